@@ -1,0 +1,63 @@
+package org.rtmmlab.api.platform;
+
+import java.util.List;
+import org.osgi.annotation.versioning.ConsumerType;
+import org.rtmmlab.api.RtmmPlugin;
+import org.rtmmlab.api.workload.Model;
+
+/**
+ * Plugin kind that prices layers on accelerators (a cost model), and may ship ready-made platforms.
+ * The engine asks once per (model, variant, layer, accelerator) before a run and caches the answers, so
+ * implementations may be slow-ish but must be deterministic and thread-safe.
+ */
+@ConsumerType
+public interface AcceleratorModel extends RtmmPlugin {
+
+    /** @return true if this model can price layers on {@code accelerator} (default: its costModel is my id) */
+    default boolean supports(Accelerator accelerator) {
+        return id().equals(accelerator.costModel());
+    }
+
+    /**
+     * Cost of one layer on a whole accelerator.
+     *
+     * @param model       the model
+     * @param variant     variant index (0 = full model, see {@link Model#layersOf(int)})
+     * @param layer       layer index within the variant
+     * @param accelerator an accelerator this model {@linkplain #supports supports}
+     * @return latency (ns) and dynamic energy (pJ)
+     * @throws org.rtmmlab.api.InvalidInputException if the layer cannot be priced (e.g. missing table entry)
+     */
+    LayerCost layerCost(Model model, int variant, int layer, Accelerator accelerator);
+
+    /**
+     * Cost of one layer on a spatial share of an accelerator (Planaria-style fission, GPU stream packing).
+     * Default: latency scales with 1/share (rounded up), energy unchanged.
+     *
+     * @param share fraction of the accelerator, in (0, 1]
+     */
+    default LayerCost layerCost(Model model, int variant, int layer, Accelerator accelerator, double share) {
+        LayerCost whole = layerCost(model, variant, layer, accelerator);
+        if (share >= 1.0) {
+            return whole;
+        }
+        return new LayerCost((long) Math.ceil(whole.latencyNs() / share), whole.energyPj());
+    }
+
+    /**
+     * Cost paid when a job's next layer runs on a different accelerator than its previous layer (moving
+     * activations, preemption state). Default: free, as in XRBench.
+     *
+     * @param nextLayer index of the layer about to run
+     * @param from      accelerator the previous layer ran on
+     * @param to        accelerator the next layer runs on
+     */
+    default LayerCost switchCost(Model model, int variant, int nextLayer, Accelerator from, Accelerator to) {
+        return LayerCost.ZERO;
+    }
+
+    /** @return ready-made platforms whose accelerators this model prices (e.g. the 26 XRBench settings) */
+    default List<Platform> platforms() {
+        return List.of();
+    }
+}

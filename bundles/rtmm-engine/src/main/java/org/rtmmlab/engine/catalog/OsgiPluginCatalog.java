@@ -1,0 +1,86 @@
+package org.rtmmlab.engine.catalog;
+
+import java.util.Map;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.rtmmlab.api.RtmmPlugin;
+import org.rtmmlab.api.platform.AcceleratorModel;
+import org.rtmmlab.api.run.MetricReporter;
+import org.rtmmlab.api.scheduler.SchedulerPolicy;
+import org.rtmmlab.api.workload.ScenarioProvider;
+
+/**
+ * The container's catalog: a DS component bound dynamically to every plugin service, so bundles dropped into
+ * {@code deploy/} appear without restart and vanish when removed. Registered as a {@link PluginCatalog} service.
+ */
+@Component(service = PluginCatalog.class, immediate = true)
+public class OsgiPluginCatalog extends PluginCatalog {
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeScheduler")
+    void addScheduler(SchedulerPolicy plugin, ServiceReference<SchedulerPolicy> ref) {
+        bind(PluginKind.SCHEDULER, plugin, ref);
+    }
+
+    void removeScheduler(SchedulerPolicy plugin) {
+        remove(plugin);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeAcceleratorModel")
+    void addAcceleratorModel(AcceleratorModel plugin, ServiceReference<AcceleratorModel> ref) {
+        bind(PluginKind.ACCELERATOR_MODEL, plugin, ref);
+    }
+
+    void removeAcceleratorModel(AcceleratorModel plugin) {
+        remove(plugin);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeScenarioProvider")
+    void addScenarioProvider(ScenarioProvider plugin, ServiceReference<ScenarioProvider> ref) {
+        bind(PluginKind.SCENARIO_PROVIDER, plugin, ref);
+    }
+
+    void removeScenarioProvider(ScenarioProvider plugin) {
+        remove(plugin);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeReporter")
+    void addReporter(MetricReporter plugin, ServiceReference<MetricReporter> ref) {
+        bind(PluginKind.REPORTER, plugin, ref);
+    }
+
+    void removeReporter(MetricReporter plugin) {
+        remove(plugin);
+    }
+
+    private void bind(PluginKind kind, RtmmPlugin plugin, ServiceReference<?> ref) {
+        Bundle b = ref.getBundle();
+        String bsn = b == null ? "?" : b.getSymbolicName();
+        String version = b == null ? "?" : b.getVersion().toString();
+        String id;
+        String description;
+        try {
+            id = plugin.id();
+            description = plugin.description();
+        } catch (RuntimeException e) {
+            // a plugin whose id() throws is not listed; it must not take the catalog down
+            System.err.println("[rtmm] ignoring " + kind.label() + " from " + bsn + ": id()/description() threw " + e);
+            return;
+        }
+        add(new PluginDescriptor(kind, id, description, bsn, version, plugin));
+    }
+
+    /** @return a short summary for debugging */
+    @Override
+    public String toString() {
+        return "OsgiPluginCatalog" + Map.of("plugins", plugins().size());
+    }
+}
