@@ -1,0 +1,158 @@
+package org.rtmmlab.accelerator.table;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.rtmmlab.api.InvalidInputException;
+
+/**
+ * A JSON value together with the resource it came from and its JSON path, so that every read that finds the
+ * wrong shape fails with an {@link InvalidInputException} saying where ({@code <resource>: $.a.b[2].c: reason}).
+ */
+final class JsonNode {
+
+    private final String resource;
+    private final String path;
+    private final JsonElement value;
+
+    private JsonNode(String resource, String path, JsonElement value) {
+        this.resource = resource;
+        this.path = path;
+        this.value = value;
+    }
+
+    /** Parses a whole document; syntax errors become {@link InvalidInputException}s at {@code $}. */
+    static JsonNode parse(String resource, Reader reader) {
+        try {
+            return new JsonNode(resource, "$", JsonParser.parseReader(reader));
+        } catch (JsonParseException e) {
+            throw new InvalidInputException(resource, "$", "malformed JSON: " + e.getMessage());
+        }
+    }
+
+    /** Reads a UTF-8 resource next to {@code anchor} (its package), through the anchor's class loader. */
+    static JsonNode resource(Class<?> anchor, String name) {
+        InputStream in = anchor.getResourceAsStream(name);
+        if (in == null) {
+            throw new InvalidInputException(name, "", "resource not found next to " + anchor.getName());
+        }
+        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            return parse(name, reader);
+        } catch (IOException e) {
+            throw new InvalidInputException(name, "", "cannot read resource: " + e.getMessage());
+        }
+    }
+
+    /** @return the JSON path of this value, e.g. {@code $.models.ES_RITNet.layers[3]} */
+    String path() {
+        return path;
+    }
+
+    /** @return an input error located at this value */
+    InvalidInputException error(String reason) {
+        return new InvalidInputException(resource, path, reason);
+    }
+
+    /** @return {@code e} (thrown by a record constructor) re-located below this value */
+    InvalidInputException relocate(InvalidInputException e) {
+        return e.in(resource, path + ".");
+    }
+
+    /** @return true if this value is JSON null */
+    boolean isNull() {
+        return value.isJsonNull();
+    }
+
+    /** @return member {@code key} of this object; missing member is an error */
+    JsonNode get(String key) {
+        JsonNode n = opt(key);
+        if (n == null) {
+            throw error("missing member '" + key + "'");
+        }
+        return n;
+    }
+
+    /** @return member {@code key} of this object, or null if absent */
+    JsonNode opt(String key) {
+        JsonElement e = object().get(key);
+        return e == null ? null : new JsonNode(resource, path + "." + key, e);
+    }
+
+    /** @return the members of this object in document order */
+    List<Map.Entry<String, JsonNode>> entries() {
+        List<Map.Entry<String, JsonNode>> out = new ArrayList<>();
+        for (Map.Entry<String, JsonElement> e : object().entrySet()) {
+            out.add(Map.entry(e.getKey(), new JsonNode(resource, path + "." + e.getKey(), e.getValue())));
+        }
+        return out;
+    }
+
+    /** @return the elements of this array in order */
+    List<JsonNode> items() {
+        if (!value.isJsonArray()) {
+            throw error("expected an array");
+        }
+        JsonArray array = value.getAsJsonArray();
+        List<JsonNode> out = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            out.add(new JsonNode(resource, path + "[" + i + "]", array.get(i)));
+        }
+        return out;
+    }
+
+    /** @return this value as a string */
+    String string() {
+        if (!(value.isJsonPrimitive() && value.getAsJsonPrimitive().isString())) {
+            throw error("expected a string");
+        }
+        return value.getAsString();
+    }
+
+    /** @return this value as a finite number */
+    double number() {
+        if (!(value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber())) {
+            throw error("expected a number");
+        }
+        double d = value.getAsDouble();
+        if (!Double.isFinite(d)) {
+            throw error("expected a finite number");
+        }
+        return d;
+    }
+
+    /** @return this value as an integer (no fractional part) */
+    long integer() {
+        number();
+        try {
+            return value.getAsJsonPrimitive().getAsBigDecimal().longValueExact();
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw error("expected an integer, got " + value.getAsString());
+        }
+    }
+
+    /** @return this value as an int */
+    int intValue() {
+        long l = integer();
+        if (l < Integer.MIN_VALUE || l > Integer.MAX_VALUE) {
+            throw error("integer out of range: " + l);
+        }
+        return (int) l;
+    }
+
+    private JsonObject object() {
+        if (!value.isJsonObject()) {
+            throw error("expected an object");
+        }
+        return value.getAsJsonObject();
+    }
+}

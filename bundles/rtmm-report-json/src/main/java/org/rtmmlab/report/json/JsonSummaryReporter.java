@@ -1,0 +1,54 @@
+package org.rtmmlab.report.json;
+
+import aQute.bnd.annotation.Resolution;
+import aQute.bnd.annotation.spi.ServiceProvider;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.osgi.service.component.annotations.Component;
+import org.rtmmlab.api.run.MetricReporter;
+import org.rtmmlab.api.run.ReportSession;
+import org.rtmmlab.api.run.RunInfo;
+import org.rtmmlab.api.run.RunResult;
+
+/**
+ * Reporter {@code json}: writes {@code summary.json} (the {@link SummaryJson} document) into the run's output
+ * directory when the run finishes. Writes nothing when there is no output directory; adds no metrics.
+ */
+@Component(service = MetricReporter.class)
+@ServiceProvider(value = MetricReporter.class, resolution = Resolution.OPTIONAL)
+public final class JsonSummaryReporter implements MetricReporter {
+
+    /** Reporter id. */
+    public static final String ID = "json";
+
+    /** File written into the output directory. */
+    public static final String FILE = "summary.json";
+
+    /** Creates the (stateless) reporter. */
+    public JsonSummaryReporter() {
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "summary.json: configuration, frame counts, energy and metrics of the run and of each task";
+    }
+
+    @Override
+    public ReportSession open(RunInfo run, Path outputDir) {
+        if (outputDir == null) {
+            return result -> Map.of();
+        }
+        Path file = outputDir.resolve(FILE);
+        return (RunResult result) -> {
+            Files.writeString(file, SummaryJson.toJson(result), StandardCharsets.UTF_8);
+            return Map.of();
+        };
+    }
+}

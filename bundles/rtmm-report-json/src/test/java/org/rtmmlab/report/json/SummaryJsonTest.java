@@ -1,0 +1,134 @@
+package org.rtmmlab.report.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rtmmlab.api.run.MetricReporter;
+import org.rtmmlab.api.run.ReportSession;
+
+class SummaryJsonTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void serviceLoaderFindsBothReporters() {
+        List<String> ids = new ArrayList<>();
+        for (MetricReporter r : ServiceLoader.load(MetricReporter.class)) {
+            ids.add(r.id());
+        }
+        assertTrue(ids.containsAll(List.of("json", "csv")), ids.toString());
+    }
+
+    @Test
+    void documentHasTheDocumentedShapeAndOrder() {
+        String expected = String.join("\n",
+                "{",
+                "  \"scenario\": \"xrbench/VR_gaming\",",
+                "  \"platform\": \"xrbench/Dual_4K__WS_OS\",",
+                "  \"scheduler\": \"edf\",",
+                "  \"seed\": 42,",
+                "  \"durationNs\": 0,",
+                "  \"xrbenchCompat\": true,",
+                "  \"labVersion\": \"0.1.0-test\",",
+                "  \"simulatedNs\": 700000000,",
+                "  \"energyMj\": 70.659429,",
+                "  \"frames\": {",
+                "    \"released\": 4,",
+                "    \"onTime\": 2,",
+                "    \"late\": 0,",
+                "    \"dropped\": 1,",
+                "    \"inFlight\": 1",
+                "  },",
+                "  \"metrics\": {",
+                "    \"energy.ref.ratio\": null,",
+                "    \"uxcost\": null,",
+                "    \"xrbench.score\": 86.466141",
+                "  },",
+                "  \"perTask\": [",
+                "    {",
+                "      \"task\": \"ES\",",
+                "      \"model\": \"M\",",
+                "      \"energyMj\": 70.659429,",
+                "      \"frames\": {",
+                "        \"released\": 3,",
+                "        \"onTime\": 2,",
+                "        \"late\": 0,",
+                "        \"dropped\": 1,",
+                "        \"inFlight\": 0",
+                "      },",
+                "      \"metrics\": {",
+                "        \"latency.p95.ms\": 1.503136",
+                "      }",
+                "    },",
+                "    {",
+                "      \"task\": \"GE, gaze\",",
+                "      \"model\": \"M\",",
+                "      \"energyMj\": 0.0,",
+                "      \"frames\": {",
+                "        \"released\": 1,",
+                "        \"onTime\": 0,",
+                "        \"late\": 0,",
+                "        \"dropped\": 0,",
+                "        \"inFlight\": 1",
+                "      },",
+                "      \"metrics\": {}",
+                "    }",
+                "  ],",
+                "  \"properties\": {",
+                "    \"alpha\": \"x\",",
+                "    \"blockLayers\": \"2\"",
+                "  }",
+                "}",
+                "");
+        assertEquals(expected, SummaryJson.toJson(Fixtures.result()));
+        JsonObject tree = SummaryJson.toJsonTree(Fixtures.result());
+        assertEquals(2, tree.getAsJsonArray("perTask").size());
+        assertTrue(tree.getAsJsonObject("metrics").get("uxcost").isJsonNull());
+    }
+
+    @Test
+    void reporterWritesSummaryJsonAtFinishAndAddsNoMetrics() throws IOException {
+        ReportSession s = new JsonSummaryReporter().open(Fixtures.info(), dir);
+        for (var r : Fixtures.requests()) {
+            s.onRequest(r);
+        }
+        assertFalse(Files.exists(dir.resolve("summary.json")));
+        Map<String, Double> extra = s.finish(Fixtures.result());
+        assertTrue(extra.isEmpty());
+        String text = Files.readString(dir.resolve("summary.json"), StandardCharsets.UTF_8);
+        assertEquals(SummaryJson.toJson(Fixtures.result()), text);
+        JsonObject parsed = JsonParser.parseString(text).getAsJsonObject();
+        assertEquals(42, parsed.get("seed").getAsLong());
+        assertEquals(86.466141, parsed.getAsJsonObject("metrics").get("xrbench.score").getAsDouble());
+    }
+
+    @Test
+    void noOutputDirectoryWritesNothing() throws IOException {
+        ReportSession s = new JsonSummaryReporter().open(Fixtures.info(), null);
+        assertTrue(s.finish(Fixtures.result()).isEmpty());
+        try (var files = Files.list(dir)) {
+            assertEquals(0, files.count());
+        }
+    }
+
+    @Test
+    void ioErrorsPropagate() throws IOException {
+        Path notADir = Files.writeString(dir.resolve("file"), "x");
+        ReportSession s = new JsonSummaryReporter().open(Fixtures.info(), notADir);
+        org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> s.finish(Fixtures.result()));
+    }
+}

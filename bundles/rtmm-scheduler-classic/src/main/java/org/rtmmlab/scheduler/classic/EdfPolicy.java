@@ -1,0 +1,72 @@
+package org.rtmmlab.scheduler.classic;
+
+import aQute.bnd.annotation.Resolution;
+import aQute.bnd.annotation.spi.ServiceProvider;
+import java.util.Map;
+import org.osgi.service.component.annotations.Component;
+import org.rtmmlab.api.scheduler.Scheduler;
+import org.rtmmlab.api.scheduler.SchedulerContext;
+import org.rtmmlab.api.scheduler.SchedulerPolicy;
+import org.rtmmlab.api.scheduler.SchedulerView;
+
+/**
+ * Policy {@code edf}: earliest absolute deadline first, preemptive at block boundaries
+ * ({@code notes/baselines.md}, "FCFS, EDF, RR, LSF" and common porting rules 1 and 4).
+ *
+ * <p>Rule: while an accelerator is idle, take the ready job with the earliest absolute deadline (ties: earlier
+ * arrival, then lower job id) and run its next {@code blockLayers} layers (default 1; 0 = the whole remaining
+ * job, i.e. non-preemptive EDF) on the idle accelerator with the lowest latency for that block (ties: lower
+ * energy, then lower index). Every block end is a new decision, so a job with an earlier deadline that arrived
+ * meanwhile goes first. Never drops.
+ */
+@Component(service = SchedulerPolicy.class)
+@ServiceProvider(value = SchedulerPolicy.class, resolution = Resolution.OPTIONAL)
+public final class EdfPolicy implements SchedulerPolicy {
+
+    /** Policy id. */
+    public static final String ID = "edf";
+
+    /** Creates the (stateless) policy. */
+    public EdfPolicy() {
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "earliest deadline first, preemptive at block boundaries, fastest idle accelerator";
+    }
+
+    @Override
+    public Map<String, String> defaultProperties() {
+        return Map.of(BlockLayers.KEY, "1 (layers per dispatched block, re-decided after each; 0 = the whole"
+                + " remaining job)");
+    }
+
+    @Override
+    public Scheduler create(SchedulerContext context) {
+        return new EdfScheduler(BlockLayers.read(context, ID, 1));
+    }
+
+    /** Per-run EDF state: the block size and the shared dispatch loop's scratch. */
+    static final class EdfScheduler extends PriorityDispatchScheduler {
+
+        EdfScheduler(int blockLayers) {
+            super(blockLayers);
+        }
+
+        @Override
+        boolean precedes(SchedulerView view, int j, int k) {
+            if (view.deadlineNs(j) != view.deadlineNs(k)) {
+                return view.deadlineNs(j) < view.deadlineNs(k);
+            }
+            if (view.arrivalNs(j) != view.arrivalNs(k)) {
+                return view.arrivalNs(j) < view.arrivalNs(k);
+            }
+            return view.jobId(j) < view.jobId(k);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.rtmmlab.scheduler.classic;
+
+import aQute.bnd.annotation.Resolution;
+import aQute.bnd.annotation.spi.ServiceProvider;
+import java.util.Map;
+import org.osgi.service.component.annotations.Component;
+import org.rtmmlab.api.scheduler.Scheduler;
+import org.rtmmlab.api.scheduler.SchedulerContext;
+import org.rtmmlab.api.scheduler.SchedulerPolicy;
+import org.rtmmlab.api.scheduler.SchedulerView;
+
+/**
+ * Policy {@code fcfs}: first come, first served by request arrival (ties: lower job id), non-preemptive
+ * ({@code notes/baselines.md}, "FCFS, EDF, RR, LSF" and common porting rules 1 and 4).
+ *
+ * <p>Rule: while an accelerator is idle, take the ready job that arrived first and run its remaining layers as one
+ * block on the idle accelerator with the lowest latency for that block (ties: lower energy, then lower index).
+ * Property {@code blockLayers} (default 0 = whole remaining job) cuts jobs into blocks of that many layers; a job
+ * that has started then goes before every job that has not (non-preemptive), and keeps running on the accelerator
+ * it last ran on when that one is idle. Never drops.
+ */
+@Component(service = SchedulerPolicy.class)
+@ServiceProvider(value = SchedulerPolicy.class, resolution = Resolution.OPTIONAL)
+public final class FcfsPolicy implements SchedulerPolicy {
+
+    /** Policy id. */
+    public static final String ID = "fcfs";
+
+    /** Creates the (stateless) policy. */
+    public FcfsPolicy() {
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "first come first served by arrival, non-preemptive, fastest idle accelerator";
+    }
+
+    @Override
+    public Map<String, String> defaultProperties() {
+        return Map.of(BlockLayers.KEY, "0 (layers per dispatched block; 0 = the whole remaining job)");
+    }
+
+    @Override
+    public Scheduler create(SchedulerContext context) {
+        return new FcfsScheduler(BlockLayers.read(context, ID, 0));
+    }
+
+    /** Per-run FCFS state: the block size and the shared dispatch loop's scratch. */
+    static final class FcfsScheduler extends PriorityDispatchScheduler {
+
+        FcfsScheduler(int blockLayers) {
+            super(blockLayers);
+        }
+
+        @Override
+        boolean precedes(SchedulerView view, int j, int k) {
+            boolean startedJ = view.nextLayer(j) > 0;
+            boolean startedK = view.nextLayer(k) > 0;
+            if (startedJ != startedK) {
+                return startedJ;
+            }
+            if (view.arrivalNs(j) != view.arrivalNs(k)) {
+                return view.arrivalNs(j) < view.arrivalNs(k);
+            }
+            return view.jobId(j) < view.jobId(k);
+        }
+
+        @Override
+        int preferredAccelerator(SchedulerView view, int j) {
+            return view.nextLayer(j) > 0 ? view.lastAccelerator(j) : -1;
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.rtmmlab.scheduler.classic;
+
+import org.rtmmlab.api.scheduler.Decisions;
+import org.rtmmlab.api.scheduler.Scheduler;
+import org.rtmmlab.api.scheduler.SchedulerView;
+
+/**
+ * Shared loop of the job-ordering policies (FCFS, EDF): while an accelerator is idle, take the first ready job in
+ * the policy's order and run its next block ({@code blockLayers} layers, 0 = all remaining) on the accelerator
+ * the policy prefers for it, else on the idle accelerator that runs the block fastest (ties: lower energy, then
+ * lower index; baselines.md rule 4).
+ */
+abstract class PriorityDispatchScheduler implements Scheduler {
+
+    private final DecisionScratch scratch = new DecisionScratch();
+    private final int blockLayers;
+
+    /** @param blockLayers layers per dispatched block, 0 = the whole remaining job */
+    PriorityDispatchScheduler(int blockLayers) {
+        this.blockLayers = blockLayers;
+    }
+
+    /** @return true if job {@code j} goes before job {@code k} (both view indices of the current call) */
+    abstract boolean precedes(SchedulerView view, int j, int k);
+
+    /** @return an accelerator job {@code j} should keep running on if it is idle, or -1 for the fastest idle one */
+    int preferredAccelerator(SchedulerView view, int j) {
+        return -1;
+    }
+
+    @Override
+    public final void decide(SchedulerView view, Decisions decisions) {
+        scratch.reset(view);
+        while (true) {
+            int j = first(view);
+            if (j < 0) {
+                return;
+            }
+            int from = view.nextLayer(j);
+            int remaining = view.layerCount(j) - from;
+            if (remaining <= 0) {
+                scratch.jobTaken[j] = true; // nothing left to run; the engine retires it
+                continue;
+            }
+            int layers = BlockLayers.next(blockLayers, remaining);
+            int a = preferredAccelerator(view, j);
+            if (a < 0 || scratch.acceleratorTaken[a] || !view.idle(a)) {
+                a = AcceleratorChoice.fastestIdle(view, scratch.acceleratorTaken, view.jobModel(j),
+                        view.jobVariant(j), from, layers, true);
+            }
+            if (a < 0) {
+                return; // no idle accelerator left
+            }
+            decisions.dispatch(j, a, layers);
+            scratch.take(j, a);
+        }
+    }
+
+    private int first(SchedulerView view) {
+        int best = -1;
+        for (int j = 0; j < view.jobCount(); j++) {
+            if (!scratch.jobTaken[j] && view.ready(j) && (best < 0 || precedes(view, j, best))) {
+                best = j;
+            }
+        }
+        return best;
+    }
+}

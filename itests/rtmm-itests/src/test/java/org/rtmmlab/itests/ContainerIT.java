@@ -1,0 +1,309 @@
+package org.rtmmlab.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
+import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import javax.inject.Inject;
+import org.apache.felix.service.command.CommandProcessor;
+import org.apache.felix.service.command.CommandSession;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+import org.rtmmlab.api.RtmmPlugin;
+import org.rtmmlab.engine.catalog.PluginCatalog;
+import org.rtmmlab.engine.catalog.PluginDescriptor;
+import org.rtmmlab.engine.catalog.PluginKind;
+
+/**
+ * Boots Apache Felix with every bundle of the distribution (distribution/target/rtmm-lab/bundle) and checks the
+ * container contract: everything resolves and starts, every bundled plugin is a DS service in the catalog, the
+ * Gogo command lists them, hot deployment through FileInstall's deploy/ folder adds, updates and removes a plugin,
+ * and a plugin that throws on activation takes nothing down.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ContainerIT {
+
+    private static final long TIMEOUT_MS = 30_000;
+
+    @Inject
+    BundleContext context;
+
+    @Inject
+    PluginCatalog catalog;
+
+    @Inject
+    CommandProcessor commands;
+
+    /** The distribution's bundles, FileInstall watching a fresh deploy folder, no interactive console. */
+    @Configuration
+    public Option[] config() throws IOException {
+        File bundleDir = new File(System.getProperty("itest.bundles"));
+        File[] jars = bundleDir.listFiles((d, n) -> n.endsWith(".jar"));
+        if (jars == null || jars.length == 0) {
+            throw new IllegalStateException("no bundles in " + bundleDir + " (build the distribution first)");
+        }
+        Arrays.sort(jars);
+        Path deploy = deployDir();
+        List<Option> options = new ArrayList<>();
+        for (File jar : jars) {
+            options.add(bundle(jar.toURI().toString()));
+        }
+        options.add(frameworkProperty("felix.fileinstall.dir").value(deploy.toString()));
+        options.add(frameworkProperty("felix.fileinstall.poll").value("250"));
+        options.add(frameworkProperty("felix.fileinstall.noInitialDelay").value("true"));
+        options.add(frameworkProperty("gosh.args").value("--nointeractive"));
+        options.add(systemProperty("itest.deploy").value(deploy.toString()));
+        options.add(systemProperty("itest.samples").value(System.getProperty("itest.samples")));
+        options.add(systemProperty("itest.fixtures").value(System.getProperty("itest.fixtures")));
+        options.add(systemProperty("itest.work").value(System.getProperty("itest.work")));
+        options.add(junitBundles());
+        options.add(cleanCaches());
+        return options.toArray(new Option[0]);
+    }
+
+    private static Path deployDir() throws IOException {
+        Path work = Path.of(System.getProperty("itest.work"));
+        Path deploy = work.resolve("deploy");
+        Files.createDirectories(deploy);
+        try (var s = Files.list(deploy)) {
+            for (Path p : s.toList()) {
+                Files.delete(p);
+            }
+        }
+        return deploy;
+    }
+
+    @Test
+    public void allBundlesResolveAndAreActive() {
+        List<String> notActive = new ArrayList<>();
+        for (Bundle b : context.getBundles()) {
+            boolean fragment = b.getHeaders().get(Constants.FRAGMENT_HOST) != null;
+            if (!fragment && b.getState() != Bundle.ACTIVE) {
+                notActive.add(b.getSymbolicName() + " state " + b.getState());
+            }
+        }
+        assertTrue("bundles not active: " + notActive, notActive.isEmpty());
+        Set<String> names = bundleNames();
+        for (String expected : List.of("rtmm-api", "rtmm-engine", "rtmm-shell", "rtmm-workload-xrbench",
+                "rtmm-accelerator-table", "rtmm-scheduler-classic", "rtmm-report-json", "org.apache.felix.scr",
+                "org.apache.felix.fileinstall", "org.apache.felix.configadmin", "org.apache.felix.gogo.runtime",
+                "com.google.gson")) {
+            assertTrue(expected + " missing from " + names, names.contains(expected));
+        }
+    }
+
+    @Test
+    public void everyBundledPluginIsARegisteredServiceAndInTheCatalog() throws Exception {
+        assertEquals(Set.of("edf", "fcfs", "xrbench-greedy"), serviceIds(PluginKind.SCHEDULER, "rtmm-scheduler-classic"));
+        assertEquals(Set.of("table"), serviceIds(PluginKind.ACCELERATOR_MODEL, "rtmm-accelerator-table"));
+        assertEquals(Set.of("xrbench"), serviceIds(PluginKind.SCENARIO_PROVIDER, "rtmm-workload-xrbench"));
+        assertEquals(Set.of("csv", "json"), serviceIds(PluginKind.REPORTER, "rtmm-report-json"));
+        for (String id : List.of("edf", "fcfs", "xrbench-greedy")) {
+            assertTrue(id, catalog.find(PluginKind.SCHEDULER, id).isPresent());
+        }
+        assertEquals(26, catalog.platforms().stream().filter(p -> p.id().startsWith("xrbench/")).count());
+        assertEquals(11, catalog.scenarios().stream().filter(s -> s.id().startsWith("xrbench/")).count());
+    }
+
+    @Test
+    public void gogoListShowsEveryPluginWithBundleAndVersion() throws Exception {
+        String out = gogo("rtmm:list");
+        for (String s : List.of("schedulers (", "xrbench-greedy", "fcfs", "edf", "rtmm-scheduler-classic",
+                "accelerator-models (", "table", "scenario-providers (", "xrbench", "reporters (", "json", "csv")) {
+            assertTrue("'" + s + "' missing in rtmm:list output:\n" + out, out.contains(s));
+        }
+        assertTrue(out, gogo("rtmm:list -a").contains("xrbench/Dual_8K_BigLittle__WS_OS"));
+    }
+
+    @Test
+    public void hotDeployedPluginAppearsIsUpdatedAndDisappears() throws Exception {
+        Path deploy = Path.of(System.getProperty("itest.deploy"));
+        Path sample = onlyJar(Path.of(System.getProperty("itest.samples")), "rtmm-scheduler-example");
+        Path deployed = deploy.resolve(sample.getFileName());
+        assertFalse(catalog.find(PluginKind.SCHEDULER, "example-srf").isPresent());
+
+        atomicCopy(sample, deployed);
+        PluginDescriptor d = await("example-srf to appear", () -> catalog.find(PluginKind.SCHEDULER, "example-srf"));
+        assertEquals("rtmm-scheduler-example", d.bundle());
+        String firstVersion = d.version();
+        assertTrue(gogo("rtmm:list").contains("example-srf"));
+
+        // a newer build of the same bundle replaces the old one in place
+        Path newer = Path.of(System.getProperty("itest.work")).resolve("newer.jar");
+        withBundleVersion(sample, newer, "9.9.9");
+        atomicCopy(newer, deployed);
+        await("example-srf 9.9.9", () -> catalog.find(PluginKind.SCHEDULER, "example-srf")
+                .filter(p -> p.version().equals("9.9.9")));
+        assertEquals("exactly one example-srf after the update", 1, catalog.plugins(PluginKind.SCHEDULER).stream()
+                .filter(p -> p.id().equals("example-srf")).count());
+        assertFalse(firstVersion.equals("9.9.9"));
+
+        Files.delete(deployed);
+        awaitTrue("example-srf to disappear", () -> catalog.find(PluginKind.SCHEDULER, "example-srf").isEmpty());
+        assertFalse(gogo("rtmm:list").contains("example-srf"));
+        awaitTrue("example bundle uninstalled", () -> !bundleNames().contains("rtmm-scheduler-example"));
+    }
+
+    @Test
+    public void pluginThatThrowsOnActivationTakesNothingDown() throws Exception {
+        Path faulty = onlyJar(Path.of(System.getProperty("itest.fixtures")), "rtmm-itest-faulty-plugin");
+        int pluginsBefore = catalog.plugins().size();
+        Bundle b = context.installBundle(faulty.toUri().toString());
+        try {
+            b.start();
+            // SCR tries to activate the component when the catalog's greedy reference binds it; that throws.
+            awaitTrue("SCR to process the faulty component", () -> {
+                ServiceReference<?>[] refs = serviceRefs(PluginKind.SCHEDULER);
+                for (ServiceReference<?> r : refs) {
+                    if (r.getBundle() == b) {
+                        return true;
+                    }
+                }
+                return false;
+            });
+            Thread.sleep(1000);
+            assertFalse("faulty plugin must not be in the catalog", catalog.find(PluginKind.SCHEDULER, "faulty").isPresent());
+            assertEquals(pluginsBefore, catalog.plugins().size());
+            assertEquals(Bundle.ACTIVE, b.getState());
+            allBundlesResolveAndAreActive();
+            assertTrue(gogo("rtmm:list").contains("xrbench-greedy"));
+        } finally {
+            b.uninstall();
+        }
+        assertEquals(pluginsBefore, catalog.plugins().size());
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Set<String> serviceIds(PluginKind kind, String bundle) throws Exception {
+        Set<String> ids = new TreeSet<>();
+        for (ServiceReference<?> ref : serviceRefs(kind)) {
+            if (ref.getBundle().getSymbolicName().equals(bundle)) {
+                RtmmPlugin p = (RtmmPlugin) context.getService(ref);
+                try {
+                    ids.add(p.id());
+                } finally {
+                    context.ungetService(ref);
+                }
+            }
+        }
+        return ids;
+    }
+
+    private ServiceReference<?>[] serviceRefs(PluginKind kind) {
+        try {
+            ServiceReference<?>[] refs = context.getServiceReferences(kind.type().getName(), null);
+            return refs == null ? new ServiceReference<?>[0] : refs;
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalStateException(e); // cannot happen: no filter
+        }
+    }
+
+    private Set<String> bundleNames() {
+        Set<String> names = new TreeSet<>();
+        for (Bundle b : context.getBundles()) {
+            if (b.getSymbolicName() != null) {
+                names.add(b.getSymbolicName());
+            }
+        }
+        return names;
+    }
+
+    private String gogo(String command) throws Exception {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
+        CommandSession session = commands.createSession(InputStream.nullInputStream(), out, out);
+        try {
+            session.execute(command);
+        } finally {
+            session.close();
+        }
+        out.flush();
+        return buf.toString(StandardCharsets.UTF_8);
+    }
+
+    private static <T> T await(String what, java.util.function.Supplier<Optional<T>> probe) throws InterruptedException {
+        long end = System.currentTimeMillis() + TIMEOUT_MS;
+        while (System.currentTimeMillis() < end) {
+            Optional<T> v = probe.get();
+            if (v.isPresent()) {
+                return v.get();
+            }
+            Thread.sleep(100);
+        }
+        fail("timed out after " + TIMEOUT_MS + " ms waiting for " + what);
+        return null;
+    }
+
+    private static void awaitTrue(String what, BooleanSupplier probe) throws InterruptedException {
+        await(what, () -> probe.getAsBoolean() ? Optional.of(Boolean.TRUE) : Optional.empty());
+    }
+
+    private static Path onlyJar(Path dir, String prefix) throws IOException {
+        try (var s = Files.list(dir)) {
+            List<Path> jars = s.filter(p -> p.getFileName().toString().startsWith(prefix)
+                    && p.getFileName().toString().endsWith(".jar")).toList();
+            assertEquals("jars named " + prefix + "* in " + dir, 1, jars.size());
+            return jars.get(0);
+        }
+    }
+
+    /** Copies through a temporary file so FileInstall never sees a half-written jar. */
+    private static void atomicCopy(Path from, Path to) throws IOException {
+        Path tmp = Path.of(System.getProperty("itest.work")).resolve(to.getFileName() + ".tmp");
+        Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Writes a copy of {@code jar} whose manifest says {@code Bundle-Version: version}: a newer build. */
+    private static void withBundleVersion(Path jar, Path out, String version) throws IOException {
+        try (JarInputStream in = new JarInputStream(Files.newInputStream(jar))) {
+            Manifest mf = new Manifest(in.getManifest());
+            mf.getMainAttributes().putValue("Bundle-Version", version);
+            try (OutputStream os = Files.newOutputStream(out); JarOutputStream jos = new JarOutputStream(os, mf)) {
+                for (JarEntry e = in.getNextJarEntry(); e != null; e = in.getNextJarEntry()) {
+                    jos.putNextEntry(new JarEntry(e.getName()));
+                    in.transferTo(jos);
+                    jos.closeEntry();
+                }
+            }
+        }
+    }
+}
