@@ -9,6 +9,7 @@ import org.rtmmlab.api.platform.Dataflow;
 import org.rtmmlab.api.platform.LayerCost;
 import org.rtmmlab.api.platform.Platform;
 import org.rtmmlab.api.workload.OpType;
+import org.rtmmlab.json.JsonNode;
 
 /**
  * The bundled XRBench cost data: {@code costs.json} (per-layer [cycles, nJ] of 19 sub-accelerators),

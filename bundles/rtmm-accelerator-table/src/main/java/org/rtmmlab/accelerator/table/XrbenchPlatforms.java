@@ -7,6 +7,7 @@ import org.rtmmlab.api.InvalidInputException;
 import org.rtmmlab.api.platform.Accelerator;
 import org.rtmmlab.api.platform.AcceleratorKind;
 import org.rtmmlab.api.platform.Platform;
+import org.rtmmlab.json.JsonNode;
 
 /**
  * Builds the 26 platforms of XRBench Figure 5: sizes 4K and 8K x styles A-M from {@code hardware.json

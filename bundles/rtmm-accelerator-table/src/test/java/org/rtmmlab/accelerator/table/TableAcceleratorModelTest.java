@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
+import org.rtmmlab.json.JsonNode;
 import org.rtmmlab.api.InvalidInputException;
 import org.rtmmlab.api.platform.Accelerator;
 import org.rtmmlab.api.platform.AcceleratorKind;

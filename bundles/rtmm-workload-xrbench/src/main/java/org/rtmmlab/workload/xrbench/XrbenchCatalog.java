@@ -8,6 +8,7 @@ import org.rtmmlab.api.InvalidInputException;
 import org.rtmmlab.api.workload.Model;
 import org.rtmmlab.api.workload.Scenario;
 import org.rtmmlab.api.workload.ScenarioProvider;
+import org.rtmmlab.json.JsonNode;
 
 /**
  * The parsed XRBench data: every scenario, validated. Immutable once built; {@link #shared()} parses the bundled

@@ -9,6 +9,7 @@ import org.rtmmlab.api.InvalidInputException;
 import org.rtmmlab.api.workload.Layer;
 import org.rtmmlab.api.workload.Model;
 import org.rtmmlab.api.workload.OpType;
+import org.rtmmlab.json.JsonNode;
 
 /**
  * Reads {@code models.json}: {@code $.models.<name> = {name, task, num_layers, layers: [{name, type, N, K, C, Y, X,

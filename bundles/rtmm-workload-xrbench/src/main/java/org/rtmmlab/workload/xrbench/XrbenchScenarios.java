@@ -9,6 +9,7 @@ import org.rtmmlab.api.InvalidInputException;
 import org.rtmmlab.api.workload.Model;
 import org.rtmmlab.api.workload.Scenario;
 import org.rtmmlab.api.workload.Task;
+import org.rtmmlab.json.JsonNode;
 
 /**
  * Reads {@code scenarios.json}: {@code $.scenarios.<name> = {name, group, models: [{model, fps,

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
+import org.rtmmlab.json.JsonNode;
 import org.rtmmlab.api.InvalidInputException;
 import org.rtmmlab.api.workload.Layer;
 import org.rtmmlab.api.workload.Model;

@@ -1,4 +1,4 @@
-package org.rtmmlab.workload.xrbench;
+package org.rtmmlab.json;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -13,13 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.rtmmlab.api.InvalidInputException;
 
 /**
  * A JSON value together with the resource it came from and its JSON path, so that every read that finds the
  * wrong shape fails with an {@link InvalidInputException} saying where ({@code <resource>: $.a.b[2].c: reason}).
  */
-final class JsonNode {
+public final class JsonNode {
 
     private final String resource;
     private final String path;
@@ -32,7 +34,7 @@ final class JsonNode {
     }
 
     /** Parses a whole document; syntax errors become {@link InvalidInputException}s at {@code $}. */
-    static JsonNode parse(String resource, Reader reader) {
+    public static JsonNode parse(String resource, Reader reader) {
         try {
             return new JsonNode(resource, "$", JsonParser.parseReader(reader));
         } catch (JsonParseException e) {
@@ -41,7 +43,7 @@ final class JsonNode {
     }
 
     /** Reads a UTF-8 resource next to {@code anchor} (its package), through the anchor's class loader. */
-    static JsonNode resource(Class<?> anchor, String name) {
+    public static JsonNode resource(Class<?> anchor, String name) {
         InputStream in = anchor.getResourceAsStream(name);
         if (in == null) {
             throw new InvalidInputException(name, "", "resource not found next to " + anchor.getName());
@@ -54,27 +56,27 @@ final class JsonNode {
     }
 
     /** @return the JSON path of this value, e.g. {@code $.models.ES_RITNet.layers[3]} */
-    String path() {
+    public String path() {
         return path;
     }
 
     /** @return an input error located at this value */
-    InvalidInputException error(String reason) {
+    public InvalidInputException error(String reason) {
         return new InvalidInputException(resource, path, reason);
     }
 
     /** @return {@code e} (thrown by a record constructor) re-located below this value */
-    InvalidInputException relocate(InvalidInputException e) {
+    public InvalidInputException relocate(InvalidInputException e) {
         return e.in(resource, path + ".");
     }
 
     /** @return true if this value is JSON null */
-    boolean isNull() {
+    public boolean isNull() {
         return value.isJsonNull();
     }
 
     /** @return member {@code key} of this object; missing member is an error */
-    JsonNode get(String key) {
+    public JsonNode get(String key) {
         JsonNode n = opt(key);
         if (n == null) {
             throw error("missing member '" + key + "'");
@@ -83,13 +85,13 @@ final class JsonNode {
     }
 
     /** @return member {@code key} of this object, or null if absent */
-    JsonNode opt(String key) {
+    public JsonNode opt(String key) {
         JsonElement e = object().get(key);
         return e == null ? null : new JsonNode(resource, path + "." + key, e);
     }
 
     /** @return the members of this object in document order */
-    List<Map.Entry<String, JsonNode>> entries() {
+    public List<Map.Entry<String, JsonNode>> entries() {
         List<Map.Entry<String, JsonNode>> out = new ArrayList<>();
         for (Map.Entry<String, JsonElement> e : object().entrySet()) {
             out.add(Map.entry(e.getKey(), new JsonNode(resource, path + "." + e.getKey(), e.getValue())));
@@ -98,7 +100,7 @@ final class JsonNode {
     }
 
     /** @return the elements of this array in order */
-    List<JsonNode> items() {
+    public List<JsonNode> items() {
         if (!value.isJsonArray()) {
             throw error("expected an array");
         }
@@ -111,7 +113,7 @@ final class JsonNode {
     }
 
     /** @return this value as a string */
-    String string() {
+    public String string() {
         if (!(value.isJsonPrimitive() && value.getAsJsonPrimitive().isString())) {
             throw error("expected a string");
         }
@@ -119,7 +121,7 @@ final class JsonNode {
     }
 
     /** @return this value as a finite number */
-    double number() {
+    public double number() {
         if (!(value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber())) {
             throw error("expected a number");
         }
@@ -131,7 +133,7 @@ final class JsonNode {
     }
 
     /** @return this value as an integer (no fractional part) */
-    long integer() {
+    public long integer() {
         number();
         try {
             return value.getAsJsonPrimitive().getAsBigDecimal().longValueExact();
@@ -141,12 +143,40 @@ final class JsonNode {
     }
 
     /** @return this value as an int */
-    int intValue() {
+    public int intValue() {
         long l = integer();
         if (l < Integer.MIN_VALUE || l > Integer.MAX_VALUE) {
             throw error("integer out of range: " + l);
         }
         return (int) l;
+    }
+
+    /** @return this value as a boolean */
+    public boolean bool() {
+        if (!(value.isJsonPrimitive() && value.getAsJsonPrimitive().isBoolean())) {
+            throw error("expected true or false");
+        }
+        return value.getAsBoolean();
+    }
+
+    /** @return the resource (file name or id) this value came from */
+    public String resource() {
+        return resource;
+    }
+
+    /**
+     * Rejects members of this object that are not in {@code allowed} (typos must not be ignored silently).
+     *
+     * @return this node
+     */
+    public JsonNode onlyKeys(Set<String> allowed) {
+        for (String key : object().keySet()) {
+            if (!allowed.contains(key)) {
+                throw new InvalidInputException(resource, path + "." + key,
+                        "unknown key; allowed: " + String.join(", ", new TreeSet<>(allowed)));
+            }
+        }
+        return this;
     }
 
     private JsonObject object() {

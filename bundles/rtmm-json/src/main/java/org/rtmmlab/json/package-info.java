@@ -1,0 +1,7 @@
+/** Location-aware JSON reading for lab input files (scenarios, platforms, bundled data). */
+@Export
+@Version("1.0.0")
+package org.rtmmlab.json;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

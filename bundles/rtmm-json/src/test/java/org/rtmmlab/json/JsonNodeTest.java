@@ -1,0 +1,60 @@
+package org.rtmmlab.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.rtmmlab.api.InvalidInputException;
+
+class JsonNodeTest {
+
+    private static JsonNode doc(String json) {
+        return JsonNode.parse("s.json", new StringReader(json));
+    }
+
+    @Test
+    void readsValuesAndTracksPaths() {
+        JsonNode root = doc("{\"a\":{\"b\":[1,2.5,\"x\",true]}}");
+        JsonNode b = root.get("a").get("b");
+        assertEquals("$.a.b", b.path());
+        assertEquals(1, b.items().get(0).intValue());
+        assertEquals(2.5, b.items().get(1).number());
+        assertEquals("x", b.items().get(2).string());
+        assertTrue(b.items().get(3).bool());
+        assertEquals("$.a.b[2]", b.items().get(2).path());
+    }
+
+    @Test
+    void wrongShapesNameFilePathAndReason() {
+        JsonNode root = doc("{\"a\":{\"b\":[1.5,\"x\"]},\"n\":3000000000}");
+        assertEquals("s.json: $.a.b[0]: expected an integer, got 1.5",
+                assertThrows(InvalidInputException.class, () -> root.get("a").get("b").items().get(0).integer()).getMessage());
+        assertEquals("s.json: $.a.b[1]: expected a number",
+                assertThrows(InvalidInputException.class, () -> root.get("a").get("b").items().get(1).number()).getMessage());
+        assertEquals("s.json: $.a: missing member 'c'",
+                assertThrows(InvalidInputException.class, () -> root.get("a").get("c")).getMessage());
+        assertEquals("s.json: $.a: expected an array",
+                assertThrows(InvalidInputException.class, () -> root.get("a").items()).getMessage());
+        assertEquals("s.json: $.n: integer out of range: 3000000000",
+                assertThrows(InvalidInputException.class, () -> root.get("n").intValue()).getMessage());
+    }
+
+    @Test
+    void unknownKeysAndSyntaxErrorsAreRejected() {
+        JsonNode root = doc("{\"period\":1,\"perod\":2}");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> root.onlyKeys(Set.of("period")));
+        assertEquals("s.json: $.perod: unknown key; allowed: period", e.getMessage());
+        InvalidInputException syntax = assertThrows(InvalidInputException.class, () -> doc("{\"a\": [1, }"));
+        assertTrue(syntax.getMessage().startsWith("s.json: $: malformed JSON"), syntax.getMessage());
+    }
+
+    @Test
+    void relocatesRecordErrorsBelowTheNode() {
+        JsonNode task = doc("{\"tasks\":[{}]}").get("tasks").items().get(0);
+        InvalidInputException fromRecord = new InvalidInputException("", "periodNs", "must be > 0, got -1");
+        assertEquals("s.json: $.tasks[0].periodNs: must be > 0, got -1", task.relocate(fromRecord).getMessage());
+    }
+}
