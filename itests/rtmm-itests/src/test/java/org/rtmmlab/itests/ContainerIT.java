@@ -46,6 +46,9 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.rtmmlab.api.RtmmPlugin;
+import org.rtmmlab.api.run.RunConfig;
+import org.rtmmlab.api.run.RunResult;
+import org.rtmmlab.engine.Evaluator;
 import org.rtmmlab.engine.catalog.PluginCatalog;
 import org.rtmmlab.engine.catalog.PluginDescriptor;
 import org.rtmmlab.engine.catalog.PluginKind;
@@ -89,6 +92,7 @@ public class ContainerIT {
         options.add(frameworkProperty("felix.fileinstall.poll").value("250"));
         options.add(frameworkProperty("felix.fileinstall.noInitialDelay").value("true"));
         options.add(frameworkProperty("gosh.args").value("--nointeractive"));
+        options.add(frameworkProperty("rtmm.data.dir").value(deploy.resolveSibling("data").toString()));
         options.add(systemProperty("itest.deploy").value(deploy.toString()));
         options.add(systemProperty("itest.samples").value(System.getProperty("itest.samples")));
         options.add(systemProperty("itest.fixtures").value(System.getProperty("itest.fixtures")));
@@ -165,6 +169,14 @@ public class ContainerIT {
         String firstVersion = d.version();
         assertTrue(gogo("rtmm:list").contains("example-srf"));
 
+        // ... and used: an evaluation with the hot-deployed policy, through the API and through the shell
+        RunResult run = new Evaluator(catalog).run(RunConfig.of("xrbench/VR_gaming", "xrbench/Dual_4K__WS_OS",
+                "example-srf", 1), null, null);
+        assertEquals("example-srf", run.config().scheduler());
+        assertTrue("frames completed: " + run.frames(), run.frames().onTime() + run.frames().late() > 50);
+        String shellRun = gogo("rtmm:run xrbench/VR_gaming xrbench/Single_4K__WS example-srf");
+        assertTrue(shellRun, shellRun.contains("XRBench score"));
+
         // a newer build of the same bundle replaces the old one in place
         Path newer = Path.of(System.getProperty("itest.work")).resolve("newer.jar");
         withBundleVersion(sample, newer, "9.9.9");
@@ -178,6 +190,8 @@ public class ContainerIT {
         Files.delete(deployed);
         awaitTrue("example-srf to disappear", () -> catalog.find(PluginKind.SCHEDULER, "example-srf").isEmpty());
         assertFalse(gogo("rtmm:list").contains("example-srf"));
+        String gone = gogo("rtmm:run xrbench/VR_gaming xrbench/Single_4K__WS example-srf");
+        assertTrue(gone, gone.contains("error: ") && gone.contains("unknown scheduler 'example-srf'"));
         awaitTrue("example bundle uninstalled", () -> !bundleNames().contains("rtmm-scheduler-example"));
     }
 

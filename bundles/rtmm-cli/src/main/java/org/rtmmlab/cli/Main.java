@@ -1,0 +1,44 @@
+package org.rtmmlab.cli;
+
+import java.io.PrintWriter;
+import org.rtmmlab.api.InvalidInputException;
+import picocli.CommandLine;
+
+/**
+ * Entry point of {@code ./rtmm}: plain-classpath command line. Bad input (unknown id, malformed file, bad option)
+ * prints one line and exits with code 2; no stack trace unless {@code RTMM_DEBUG=1}.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    /** @param args command line */
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * Runs a command line and returns its exit code (0 ok, 1 failure, 2 bad input).
+     *
+     * @param out standard output
+     * @param err standard error
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new RtmmCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof InvalidInputException) {
+                commandLine.getErr().println("error: " + ex.getMessage());
+                return CommandLine.ExitCode.USAGE;
+            }
+            if ("1".equals(System.getenv("RTMM_DEBUG"))) {
+                ex.printStackTrace(commandLine.getErr());
+            }
+            commandLine.getErr().println("error: " + ex);
+            return CommandLine.ExitCode.SOFTWARE;
+        });
+        return cl.execute(args);
+    }
+}

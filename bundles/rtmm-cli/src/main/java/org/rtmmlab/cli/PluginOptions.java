@@ -1,0 +1,73 @@
+package org.rtmmlab.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.rtmmlab.api.InvalidInputException;
+import org.rtmmlab.engine.catalog.PluginCatalog;
+import org.rtmmlab.engine.catalog.ServiceLoaderCatalog;
+import picocli.CommandLine.Option;
+
+/**
+ * Options shared by every command that needs plugins: extra plugin jars (your own scheduler bundle works on the
+ * command line unchanged) are loaded next to the bundled ones through {@link java.util.ServiceLoader}.
+ */
+public class PluginOptions {
+
+    @Option(names = "--plugins", paramLabel = "DIR|JAR", split = ",",
+            description = "extra plugin jars or directories of jars (default: ./plugins if it exists; "
+                    + "env RTMM_PLUGINS)")
+    List<File> plugins = new ArrayList<>();
+
+    /** @return a catalog of the bundled plugins plus the extra jars; load failures go to {@code warnings} */
+    public PluginCatalog catalog(java.util.function.Consumer<String> warnings) {
+        List<File> sources = new ArrayList<>(plugins);
+        String env = System.getenv("RTMM_PLUGINS");
+        if (sources.isEmpty() && env != null && !env.isBlank()) {
+            for (String s : env.split(File.pathSeparator)) {
+                sources.add(new File(s));
+            }
+        }
+        if (sources.isEmpty() && new File("plugins").isDirectory()) {
+            sources.add(new File("plugins"));
+        }
+        List<URL> urls = new ArrayList<>();
+        for (File f : sources) {
+            urls.addAll(jars(f));
+        }
+        ClassLoader parent = PluginOptions.class.getClassLoader();
+        ClassLoader loader = urls.isEmpty() ? parent : new URLClassLoader(urls.toArray(URL[]::new), parent);
+        return ServiceLoaderCatalog.load(loader, warnings);
+    }
+
+    private static List<URL> jars(File f) {
+        List<URL> out = new ArrayList<>();
+        try {
+            if (f.isDirectory()) {
+                try (Stream<Path> s = Files.list(f.toPath())) {
+                    for (Path p : s.sorted().toList()) {
+                        if (p.toString().endsWith(".jar")) {
+                            out.add(p.toUri().toURL());
+                        }
+                    }
+                }
+            } else if (f.isFile() && f.getName().endsWith(".jar")) {
+                out.add(f.toURI().toURL());
+            } else {
+                throw new InvalidInputException("--plugins", f.getPath(), "not a jar file or a directory");
+            }
+        } catch (MalformedURLException e) {
+            throw new InvalidInputException("--plugins", f.getPath(), "bad path: " + e.getMessage());
+        } catch (IOException e) {
+            throw new InvalidInputException("--plugins", f.getPath(), "cannot read: " + e.getMessage());
+        }
+        return out;
+    }
+}

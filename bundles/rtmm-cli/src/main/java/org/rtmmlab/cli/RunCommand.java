@@ -1,0 +1,86 @@
+package org.rtmmlab.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.rtmmlab.api.run.RunConfig;
+import org.rtmmlab.api.run.RunResult;
+import org.rtmmlab.api.run.TaskResult;
+import org.rtmmlab.engine.Evaluator;
+import org.rtmmlab.engine.catalog.PluginCatalog;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code rtmm run}: one evaluation of a scheduler on a scenario and a platform. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run one evaluation and write config.json, summary.json, requests.csv and blocks.csv.")
+public class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    PluginOptions pluginOptions;
+
+    @Mixin
+    RunOptions runOptions;
+
+    @Option(names = "--scenario", required = true, paramLabel = "ID", description = "scenario id, e.g. xrbench/VR_gaming")
+    String scenario;
+
+    @Option(names = "--platform", required = true, paramLabel = "ID", description = "platform id, e.g. xrbench/Single_4K__WS")
+    String platform;
+
+    @Option(names = "--scheduler", required = true, paramLabel = "ID", description = "scheduler id, e.g. edf")
+    String scheduler;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "output directory (default: results/<scenario>/<platform>/<scheduler>-seed<N>)")
+    Path out;
+
+    @Option(names = "--json", description = "print one JSON document instead of a table")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        runOptions.validate();
+        var err = spec.commandLine().getErr();
+        PluginCatalog catalog = pluginOptions.catalog(w -> err.println("warning: " + w));
+        RunConfig config = new RunConfig(scenario, platform, scheduler, runOptions.seed, runOptions.duration(),
+                runOptions.xrbenchCompat, runOptions.properties, runOptions.reporters);
+        Path dir = out != null ? out : OutputDirs.forRun(Path.of("results"), config);
+        RunResult result = new Evaluator(catalog).run(config, dir, w -> err.println("warning: " + w));
+        var o = spec.commandLine().getOut();
+        if (json) {
+            var doc = ResultJson.of(result);
+            doc.addProperty("outputDir", dir.toString());
+            o.println(ResultJson.text(doc));
+        } else {
+            print(result, dir);
+        }
+        return 0;
+    }
+
+    private void print(RunResult r, Path dir) {
+        var o = spec.commandLine().getOut();
+        o.printf("%s on %s with %s (seed %d%s), %s simulated%n", r.config().scenario(), r.config().platform(),
+                r.config().scheduler(), r.config().seed(), r.config().xrbenchCompat() ? ", XRBench compat" : "",
+                Format.fixed(r.simulatedNs() / 1e6, 1) + " ms");
+        TextTable t = new TextTable(1, "model", "released", "on time", "late", "dropped", "in flight", "miss",
+                "p95 ms", "energy mJ", "score");
+        for (TaskResult tr : r.perTask()) {
+            var f = tr.frames();
+            t.row(tr.task(), f.released(), f.onTime(), f.late(), f.dropped(), f.inFlight(),
+                    Format.percent(f.missRate()), Format.fixed(tr.metrics().getOrDefault("latency.p95.ms", Double.NaN), 3),
+                    Format.fixed(tr.energyMj(), 1), Format.fixed(100 * tr.metrics().getOrDefault("xrbench.score", Double.NaN), 2));
+        }
+        var f = r.frames();
+        t.row("all", f.released(), f.onTime(), f.late(), f.dropped(), f.inFlight(), Format.percent(f.missRate()), "",
+                Format.fixed(r.energyMj(), 1), Format.fixed(r.metric("xrbench.score"), 3));
+        t.lines().forEach(o::println);
+        o.println("XRBench score " + Format.fixed(r.metric("xrbench.score"), 3) + ", energy "
+                + Format.fixed(r.energyMj(), 1) + " mJ; files in " + dir);
+    }
+}

@@ -1,0 +1,132 @@
+package org.rtmmlab.engine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.rtmmlab.api.InvalidInputException;
+import org.rtmmlab.api.platform.Platform;
+import org.rtmmlab.api.run.MetricReporter;
+import org.rtmmlab.api.run.RunConfig;
+import org.rtmmlab.api.run.RunInfo;
+import org.rtmmlab.api.run.RunResult;
+import org.rtmmlab.api.scheduler.SchedulerPolicy;
+import org.rtmmlab.api.workload.Scenario;
+import org.rtmmlab.engine.catalog.PluginCatalog;
+import org.rtmmlab.engine.sim.CostTableCache;
+import org.rtmmlab.engine.sim.CostTables;
+import org.rtmmlab.engine.sim.DropRule;
+import org.rtmmlab.engine.sim.Simulation;
+import org.rtmmlab.engine.sim.SimulationInput;
+import org.rtmmlab.engine.sim.SimulationOutcome;
+
+/**
+ * Runs evaluations: resolves a {@link RunConfig}'s scenario, platform, scheduler and reporters through the plugin
+ * catalog, writes the resolved configuration, simulates, streams records to the reporters and returns the result.
+ *
+ * <p>Thread-safe: concurrent {@link #run} calls on one instance are independent; the only shared state is a small
+ * cache of cost tables per (platform, scenario models), so comparisons and sweeps price each pair once.
+ *
+ * <p>Engine properties live in {@link RunConfig#properties()} beside the scheduler's, under the {@code engine.}
+ * prefix: {@code engine.dropRule} = {@code queued-late} (default) or {@code none}.
+ */
+public final class Evaluator {
+
+    /** Horizon of XRBench compatibility runs when the config gives none: the reference's 700 ms. */
+    public static final long XRBENCH_HORIZON_NS = 700_000_000L;
+
+    private static final int CACHE_ENTRIES = 16;
+
+    private final PluginCatalog catalog;
+    private final CostTableCache costCache = new CostTableCache(CACHE_ENTRIES);
+
+    /** @param catalog where scenarios, platforms, cost models, schedulers and reporters are looked up by id */
+    public Evaluator(PluginCatalog catalog) {
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+    }
+
+    /**
+     * Runs one evaluation.
+     *
+     * @param config    what to run
+     * @param outputDir directory for {@code config.json} and the reporters' files (created if missing), or
+     *                  {@code null} for no files
+     * @param warnings  receives one line per non-fatal problem (a failing reporter, ignored scenario events); may be
+     *                  {@code null}
+     * @return the result, including the figures reporters added
+     * @throws InvalidInputException if an id is unknown, a property is invalid, a cost model cannot price a layer,
+     *                               or the output directory cannot be created
+     * @throws SchedulingException   if the scheduler policy throws or makes an invalid decision
+     */
+    public RunResult run(RunConfig config, Path outputDir, Consumer<String> warnings) {
+        Objects.requireNonNull(config, "config");
+        Consumer<String> warn = warnings == null ? w -> { } : warnings;
+        Scenario scenario = catalog.scenario(config.scenario());
+        Platform platform = catalog.platform(config.platform());
+        SchedulerPolicy policy = catalog.scheduler(config.scheduler());
+        List<MetricReporter> reporters = new ArrayList<>();
+        for (String id : config.reporters()) {
+            reporters.add(catalog.reporter(id));
+        }
+        DropRule dropRule = engineProperties(config.properties());
+        long horizon = config.durationNs() > 0 ? config.durationNs()
+                : config.xrbenchCompat() ? XRBENCH_HORIZON_NS : scenario.defaultDurationNs();
+        RunConfig resolved = new RunConfig(config.scenario(), config.platform(), config.scheduler(), config.seed(),
+                horizon, config.xrbenchCompat(), config.properties(), config.reporters());
+        CostTables costs = costCache.get(platform, scenario.models(), acc -> catalog.acceleratorModel(acc.costModel()));
+        if (config.xrbenchCompat() && !scenario.events().isEmpty()) {
+            warn.accept("scenario " + scenario.id() + ": " + scenario.events().size()
+                    + " scenario events ignored in XRBench compatibility mode");
+        }
+        String version = LabVersion.get();
+        if (outputDir != null) {
+            try {
+                Files.createDirectories(outputDir);
+            } catch (IOException e) {
+                throw new InvalidInputException(outputDir.toString(), "", "cannot create output directory: " + e);
+            }
+            RunConfigJson.write(outputDir, resolved, version, dropRule);
+        }
+        ReportFanout fanout = new ReportFanout(warn);
+        SimulationInput input = new SimulationInput(scenario, platform, costs, policy, resolved.properties(),
+                resolved.seed(), horizon, dropRule, resolved.xrbenchCompat(), fanout);
+        Simulation simulation = Simulation.create(input);
+        fanout.open(reporters, new RunInfo(resolved, scenario, platform, version), outputDir);
+        SimulationOutcome outcome = simulation.run();
+        RunResult result = ResultAssembler.assemble(resolved, version, platform, outcome);
+        Map<String, Double> extra = fanout.finish(result);
+        if (extra.isEmpty()) {
+            return result;
+        }
+        Map<String, Double> merged = new TreeMap<>(extra);
+        merged.putAll(result.metrics()); // the engine's own figures win on a name clash
+        return new RunResult(result.config(), result.labVersion(), result.simulatedNs(), result.frames(),
+                result.energyMj(), result.perTask(), merged);
+    }
+
+    /** @return how many cost-table sets are cached (for diagnostics and tests) */
+    public int cachedCostTables() {
+        return costCache.size();
+    }
+
+    private static DropRule engineProperties(Map<String, String> properties) {
+        DropRule rule = DropRule.QUEUED_LATE;
+        for (Map.Entry<String, String> e : properties.entrySet()) {
+            if (!e.getKey().startsWith("engine.")) {
+                continue;
+            }
+            if (e.getKey().equals(DropRule.PROPERTY)) {
+                rule = DropRule.parse(e.getValue().trim());
+            } else {
+                throw new InvalidInputException("run properties", e.getKey(),
+                        "unknown engine property; known: " + DropRule.PROPERTY);
+            }
+        }
+        return rule;
+    }
+}

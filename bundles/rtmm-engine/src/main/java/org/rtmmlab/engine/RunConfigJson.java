@@ -1,0 +1,60 @@
+package org.rtmmlab.engine;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.rtmmlab.api.run.RunConfig;
+import org.rtmmlab.engine.sim.DropRule;
+
+/** Writes a run's fully resolved configuration as {@code config.json}, byte-identical for identical input. */
+final class RunConfigJson {
+
+    /** File name inside the run directory. */
+    static final String FILE = "config.json";
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
+    private RunConfigJson() {
+    }
+
+    /** @return the JSON text (fields in a fixed order, properties sorted) */
+    static String toJson(RunConfig resolved, String labVersion, DropRule dropRule) {
+        JsonObject o = new JsonObject();
+        o.addProperty("labVersion", labVersion);
+        o.addProperty("scenario", resolved.scenario());
+        o.addProperty("platform", resolved.platform());
+        o.addProperty("scheduler", resolved.scheduler());
+        o.addProperty("seed", resolved.seed());
+        o.addProperty("durationNs", resolved.durationNs());
+        o.addProperty("xrbenchCompat", resolved.xrbenchCompat());
+        JsonObject props = new JsonObject();
+        for (Map.Entry<String, String> e : resolved.properties().entrySet()) {
+            props.addProperty(e.getKey(), e.getValue());
+        }
+        o.add("properties", props);
+        JsonArray reporters = new JsonArray();
+        resolved.reporters().forEach(reporters::add);
+        o.add("reporters", reporters);
+        JsonObject engine = new JsonObject();
+        engine.addProperty("mode", resolved.xrbenchCompat() ? "xrbench-compat" : "default");
+        engine.addProperty("dropRule", resolved.xrbenchCompat() ? "xrbench" : dropRule.label());
+        o.add("engine", engine);
+        return GSON.toJson(o) + "\n";
+    }
+
+    /** Writes {@code config.json} into {@code dir}. */
+    static void write(Path dir, RunConfig resolved, String labVersion, DropRule dropRule) {
+        try {
+            Files.writeString(dir.resolve(FILE), toJson(resolved, labVersion, dropRule), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + dir.resolve(FILE), e);
+        }
+    }
+}

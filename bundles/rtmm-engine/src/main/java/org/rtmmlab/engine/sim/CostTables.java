@@ -1,0 +1,236 @@
+package org.rtmmlab.engine.sim;
+
+import java.util.List;
+import org.rtmmlab.api.InvalidInputException;
+import org.rtmmlab.api.platform.Accelerator;
+import org.rtmmlab.api.platform.AcceleratorModel;
+import org.rtmmlab.api.platform.LayerCost;
+import org.rtmmlab.api.platform.Platform;
+import org.rtmmlab.api.scheduler.CostView;
+import org.rtmmlab.api.workload.Model;
+
+/**
+ * Latency and energy of every (model, variant, layer, accelerator) on a whole accelerator, priced once through the
+ * accelerators' {@link AcceleratorModel}s, with prefix sums so block, remaining and fastest-remaining queries are a
+ * few array reads. Immutable after construction and therefore shareable between concurrent runs.
+ *
+ * <p>Layout: for model/variant slot {@code mv} with {@code L} layers, per-layer arrays are indexed
+ * {@code a * L + layer} and prefix arrays {@code a * (L + 1) + layer}.
+ */
+public final class CostTables implements CostView {
+
+    private final List<Model> models;
+    private final Platform platform;
+    private final AcceleratorModel[] costModels;
+    private final int accelerators;
+    /** first mv slot of model m. */
+    private final int[] mvBase;
+    private final int[] layers;
+    private final long[][] latency;
+    private final double[][] energy;
+    private final long[][] latencyPrefix;
+    private final double[][] energyPrefix;
+    /** suffix sums of each layer's fastest latency over all accelerators, length L + 1. */
+    private final long[][] fastestSuffix;
+
+    /**
+     * Prices every layer.
+     *
+     * @param platform   the platform
+     * @param models     the scenario's models, in scenario order
+     * @param costModels cost model of each accelerator of the platform, same order
+     * @throws InvalidInputException if a cost model does not support its accelerator, or fails or returns nothing
+     *                               for a layer (the message names the cost model, model, variant, layer and
+     *                               accelerator)
+     */
+    public CostTables(Platform platform, List<Model> models, List<AcceleratorModel> costModels) {
+        this.platform = platform;
+        this.models = List.copyOf(models);
+        this.accelerators = platform.accelerators().size();
+        this.costModels = costModels.toArray(new AcceleratorModel[0]);
+        if (this.costModels.length != accelerators) {
+            throw new IllegalArgumentException("one cost model per accelerator expected");
+        }
+        for (int a = 0; a < accelerators; a++) {
+            Accelerator acc = platform.accelerators().get(a);
+            if (!this.costModels[a].supports(acc)) {
+                throw new InvalidInputException("platform " + platform.id(), "accelerators[" + a + "]",
+                        "cost model '" + this.costModels[a].id() + "' does not support accelerator '" + acc.id() + "'");
+            }
+        }
+        mvBase = new int[this.models.size()];
+        int slots = 0;
+        for (int m = 0; m < this.models.size(); m++) {
+            mvBase[m] = slots;
+            slots += this.models.get(m).variantCount();
+        }
+        layers = new int[slots];
+        latency = new long[slots][];
+        energy = new double[slots][];
+        latencyPrefix = new long[slots][];
+        energyPrefix = new double[slots][];
+        fastestSuffix = new long[slots][];
+        for (int m = 0; m < this.models.size(); m++) {
+            Model model = this.models.get(m);
+            for (int v = 0; v < model.variantCount(); v++) {
+                fill(mvBase[m] + v, model, v);
+            }
+        }
+    }
+
+    private void fill(int mv, Model model, int v) {
+        int l = model.layersOf(v).size();
+        layers[mv] = l;
+        long[] lat = new long[accelerators * l];
+        double[] en = new double[accelerators * l];
+        long[] latP = new long[accelerators * (l + 1)];
+        double[] enP = new double[accelerators * (l + 1)];
+        for (int a = 0; a < accelerators; a++) {
+            Accelerator acc = platform.accelerators().get(a);
+            long sumL = 0;
+            double sumE = 0;
+            for (int i = 0; i < l; i++) {
+                LayerCost c = price(costModels[a], model, v, i, acc);
+                lat[a * l + i] = c.latencyNs();
+                en[a * l + i] = c.energyPj();
+                sumL = Math.addExact(sumL, c.latencyNs());
+                sumE += c.energyPj();
+                latP[a * (l + 1) + i + 1] = sumL;
+                enP[a * (l + 1) + i + 1] = sumE;
+            }
+        }
+        long[] fast = new long[l + 1];
+        for (int i = l - 1; i >= 0; i--) {
+            long best = Long.MAX_VALUE;
+            for (int a = 0; a < accelerators; a++) {
+                best = Math.min(best, lat[a * l + i]);
+            }
+            fast[i] = fast[i + 1] + best;
+        }
+        latency[mv] = lat;
+        energy[mv] = en;
+        latencyPrefix[mv] = latP;
+        energyPrefix[mv] = enP;
+        fastestSuffix[mv] = fast;
+    }
+
+    static LayerCost price(AcceleratorModel cm, Model model, int v, int layer, Accelerator acc) {
+        LayerCost c;
+        try {
+            c = cm.layerCost(model, v, layer, acc);
+        } catch (RuntimeException e) {
+            throw new InvalidInputException("cost model " + cm.id(), where(model, v, layer, acc),
+                    "failed: " + e.getMessage());
+        }
+        if (c == null) {
+            throw new InvalidInputException("cost model " + cm.id(), where(model, v, layer, acc), "returned no cost");
+        }
+        return c;
+    }
+
+    static String where(Model model, int v, int layer, Accelerator acc) {
+        return "model " + model.id() + " variant " + model.variantId(v) + " layer " + layer + " ("
+                + model.layersOf(v).get(layer).name() + ") on accelerator " + acc.id();
+    }
+
+    /** @return the platform these tables price */
+    public Platform platform() {
+        return platform;
+    }
+
+    /** @return the cost model of accelerator {@code a} */
+    public AcceleratorModel costModel(int a) {
+        return costModels[a];
+    }
+
+    private int mv(int m, int variant) {
+        return mvBase[m] + variant;
+    }
+
+    @Override
+    public int modelCount() {
+        return models.size();
+    }
+
+    @Override
+    public Model model(int m) {
+        return models.get(m);
+    }
+
+    @Override
+    public int acceleratorCount() {
+        return accelerators;
+    }
+
+    @Override
+    public Accelerator accelerator(int a) {
+        return platform.accelerators().get(a);
+    }
+
+    @Override
+    public long latencyNs(int m, int variant, int layer, int a) {
+        int mv = mv(m, variant);
+        return latency[mv][a * layers[mv] + checkLayer(mv, layer)];
+    }
+
+    @Override
+    public double energyPj(int m, int variant, int layer, int a) {
+        int mv = mv(m, variant);
+        return energy[mv][a * layers[mv] + checkLayer(mv, layer)];
+    }
+
+    @Override
+    public long blockLatencyNs(int m, int variant, int from, int count, int a) {
+        int mv = mv(m, variant);
+        checkRange(mv, from, count);
+        int base = a * (layers[mv] + 1);
+        long[] p = latencyPrefix[mv];
+        return p[base + from + count] - p[base + from];
+    }
+
+    @Override
+    public double blockEnergyPj(int m, int variant, int from, int count, int a) {
+        int mv = mv(m, variant);
+        checkRange(mv, from, count);
+        int base = a * (layers[mv] + 1);
+        double[] p = energyPrefix[mv];
+        return from == 0 ? p[base + count] : p[base + from + count] - p[base + from];
+    }
+
+    @Override
+    public long remainingLatencyNs(int m, int variant, int from, int a) {
+        int mv = mv(m, variant);
+        return blockLatencyNs(m, variant, from, layers[mv] - from, a);
+    }
+
+    @Override
+    public long remainingLatencyFastestNs(int m, int variant, int from) {
+        int mv = mv(m, variant);
+        checkRange(mv, from, layers[mv] - from);
+        return fastestSuffix[mv][from];
+    }
+
+    @Override
+    public double remainingEnergyPj(int m, int variant, int from, int a) {
+        int mv = mv(m, variant);
+        return blockEnergyPj(m, variant, from, layers[mv] - from, a);
+    }
+
+    @Override
+    public int layerCount(int m, int variant) {
+        return layers[mv(m, variant)];
+    }
+
+    private int checkLayer(int mv, int layer) {
+        if (layer < 0 || layer >= layers[mv]) {
+            throw new IndexOutOfBoundsException("layer " + layer + " of " + layers[mv]);
+        }
+        return layer;
+    }
+
+    private void checkRange(int mv, int from, int count) {
+        if (from < 0 || count < 0 || from + count > layers[mv]) {
+            throw new IndexOutOfBoundsException("layers [" + from + ", " + (from + count) + ") of " + layers[mv]);
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package org.rtmmlab.engine.sim;
+
+import org.rtmmlab.api.run.DropCause;
+import org.rtmmlab.api.run.Outcome;
+import org.rtmmlab.api.scheduler.DecisionReason;
+import org.rtmmlab.api.workload.ScenarioEvent;
+
+/**
+ * The default engine: integer-nanosecond discrete-event loop. Events at one time are applied in (kind priority,
+ * insertion) order -- scenario events, block completions, releases, deadline checks, timers -- then the scheduler is
+ * called once for that time. Runs cover {@code [0, horizon]}: releases happen strictly before the horizon, completions
+ * and deadline drops at the horizon still count, and whatever is queued or running afterwards is reported in flight.
+ */
+final class DefaultSimulation extends Simulation {
+
+    static final int EV_SCENARIO = 0;
+    static final int EV_BLOCK_DONE = 1;
+    static final int EV_RELEASE = 2;
+    static final int EV_DEADLINE = 3;
+    static final int EV_TIMER = 4;
+    static final int EV_START = 5;
+
+    private final EventQueue queue = new EventQueue();
+    private final long horizon;
+    private final LoadGenerator load;
+    private final boolean dropQueuedLate;
+
+    DefaultSimulation(SimulationInput in) {
+        super(in);
+        this.horizon = in.horizonNs();
+        this.load = new LoadGenerator(tasks, horizon, arrivals);
+        this.dropQueuedLate = in.dropRule() == DropRule.QUEUED_LATE;
+        createScheduler();
+    }
+
+    @Override
+    public SimulationOutcome run() {
+        queue.push(0, EV_START, 0, 0);
+        load.start(queue);
+        java.util.List<ScenarioEvent> events = scenario.events();
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i).timeNs() <= horizon) {
+                queue.push(events.get(i).timeNs(), EV_SCENARIO, i, 0);
+            }
+        }
+        while (!queue.isEmpty() && queue.peekTime() <= horizon) {
+            long t = queue.peekTime();
+            now = t;
+            boolean applied = false;
+            while (!queue.isEmpty() && queue.peekTime() == t) {
+                queue.pop();
+                applied |= apply(queue.kind(), queue.a(), queue.b());
+            }
+            if (applied && t < horizon) {
+                callScheduler();
+            }
+        }
+        now = horizon;
+        for (int a = 0; a < accCount; a++) {
+            if (running[a] > 0) {
+                busyNs[a] += horizon - busySince[a];
+            }
+        }
+        reportInFlight();
+        return new SimulationOutcome(metrics, null, horizon, busyNs.clone(), decisionCount, dispatchCount, eventCount);
+    }
+
+    private boolean apply(int kind, int a, int b) {
+        boolean applied = switch (kind) {
+            case EV_SCENARIO -> applyScenarioEvent(scenario.events().get(a));
+            case EV_BLOCK_DONE -> blockDone(jobs.slot(a), b);
+            case EV_RELEASE -> periodicRelease(a, b);
+            case EV_DEADLINE -> deadline(jobs.slot(a), b);
+            case EV_TIMER -> {
+                reasons |= DecisionReason.TIMER.bit();
+                yield true;
+            }
+            case EV_START -> {
+                reasons |= DecisionReason.START.bit();
+                yield true;
+            }
+            default -> throw new IllegalStateException("event kind " + kind);
+        };
+        if (applied) {
+            eventCount++;
+        }
+        return applied;
+    }
+
+    private boolean applyScenarioEvent(ScenarioEvent e) {
+        int t = scenario.taskIndex(e.task());
+        switch (e.kind()) {
+            case START -> load.startTask(queue, t, now);
+            case STOP -> load.stopTask(t);
+            case SET_PERIOD -> load.setPeriod(queue, t, Math.round(e.value()), now);
+            case SET_PROBABILITY -> load.setProbability(t, e.value());
+            default -> throw new IllegalStateException(e.kind().toString());
+        }
+        return true;
+    }
+
+    private boolean periodicRelease(int t, int gen) {
+        long frame = load.onRelease(queue, t, gen, now);
+        if (frame < 0) {
+            return false;
+        }
+        // A periodic task with probability < 1 skips the frame silently when the draw fails (frame id consumed).
+        double p = tasks[t].probability();
+        if (p < 1.0 && !(cascades.nextDouble() < p)) {
+            return true;
+        }
+        admit(t, frame, now, now + tasks[t].deadlineNs());
+        return true;
+    }
+
+    /** Releases a request and arms its deadline check. */
+    private Job admit(int t, long frame, long arrival, long deadline) {
+        Job j = release(t, frame, arrival, deadline);
+        if (dropQueuedLate) {
+            queue.push(Math.max(deadline, now), EV_DEADLINE, j.slot, j.generation);
+        }
+        return j;
+    }
+
+    private boolean deadline(Job j, int gen) {
+        if (j.generation != gen || j.ended || j.runningOn >= 0 || j.nextLayer > 0) {
+            return false;
+        }
+        drop(j, DropCause.DEADLINE);
+        return true;
+    }
+
+    private boolean blockDone(Job j, int gen) {
+        if (j.generation != gen || j.runningOn < 0) {
+            throw new IllegalStateException("block completion of a job that is not running: request " + j.id);
+        }
+        int a = j.runningOn;
+        vacate(a, j.blockShare, now);
+        finishBlock(j, a, j.blockStartNs, now);
+        reasons |= DecisionReason.BLOCK_DONE.bit();
+        if (j.nextLayer == j.layerCount) {
+            endRequest(j, now <= j.deadlineNs ? Outcome.ON_TIME : Outcome.LATE, DropCause.NONE, now);
+            for (int c : load.children(j.task)) {
+                if (load.active(c) && cascades.nextDouble() < tasks[c].probability()) {
+                    admit(c, j.frame, now, j.arrivalNs + tasks[c].deadlineNs());
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Drops a waiting job and, recursively, the dependents its frame would have triggered: each active child draws
+     * its cascade probability as on a completion, and a triggered child is released and dropped at once with
+     * {@link DropCause#UPSTREAM} so it is counted.
+     */
+    private void drop(Job j, DropCause cause) {
+        endRequest(j, Outcome.DROPPED, cause, now);
+        reasons |= DecisionReason.DROPPED.bit();
+        for (int c : load.children(j.task)) {
+            if (load.active(c) && cascades.nextDouble() < tasks[c].probability()) {
+                Job child = release(c, j.frame, now, j.arrivalNs + tasks[c].deadlineNs());
+                drop(child, DropCause.UPSTREAM);
+            }
+        }
+    }
+
+    @Override
+    boolean ready(Job j) {
+        return j.waiting();
+    }
+
+    @Override
+    void startBlock(Job j, int a, int layers, double share) {
+        priceBlock(j, a, layers, share, true);
+        long start = now + j.blockSwitchNs;
+        long end = start + j.blockLatencyNs;
+        j.runningOn = a;
+        j.blockStartNs = start;
+        j.blockEndNs = end;
+        if (j.startNs < 0) {
+            j.startNs = start;
+        }
+        occupy(a, share, now, end);
+        queue.push(end, EV_BLOCK_DONE, j.slot, j.generation);
+    }
+
+    @Override
+    void dropByPolicy(Job j) {
+        drop(j, DropCause.POLICY);
+    }
+
+    @Override
+    void wake(long timeNs) {
+        if (timeNs <= horizon) {
+            queue.push(timeNs, EV_TIMER, 0, 0);
+        }
+    }
+}

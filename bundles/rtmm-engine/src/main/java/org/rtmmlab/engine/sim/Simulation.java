@@ -1,0 +1,356 @@
+package org.rtmmlab.engine.sim;
+
+import java.util.SplittableRandom;
+import org.rtmmlab.api.InvalidInputException;
+import org.rtmmlab.api.platform.Accelerator;
+import org.rtmmlab.api.platform.AcceleratorModel;
+import org.rtmmlab.api.platform.LayerCost;
+import org.rtmmlab.api.run.BlockRecord;
+import org.rtmmlab.api.run.DropCause;
+import org.rtmmlab.api.run.Outcome;
+import org.rtmmlab.api.run.RequestRecord;
+import org.rtmmlab.api.scheduler.DecisionReason;
+import org.rtmmlab.api.scheduler.Scheduler;
+import org.rtmmlab.api.workload.Model;
+import org.rtmmlab.api.workload.Scenario;
+import org.rtmmlab.api.workload.Task;
+import org.rtmmlab.engine.SchedulingException;
+import org.rtmmlab.engine.metrics.RunMetrics;
+
+/**
+ * State and operations shared by the default engine and the XRBench compatibility mode: jobs, accelerator
+ * occupancy, the scheduler with its view and decision sink, record emission and metric accounting. Subclasses own
+ * the clock and the event loop. Single-threaded; one instance per run.
+ */
+public abstract class Simulation {
+
+    final SimulationInput in;
+    final Scenario scenario;
+    final CostTables costs;
+    final String policyId;
+    final int taskCount;
+    final int accCount;
+    /** current task configuration (events may replace entries). */
+    final Task[] tasks;
+    final int[] taskModel;
+    final String[] taskIds;
+    final String[] modelIds;
+    final JobTable jobs;
+    final RunMetrics metrics;
+    final RecordListener listener;
+    final SplittableRandom arrivals;
+    final SplittableRandom cascades;
+    final long schedulerSeed;
+    final EngineView view;
+    final EngineDecisions decisions;
+    Scheduler scheduler;
+
+    final int[] running;
+    final double[] usedShare;
+    final long[] busyUntil;
+    final long[] busySince;
+    final long[] busyNs;
+    final int[] partitions;
+
+    long now;
+    int reasons;
+    long nextRequestId;
+    long decisionCount;
+    long dispatchCount;
+    long eventCount;
+
+    Simulation(SimulationInput in) {
+        this.in = in;
+        this.scenario = in.scenario();
+        this.costs = in.costs();
+        this.policyId = in.policy().id();
+        this.taskCount = scenario.tasks().size();
+        this.accCount = costs.acceleratorCount();
+        tasks = scenario.tasks().toArray(new Task[0]);
+        taskModel = new int[taskCount];
+        taskIds = new String[taskCount];
+        modelIds = new String[taskCount];
+        for (int t = 0; t < taskCount; t++) {
+            taskIds[t] = tasks[t].id();
+            modelIds[t] = tasks[t].model();
+            taskModel[t] = modelIndex(tasks[t].model());
+        }
+        jobs = new JobTable(accCount);
+        metrics = new RunMetrics(taskIds, modelIds);
+        listener = in.listener();
+        SplittableRandom root = new SplittableRandom(in.seed());
+        arrivals = root.split();
+        cascades = root.split();
+        schedulerSeed = root.split().nextLong();
+        running = new int[accCount];
+        usedShare = new double[accCount];
+        busyUntil = new long[accCount];
+        busySince = new long[accCount];
+        busyNs = new long[accCount];
+        partitions = new int[accCount];
+        for (int a = 0; a < accCount; a++) {
+            partitions[a] = costs.accelerator(a).partitions();
+        }
+        view = new EngineView(this);
+        decisions = new EngineDecisions(this);
+    }
+
+    private int modelIndex(String id) {
+        for (int m = 0; m < costs.modelCount(); m++) {
+            if (costs.model(m).id().equals(id)) {
+                return m;
+            }
+        }
+        throw new InvalidInputException(scenario.id(), "tasks", "unknown model '" + id + "'");
+    }
+
+    /** Creates the run's scheduler; a policy failure becomes a {@link SchedulingException}. */
+    final void createScheduler() {
+        RunSchedulerContext ctx = new RunSchedulerContext(scenario, in.platform(), costs, in.compat(), schedulerSeed,
+                in.properties());
+        Scheduler s;
+        try {
+            s = in.policy().create(ctx);
+        } catch (InvalidInputException e) {
+            throw e.in("scheduler " + policyId, "");
+        } catch (RuntimeException e) {
+            throw new SchedulingException(policyId, "create() threw " + e, e);
+        }
+        if (s == null) {
+            throw new SchedulingException(policyId, "create() returned null", null);
+        }
+        scheduler = s;
+    }
+
+    /**
+     * Creates the simulation of one run (default engine or XRBench compatibility mode, as the input says) and the
+     * run's scheduler.
+     *
+     * @throws SchedulingException   if the policy fails to create a scheduler
+     * @throws InvalidInputException if the policy rejects its properties, or the scenario cannot run in this mode
+     */
+    public static Simulation create(SimulationInput in) {
+        return in.compat() ? new CompatSimulation(in) : new DefaultSimulation(in);
+    }
+
+    /** Runs the simulation to its end. */
+    public abstract SimulationOutcome run();
+
+    /** @return true if job {@code j} may be dispatched now (waiting, and engine-enforced dependencies met) */
+    abstract boolean ready(Job j);
+
+    /** @return why {@code j} is not ready, for error messages */
+    String notReadyReason(Job j) {
+        if (j.ended) {
+            return "it has ended";
+        }
+        if (j.runningOn >= 0) {
+            return "it is running on accelerator " + j.runningOn;
+        }
+        return "its dependency is not met";
+    }
+
+    /** Starts a validated block. */
+    abstract void startBlock(Job j, int a, int layers, double share);
+
+    /** Drops a validated waiting job on the policy's request. */
+    abstract void dropByPolicy(Job j);
+
+    /** Registers a validated wake-up at {@code timeNs} (&gt; now). */
+    abstract void wake(long timeNs);
+
+    /** @return current time in ns as the scheduler sees it */
+    long nowNs() {
+        return now;
+    }
+
+    /** Applies a validated variant selection. */
+    void selectVariant(Job j, int variant) {
+        j.variant = variant;
+        j.layerCount = costs.layerCount(j.model, variant);
+    }
+
+    /** Applies a validated restart (PREMA kill): progress is lost, energy spent is kept. */
+    void restart(Job j) {
+        j.nextLayer = 0;
+    }
+
+    /** Releases a request: a new job at the end of the release order. */
+    Job release(int task, long frame, long arrivalNs, long deadlineNs) {
+        int m = taskModel[task];
+        Job j = jobs.add(nextRequestId++, task, m, frame, arrivalNs, deadlineNs, costs.layerCount(m, 0));
+        metrics.released(task);
+        reasons |= DecisionReason.ARRIVAL.bit();
+        return j;
+    }
+
+    /** Calls the scheduler once at the current time with the accumulated reasons. */
+    final void callScheduler() {
+        jobs.compact();
+        view.begin(jobs.size());
+        decisions.begin();
+        decisionCount++;
+        try {
+            scheduler.decide(view, decisions);
+        } catch (SchedulingException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new SchedulingException(policyId, "decide() threw at t=" + nowNs() + " ns: " + e, e);
+        } finally {
+            decisions.end();
+            reasons = 0;
+        }
+    }
+
+    /** Marks accelerator {@code a} as running one more block with {@code share}. */
+    final void occupy(int a, double share, long startNs, long endNs) {
+        if (running[a] == 0) {
+            busySince[a] = startNs;
+            busyUntil[a] = endNs;
+            usedShare[a] = share;
+        } else {
+            busyUntil[a] = Math.max(busyUntil[a], endNs);
+            usedShare[a] += share;
+        }
+        running[a]++;
+    }
+
+    /** Frees the share of a block that ended at {@code endNs} on accelerator {@code a}. */
+    final void vacate(int a, double share, long endNs) {
+        running[a]--;
+        if (running[a] == 0) {
+            usedShare[a] = 0;
+            busyNs[a] += endNs - busySince[a];
+            busyUntil[a] = endNs;
+        } else {
+            usedShare[a] = Math.max(0, usedShare[a] - share);
+            long until = endNs;
+            for (int i = 0; i < jobs.size(); i++) {
+                Job o = jobs.get(i);
+                if (!o.ended && o.runningOn == a) {
+                    until = Math.max(until, o.blockEndNs);
+                }
+            }
+            busyUntil[a] = until;
+        }
+    }
+
+    /**
+     * Prices a block and stores it in the job's block fields: switch cost when the job moves from another
+     * accelerator ({@code withSwitch}), latency and energy on the whole accelerator from the tables or, for a
+     * partial share, through the cost model.
+     */
+    final void priceBlock(Job j, int a, int layers, double share, boolean withSwitch) {
+        Accelerator acc = costs.accelerator(a);
+        AcceleratorModel cm = costs.costModel(a);
+        Model model = costs.model(j.model);
+        j.blockFirst = j.nextLayer;
+        j.blockLayers = layers;
+        j.blockShare = share;
+        j.blockSwitchNs = 0;
+        j.blockSwitchPj = 0;
+        if (withSwitch && j.lastAccelerator >= 0 && j.lastAccelerator != a) {
+            LayerCost sc;
+            Accelerator from = costs.accelerator(j.lastAccelerator);
+            try {
+                sc = cm.switchCost(model, j.variant, j.nextLayer, from, acc);
+            } catch (RuntimeException e) {
+                throw new InvalidInputException("cost model " + cm.id(), "switch of model " + model.id() + " from "
+                        + from.id() + " to " + acc.id() + " before layer " + j.nextLayer, "failed: " + e.getMessage());
+            }
+            if (sc != null) {
+                j.blockSwitchNs = sc.latencyNs();
+                j.blockSwitchPj = sc.energyPj();
+            }
+        }
+        long latency;
+        double energy;
+        if (share >= 1.0) {
+            latency = costs.blockLatencyNs(j.model, j.variant, j.nextLayer, layers, a);
+            energy = costs.blockEnergyPj(j.model, j.variant, j.nextLayer, layers, a);
+        } else {
+            latency = 0;
+            energy = 0;
+            for (int l = j.nextLayer; l < j.nextLayer + layers; l++) {
+                LayerCost c;
+                try {
+                    c = cm.layerCost(model, j.variant, l, acc, share);
+                } catch (RuntimeException e) {
+                    throw new InvalidInputException("cost model " + cm.id(), CostTables.where(model, j.variant, l, acc)
+                            + " at share " + share, "failed: " + e.getMessage());
+                }
+                latency += c.latencyNs();
+                energy += c.energyPj();
+            }
+        }
+        j.blockEnergyPj = energy;
+        j.blockLatencyNs = latency;
+    }
+
+    /** Emits the record of the block job {@code j} just finished on {@code a} and books its energy. */
+    final void finishBlock(Job j, int a, long startNs, long endNs) {
+        j.nextLayer += j.blockLayers;
+        j.lastAccelerator = a;
+        j.lastEndNs = endNs;
+        j.runningOn = -1;
+        j.energyPj += j.blockEnergyPj + j.blockSwitchPj;
+        j.use(a);
+        metrics.block(j.task, j.blockEnergyPj, j.blockSwitchPj);
+        if (listener.wantsBlocks()) {
+            listener.onBlock(new BlockRecord(j.id, taskIds[j.task], j.frame, a, j.blockFirst, j.blockLayers, startNs,
+                    endNs, j.blockSwitchNs, j.blockEnergyPj + j.blockSwitchPj, j.blockShare));
+        }
+    }
+
+    /** Ends job {@code j}: emits its request record, tells the scheduler and the metrics. */
+    final void endRequest(Job j, Outcome outcome, DropCause cause, long finishNs) {
+        switch (outcome) {
+            case ON_TIME, LATE -> metrics.completed(j.task, finishNs - j.arrivalNs, finishNs - j.deadlineNs,
+                    j.energyPj, outcome == Outcome.ON_TIME);
+            case DROPPED -> metrics.dropped(j.task);
+            case IN_FLIGHT -> metrics.inFlight(j.task);
+            default -> throw new IllegalStateException(outcome.toString());
+        }
+        jobs.end(j);
+        Model model = costs.model(j.model);
+        RequestRecord r = new RequestRecord(j.id, taskIds[j.task], modelIds[j.task], model.variantId(j.variant),
+                j.frame, j.arrivalNs, j.deadlineNs, j.startNs, outcome == Outcome.IN_FLIGHT ? -1 : finishNs, outcome,
+                cause, j.energyPj, acceleratorNames(j), model.accuracyOf(j.variant));
+        listener.onRequest(r);
+        try {
+            scheduler.observe(r);
+        } catch (RuntimeException e) {
+            throw new SchedulingException(policyId, "observe() threw " + e, e);
+        }
+    }
+
+    private String acceleratorNames(Job j) {
+        if (j.usedCount == 0) {
+            return "";
+        }
+        if (j.usedCount == 1) {
+            return costs.accelerator(j.used[0]).id();
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < j.usedCount; i++) {
+            if (i > 0) {
+                sb.append('+');
+            }
+            sb.append(costs.accelerator(j.used[i]).id());
+        }
+        return sb.toString();
+    }
+
+    /** Reports every job still queued or running as IN_FLIGHT, in release order. */
+    final void reportInFlight() {
+        jobs.compact();
+        int n = jobs.size();
+        for (int i = 0; i < n; i++) {
+            Job j = jobs.get(i);
+            if (!j.ended) {
+                endRequest(j, Outcome.IN_FLIGHT, DropCause.NONE, -1);
+            }
+        }
+        jobs.compact();
+    }
+}
