@@ -10,6 +10,8 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.rtmmlab.api.InvalidInputException;
+import org.rtmmlab.api.platform.Accelerator;
+import org.rtmmlab.api.platform.AcceleratorModel;
 import org.rtmmlab.api.platform.Platform;
 import org.rtmmlab.api.run.MetricReporter;
 import org.rtmmlab.api.run.RunConfig;
@@ -18,6 +20,8 @@ import org.rtmmlab.api.run.RunResult;
 import org.rtmmlab.api.scheduler.SchedulerPolicy;
 import org.rtmmlab.api.workload.Scenario;
 import org.rtmmlab.engine.catalog.PluginCatalog;
+import org.rtmmlab.engine.catalog.PluginKind;
+import org.rtmmlab.json.PlatformFiles;
 import org.rtmmlab.engine.sim.CostTableCache;
 import org.rtmmlab.engine.sim.CostTables;
 import org.rtmmlab.engine.sim.DropRule;
@@ -67,7 +71,7 @@ public final class Evaluator {
         Objects.requireNonNull(config, "config");
         Consumer<String> warn = warnings == null ? w -> { } : warnings;
         Scenario scenario = catalog.scenario(config.scenario());
-        Platform platform = catalog.platform(config.platform());
+        Platform platform = platform(config.platform());
         SchedulerPolicy policy = catalog.scheduler(config.scheduler());
         List<MetricReporter> reporters = new ArrayList<>();
         for (String id : config.reporters()) {
@@ -107,6 +111,35 @@ public final class Evaluator {
         merged.putAll(result.metrics()); // the engine's own figures win on a name clash
         return new RunResult(result.config(), result.labVersion(), result.simulatedNs(), result.frames(),
                 result.energyMj(), result.perTask(), merged);
+    }
+
+    /**
+     * Resolves a platform id shipped by a cost model, or a platform file ({@code *.json} path, format in
+     * rtmm-json's README) whose accelerators must each name an installed cost model that supports them.
+     */
+    private Platform platform(String idOrFile) {
+        Path file = idOrFile.endsWith(".json") ? Path.of(idOrFile) : null;
+        if (file == null) {
+            return catalog.platform(idOrFile);
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidInputException(idOrFile, "", "platform file not found");
+        }
+        Platform platform = PlatformFiles.read(file);
+        for (int i = 0; i < platform.accelerators().size(); i++) {
+            Accelerator acc = platform.accelerators().get(i);
+            String where = "$.accelerators[" + i + "].costModel";
+            AcceleratorModel model = catalog.find(PluginKind.ACCELERATOR_MODEL, acc.costModel())
+                    .map(d -> (AcceleratorModel) d.plugin())
+                    .orElseThrow(() -> new InvalidInputException(idOrFile, where, "unknown cost model '"
+                            + acc.costModel() + "'; installed: " + catalog.plugins(PluginKind.ACCELERATOR_MODEL)
+                            .stream().map(d -> d.id()).toList()));
+            if (!model.supports(acc)) {
+                throw new InvalidInputException(idOrFile, "$.accelerators[" + i + "]", "cost model '"
+                        + acc.costModel() + "' does not support accelerator '" + acc.id() + "' (check its attributes)");
+            }
+        }
+        return platform;
     }
 
     /** @return how many cost-table sets are cached (for diagnostics and tests) */

@@ -126,7 +126,7 @@ public class ContainerIT {
         assertTrue("bundles not active: " + notActive, notActive.isEmpty());
         Set<String> names = bundleNames();
         for (String expected : List.of("rtmm-api", "rtmm-engine", "rtmm-shell", "rtmm-workload-xrbench",
-                "rtmm-accelerator-table", "rtmm-scheduler-classic", "rtmm-report-json", "org.apache.felix.scr",
+                "rtmm-accelerator-table", "rtmm-accelerator-analytic", "rtmm-scheduler-classic", "rtmm-report-json", "org.apache.felix.scr",
                 "org.apache.felix.fileinstall", "org.apache.felix.configadmin", "org.apache.felix.gogo.runtime",
                 "com.google.gson")) {
             assertTrue(expected + " missing from " + names, names.contains(expected));
@@ -137,6 +137,7 @@ public class ContainerIT {
     public void everyBundledPluginIsARegisteredServiceAndInTheCatalog() throws Exception {
         assertEquals(Set.of("edf", "fcfs", "xrbench-greedy"), serviceIds(PluginKind.SCHEDULER, "rtmm-scheduler-classic"));
         assertEquals(Set.of("table"), serviceIds(PluginKind.ACCELERATOR_MODEL, "rtmm-accelerator-table"));
+        assertEquals(Set.of("analytic"), serviceIds(PluginKind.ACCELERATOR_MODEL, "rtmm-accelerator-analytic"));
         assertEquals(Set.of("xrbench"), serviceIds(PluginKind.SCENARIO_PROVIDER, "rtmm-workload-xrbench"));
         assertEquals(Set.of("csv", "json"), serviceIds(PluginKind.REPORTER, "rtmm-report-json"));
         for (String id : List.of("edf", "fcfs", "xrbench-greedy")) {

@@ -23,6 +23,7 @@ final class CostTable {
     private final Map<String, List<LayerCost>> costs;
     private final Map<LayerKey, LayerCost> byShape;
     private final int layerCount;
+    private final boolean cycles;
 
     /**
      * @param keys  per model, the layer shapes in order (from {@code models.json})
@@ -30,6 +31,16 @@ final class CostTable {
      */
     CostTable(String id, int numPes, double nocBandwidth, Dataflow dataflow, Map<String, List<LayerKey>> keys,
               Map<String, List<LayerCost>> costs) {
+        this(id, numPes, nocBandwidth, dataflow, keys, costs, true);
+    }
+
+    /**
+     * @param cycles true if latencies are clock cycles stored as ns at 1 GHz (MAESTRO tables, scaled by the
+     *               accelerator's clock), false if they are measured wall-clock ns (never scaled)
+     */
+    CostTable(String id, int numPes, double nocBandwidth, Dataflow dataflow, Map<String, List<LayerKey>> keys,
+              Map<String, List<LayerCost>> costs, boolean cycles) {
+        this.cycles = cycles;
         this.id = id;
         this.numPes = numPes;
         this.nocBandwidth = nocBandwidth;
@@ -67,6 +78,11 @@ final class CostTable {
     /** @return the dataflow of the PE array */
     Dataflow dataflow() {
         return dataflow;
+    }
+
+    /** @return true if latencies are cycles at the implicit 1 GHz (scaled by clock), false if measured ns */
+    boolean cycles() {
+        return cycles;
     }
 
     /** @return total number of (model, layer) entries */

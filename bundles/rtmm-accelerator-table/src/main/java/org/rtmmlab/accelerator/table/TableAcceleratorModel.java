@@ -50,13 +50,14 @@ public final class TableAcceleratorModel implements AcceleratorModel {
 
     @Override
     public String description() {
-        return "Replays XRBench's per-layer MAESTRO latency/energy tables (19 sub-accelerators, 26 platforms)";
+        return "Replays per-layer latency/energy tables: XRBench MAESTRO (19 sub-accelerators, 26 platforms)"
+                + " and measured NVIDIA H100 (platform measured/h100)";
     }
 
     @Override
     public boolean supports(Accelerator accelerator) {
         return ID.equals(accelerator.costModel())
-                && TableData.shared().tables().containsKey(accelerator.attribute(TABLE_ATTRIBUTE, ""));
+                && TableData.shared().table(accelerator.attribute(TABLE_ATTRIBUTE, "")) != null;
     }
 
     @Override
@@ -78,7 +79,7 @@ public final class TableAcceleratorModel implements AcceleratorModel {
             throw new InvalidInputException(ID, table.id() + "/" + model.id() + "/" + l.name(),
                     "no cost entry for this layer and no table layer with the same shape (" + key.describe() + ")");
         }
-        if (accelerator.clockHz() == REFERENCE_CLOCK_HZ) {
+        if (!table.cycles() || accelerator.clockHz() == REFERENCE_CLOCK_HZ) {
             return cost;
         }
         return new LayerCost(Math.round(cost.latencyNs() * (REFERENCE_CLOCK_HZ / accelerator.clockHz())),
@@ -98,12 +99,12 @@ public final class TableAcceleratorModel implements AcceleratorModel {
         String id = accelerator.attribute(TABLE_ATTRIBUTE, null);
         if (id == null) {
             throw new InvalidInputException(ID, accelerator.id() + ".attributes." + TABLE_ATTRIBUTE,
-                    "missing: name one of " + String.join(", ", TableData.shared().tables().keySet()));
+                    "missing: name one of " + String.join(", ", TableData.shared().tableIds()));
         }
-        CostTable table = TableData.shared().tables().get(id);
+        CostTable table = TableData.shared().table(id);
         if (table == null) {
             throw new InvalidInputException(ID, accelerator.id() + ".attributes." + TABLE_ATTRIBUTE,
-                    "unknown cost table '" + id + "'; known: " + String.join(", ", TableData.shared().tables().keySet()));
+                    "unknown cost table '" + id + "'; known: " + String.join(", ", TableData.shared().tableIds()));
         }
         return table;
     }

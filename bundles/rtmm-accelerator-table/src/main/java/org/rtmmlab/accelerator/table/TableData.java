@@ -1,20 +1,30 @@
 package org.rtmmlab.accelerator.table;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.rtmmlab.api.InvalidInputException;
 import org.rtmmlab.api.platform.Dataflow;
 import org.rtmmlab.api.platform.LayerCost;
 import org.rtmmlab.api.platform.Platform;
 import org.rtmmlab.api.workload.OpType;
 import org.rtmmlab.json.JsonNode;
+import org.rtmmlab.json.PlatformFiles;
 
 /**
- * The bundled XRBench cost data: {@code costs.json} (per-layer [cycles, nJ] of 19 sub-accelerators),
- * {@code models.json} (the layer shapes the tables are in order of) and {@code hardware.json} (the Figure-5
- * settings). Immutable; {@link #shared()} parses the resources once per class loader (thread-safe).
+ * The bundled cost data: {@code costs.json} (per-layer [cycles, nJ] of 19 MAESTRO sub-accelerators),
+ * {@code models.json} (the layer shapes the tables are in order of), the measured profile
+ * {@code measured/h100.json} ({@link MeasuredProfiles}) and the platform files under {@code platforms/} (listed in
+ * {@code platforms/index.txt}, read with {@link PlatformFiles}): the 26 XRBench Figure-5 settings and
+ * {@code measured/h100}. Immutable; {@link #shared()} parses the resources once per class loader (thread-safe).
  */
 final class TableData {
 
@@ -22,17 +32,21 @@ final class TableData {
     static final String COSTS = "costs.json";
     /** Layer lists the cost tables follow, next to this class. */
     static final String MODELS = "models.json";
-    /** Hardware configs and Figure-5 styles, next to this class. */
-    static final String HARDWARE = "hardware.json";
+    /** Measured H100 profile, next to this class. */
+    static final String H100 = "measured/h100.json";
+    /** Names of the platform files, one a line, in listing order. */
+    static final String PLATFORM_INDEX = "platforms/index.txt";
 
     private static final Object LOCK = new Object();
     private static volatile TableData shared;
 
     private final Map<String, CostTable> tables;
+    private final Map<String, CostTable> measured;
     private final List<Platform> platforms;
 
-    private TableData(Map<String, CostTable> tables, List<Platform> platforms) {
+    private TableData(Map<String, CostTable> tables, Map<String, CostTable> measured, List<Platform> platforms) {
         this.tables = Collections.unmodifiableMap(tables);
+        this.measured = Collections.unmodifiableMap(measured);
         this.platforms = List.copyOf(platforms);
     }
 
@@ -43,8 +57,10 @@ final class TableData {
             synchronized (LOCK) {
                 d = shared;
                 if (d == null) {
-                    d = of(JsonNode.resource(TableData.class, MODELS), JsonNode.resource(TableData.class, COSTS),
-                            JsonNode.resource(TableData.class, HARDWARE));
+                    JsonNode models = JsonNode.resource(TableData.class, MODELS);
+                    TableData maestro = of(models, JsonNode.resource(TableData.class, COSTS));
+                    d = new TableData(maestro.tables, MeasuredProfiles.tables("h100",
+                            JsonNode.resource(TableData.class, H100), shapes(models)), platformFiles());
                     shared = d;
                 }
             }
@@ -52,24 +68,76 @@ final class TableData {
         return d;
     }
 
-    /** @return data built from parsed {@code models.json}, {@code costs.json} and {@code hardware.json} */
-    static TableData of(JsonNode models, JsonNode costs, JsonNode hardware) {
-        Map<String, List<LayerKey>> shapes = shapes(models);
-        Map<String, CostTable> tables = tables(costs, shapes);
-        return new TableData(tables, XrbenchPlatforms.build(costs, hardware, tables));
+    /** @return MAESTRO tables built from parsed {@code models.json} and {@code costs.json}; no platforms */
+    static TableData of(JsonNode models, JsonNode costs) {
+        return new TableData(tables(costs, shapes(models)), Map.of(), List.of());
     }
 
-    /** @return the cost tables by id, in document order */
+    /** @return the MAESTRO cost tables by id, in document order */
     Map<String, CostTable> tables() {
         return tables;
     }
 
-    /** @return the XRBench Figure-5 platforms */
+    /** @return the measured tables by id ({@code measured/h100-fp16}, {@code measured/h100-fp32}) */
+    Map<String, CostTable> measured() {
+        return measured;
+    }
+
+    /** @return the MAESTRO or measured table {@code id}, or null */
+    CostTable table(String id) {
+        CostTable t = tables.get(id);
+        return t != null ? t : measured.get(id);
+    }
+
+    /** @return every table id, MAESTRO first, for messages */
+    List<String> tableIds() {
+        List<String> ids = new ArrayList<>(tables.keySet());
+        ids.addAll(measured.keySet());
+        return ids;
+    }
+
+    /** @return the bundled platforms: 26 XRBench Figure-5 settings, then {@code measured/h100} */
     List<Platform> platforms() {
         return platforms;
     }
 
-    private static Map<String, List<LayerKey>> shapes(JsonNode root) {
+    private static List<Platform> platformFiles() {
+        List<Platform> out = new ArrayList<>();
+        for (String name : lines(PLATFORM_INDEX)) {
+            String resource = "platforms/" + name;
+            InputStream in = TableData.class.getResourceAsStream(resource);
+            if (in == null) {
+                throw new InvalidInputException(PLATFORM_INDEX, name, "platform file not found next to "
+                        + TableData.class.getName());
+            }
+            try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                out.add(PlatformFiles.parse(resource, reader));
+            } catch (IOException e) {
+                throw new InvalidInputException(resource, "", "cannot read: " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private static List<String> lines(String resource) {
+        InputStream in = TableData.class.getResourceAsStream(resource);
+        if (in == null) {
+            throw new InvalidInputException(resource, "", "resource not found next to " + TableData.class.getName());
+        }
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            List<String> out = new ArrayList<>();
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    out.add(line.strip());
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new InvalidInputException(resource, "", "cannot read: " + e.getMessage());
+        }
+    }
+
+    static Map<String, List<LayerKey>> shapes(JsonNode root) {
         Map<String, List<LayerKey>> out = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> m : root.get("models").entries()) {
             List<LayerKey> keys = new ArrayList<>();
