@@ -7,34 +7,33 @@ import org.osgi.service.component.annotations.Component;
 import org.rtmmlab.api.InvalidInputException;
 import org.rtmmlab.api.platform.Accelerator;
 import org.rtmmlab.api.platform.AcceleratorModel;
-import org.rtmmlab.api.platform.Dataflow;
 import org.rtmmlab.api.platform.LayerCost;
 import org.rtmmlab.api.workload.Layer;
 import org.rtmmlab.api.workload.Model;
 
 /**
- * Accelerator model {@code analytic}: prices a layer on any weight-, output- or row-stationary PE array from the
- * layer's dims (N, K, C, Y, X, R, S, stride) and the accelerator's {@code peCount}, {@code nocBandwidth}
- * (elements/cycle), {@code offchipBandwidth} (bytes/cycle), {@code l2Bytes}, {@code clockHz} and attribute
- * {@code elementBytes} (default 1). Written from the dataflow definitions (the MAESTRO directives of XRBench's
- * dataflow files, {@code data/xrbench/README.md}); nothing is fitted to MAESTRO's tables.
+ * Accelerator model {@code analytic}: prices a layer on a PE array from the layer's dims (N, K, C, Y, X, R, S,
+ * stride) and the accelerator's {@code peCount}, {@code dataflow}, {@code nocBandwidth} (elements/cycle),
+ * {@code offchipBandwidth} (bytes/cycle), {@code l2Bytes}, {@code clockHz} and attributes {@code elementBytes}
+ * (default 1), {@code directives} (a custom MAESTRO directive list) and {@code haloRule} ({@code maestro}, default,
+ * or {@code filter}).
  *
- * <p><b>Rule.</b> The dataflow's mapping ({@link WeightStationary}, {@link OutputStationary},
- * {@link RowStationary}) fixes which dims are spread over the PE array (with the directives' cluster sizes) and
- * which are iterated in time; it yields the steps, the MAC cycles per step, the NoC traffic and the L1 accesses.
- * Latency (cycles) = max(compute cycles, NoC elements / NoC bandwidth, DRAM bytes / off-chip bandwidth): compute
- * and data movement overlap (double buffering), the slowest bounds the layer. Latency (ns) = ceil(cycles x 1e9 /
- * clockHz). Energy (pJ) = MACs x 2.88 + L1 accesses x 0.55 x 2.88 + L2 accesses x 6.0 x 2.88 + DRAM elements x
- * 200 x 2.88 ({@link EnergyConstants}: the first three from XRBench's {@code cost_model_constants}, DRAM from
- * Eyeriss, ISCA 2016).
+ * <p><b>Rule.</b> The dataflow's MAESTRO directive list (XRBench's WS/OS/RS dataflow files, {@link
+ * DataflowTemplates}) is evaluated for the layer by MAESTRO's data-centric cluster and cost analysis (Kwon et al.,
+ * MICRO 2019, section 4; {@link DirectiveAnalysis}): per cluster level, the iteration cases of the directives
+ * (init, steady, edge tiles), per case the partial outputs, the ingress data not reused from the previous iteration,
+ * the egress outputs and delay = max(ingress / NoC bandwidth, inner level's runtime, egress / NoC bandwidth); the
+ * top level's runtime is the on-chip latency, its case counts give the computations and L1/L2 accesses. Latency
+ * (cycles) = max(on-chip runtime, DRAM bytes / off-chip bandwidth); latency (ns) = ceil(cycles x 1e9 / clockHz).
+ * Energy (pJ) = computations x 2.88 + L1 accesses x 0.55 x 2.88 + L2 accesses x 6.0 x 2.88 + DRAM elements x 200 x
+ * 2.88 ({@link EnergyConstants}). With the default halo rule this reproduces XRBench's MAESTRO tables exactly
+ * ({@link MaestroValidation}); nothing is fitted to them.
  *
- * <p><b>Assumptions (guessed, not from the data).</b> One MAC per PE per cycle; no sparsity; partial sums are
- * kept at full precision in L1 without extra cost; every element crossing the NoC is one L2 access; multicast
- * costs one NoC transfer; NoC hop latency and pipeline fill are ignored; stride is honoured through the output
- * size only (the input window of a step assumes stride 1); depthwise layers are K single-channel filters;
- * DRAM traffic is compulsory when weights, inputs and outputs fit in L2, else every NoC element also crosses
- * DRAM; no idle power (platform's {@code idlePowerW}) and no switch cost. Spatial shares use the API default
- * (latency / share). Deterministic and stateless, hence thread-safe.
+ * <p><b>Assumptions (not from MAESTRO).</b> DRAM traffic (compulsory when the layer fits in L2, else every L2 read
+ * also from DRAM) and the Eyeriss DRAM energy; batch N multiplies every count; stride s is priced as the stride-1
+ * layer with the same output size; arrays smaller than one top-level unit shrink the cluster sizes; no idle power
+ * (platform's {@code idlePowerW}) and no switch cost. Spatial shares use the API default (latency / share).
+ * Deterministic and stateless, hence thread-safe.
  */
 @Component(service = AcceleratorModel.class)
 @ServiceProvider(value = AcceleratorModel.class, resolution = Resolution.OPTIONAL)
@@ -54,12 +53,13 @@ public final class AnalyticAcceleratorModel implements AcceleratorModel {
 
     @Override
     public String description() {
-        return "Analytic WS/OS/RS dataflow model: latency and energy from layer dims, PEs, NoC/DRAM bandwidth, clock";
+        return "MAESTRO-style directive analysis of WS/OS/RS PE arrays: latency and energy from layer dims, PEs, NoC/DRAM bandwidth, clock";
     }
 
     @Override
     public boolean supports(Accelerator accelerator) {
-        return ID.equals(accelerator.costModel()) && accelerator.dataflow() != Dataflow.NONE;
+        return ID.equals(accelerator.costModel()) && (DataflowTemplates.template(accelerator.dataflow()) != null
+                || accelerator.attribute(DataflowTemplates.ATTRIBUTE, null) != null);
     }
 
     @Override
@@ -82,7 +82,7 @@ public final class AnalyticAcceleratorModel implements AcceleratorModel {
 
     /**
      * @return the breakdown (cycles, accesses, utilisation) of {@code layer} on {@code accelerator}
-     * @throws InvalidInputException if the accelerator has no PE-array dataflow or a bad {@code elementBytes}
+     * @throws InvalidInputException if the accelerator has no PE-array dataflow nor directives, or a bad attribute
      */
     public LayerEstimate estimate(Layer layer, Accelerator accelerator) {
         return AnalyticEstimator.estimate(layer, accelerator);

@@ -1,49 +1,43 @@
 package org.rtmmlab.accelerator.analytic;
 
+import org.rtmmlab.accelerator.analytic.Directive.Dim;
 import org.rtmmlab.api.workload.Layer;
 import org.rtmmlab.api.workload.OpType;
 
 /**
- * The loop bounds the mappings iterate over: batch {@code n}, output channels {@code k}, input channels per output
- * {@code c} (1 for depthwise), output rows/cols {@code outY}/{@code outX}, filter {@code r}x{@code s}, and the
- * input height/width {@code y}/{@code x}. Depthwise layers are priced as {@code k} independent single-channel
- * filters; operators without weights ({@link OpType#OTHER}) as a 1x1 filter over the input (one op per element).
+ * A layer in MAESTRO's terms: batch {@code n} and the dimension table {@code dims} (K, C, R, S, Y input rows, X input
+ * cols, indexed by {@link Dim#ordinal()}) with the tensor couplings. Stride-1 layers keep their dims as given (as
+ * MAESTRO does, even where the input is smaller than the filter); a stride-s layer is analysed as the stride-1
+ * layer with the same output size ({@code Y = (Y'-1) + R}), which has the same MACs. Depthwise layers use MAESTRO's
+ * DWCONV couplings (K = 1, C = channels, output indexed by C); operators without weights ({@link OpType#OTHER}) are
+ * a 1x1, single-input-channel filter per output element.
+ *
+ * @param n       batch (MAESTRO's XRBench tensors have no N: the analysis is per batch element)
+ * @param dims    K, C, R, S, Y, X
+ * @param tensors couplings
+ * @param macs    multiply-accumulates of the layer
  */
-record LayerDims(int n, int k, int c, int outY, int outX, int r, int s, int y, int x, int inputChannels) {
+record LayerDims(int n, int[] dims, DirectiveAnalysis.Tensors tensors, long macs) {
 
-    /** @return the loop bounds of {@code layer} */
+    /** @return the MAESTRO view of {@code layer} */
     static LayerDims of(Layer layer) {
         boolean depthwise = layer.type() == OpType.DWCONV;
         boolean other = layer.type() == OpType.OTHER;
-        int c = depthwise || other ? 1 : layer.c();
         int r = other ? 1 : layer.r();
         int s = other ? 1 : layer.s();
-        return new LayerDims(layer.n(), layer.k(), c, layer.outY(), layer.outX(), r, s, layer.y(), layer.x(),
-                layer.c());
-    }
-
-    /** @return multiply-accumulates, {@code n k c outY outX r s} */
-    long macs() {
-        return (long) n * k * c * outY * outX * r * s;
-    }
-
-    /** @return weight elements, {@code k c r s} */
-    long weights() {
-        return (long) k * c * r * s;
-    }
-
-    /** @return input activation elements, {@code n C y x} */
-    long inputs() {
-        return (long) n * inputChannels * y * x;
-    }
-
-    /** @return output activation elements, {@code n k outY outX} */
-    long outputs() {
-        return (long) n * k * outY * outX;
-    }
-
-    /** @return {@code ceil(a / b)} */
-    static long ceilDiv(long a, long b) {
-        return (a + b - 1) / b;
+        int y = other ? layer.outY() : layer.stride() == 1 ? layer.y() : layer.outY() - 1 + r;
+        int x = other ? layer.outX() : layer.stride() == 1 ? layer.x() : layer.outX() - 1 + s;
+        int k = depthwise ? 1 : layer.k();
+        int c = depthwise ? layer.k() : other ? 1 : layer.c();
+        int[] dims = new int[6];
+        dims[Dim.K.ordinal()] = k;
+        dims[Dim.C.ordinal()] = c;
+        dims[Dim.R.ordinal()] = r;
+        dims[Dim.S.ordinal()] = s;
+        dims[Dim.Y.ordinal()] = y;
+        dims[Dim.X.ordinal()] = x;
+        long macs = (long) layer.n() * k * c * r * s * layer.outY() * layer.outX();
+        return new LayerDims(layer.n(), dims,
+                depthwise ? DirectiveAnalysis.Tensors.DEPTHWISE : DirectiveAnalysis.Tensors.CONV, macs);
     }
 }

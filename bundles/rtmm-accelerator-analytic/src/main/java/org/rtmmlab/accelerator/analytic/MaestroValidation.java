@@ -23,8 +23,10 @@ import org.rtmmlab.json.JsonNode;
  * layers of the 12 {@code models.json} entries). Each {@code costs.json accelerators[]} entry becomes an
  * {@code analytic} accelerator with its {@code num_pes}, top NoC bandwidth and dataflow, the off-chip bandwidth
  * and buffer sizes of the first hw block that uses it ({@code config_map}), at the implicit 1 GHz (so ns =
- * cycles). Latency is compared with MAESTRO's cycles; energy is the model's <em>on-chip</em> energy (MAC, L1, L2)
- * against MAESTRO's nJ, because MAESTRO's formula has no DRAM term.
+ * cycles). Latency is the model's <em>on-chip</em> runtime ({@link LayerEstimate#onChipCycles()}) against MAESTRO's
+ * cycles and energy the model's on-chip energy (computations, L1, L2) against MAESTRO's nJ, because MAESTRO has no
+ * DRAM term; the report also counts the layers where the model's DRAM bound (the hw config's {@code offchip_bw} and
+ * {@code global_shared_memory}) would exceed the on-chip runtime.
  *
  * <p>Figures per dataflow: median and p90 relative error of per-layer latency and energy (19 x 1,439 layers
  * split by dataflow), of per-model totals (accelerator x model), and over all dataflows the fraction of (model, PE
@@ -61,8 +63,14 @@ public final class MaestroValidation {
      * @param dataflows     figures per dataflow, WS, OS, RS
      * @param rankingAgreed groups whose WS/OS/RS latency order equals MAESTRO's
      * @param rankingGroups groups compared
+     * @param layers        (accelerator, layer) pairs compared
+     * @param exactLatency  pairs whose cycles equal MAESTRO's exactly
+     * @param exactEnergy   pairs whose energy equals MAESTRO's within 1e-9 relative
+     * @param dramBound     pairs where the DRAM bound exceeds the on-chip runtime (not part of MAESTRO)
+     * @param withDram      per-model latency error when the DRAM bound is included (all dataflows)
      */
-    public record Report(List<DataflowFigures> dataflows, int rankingAgreed, int rankingGroups) {
+    public record Report(List<DataflowFigures> dataflows, int rankingAgreed, int rankingGroups, int layers,
+                         int exactLatency, int exactEnergy, int dramBound, ErrorStats withDram) {
 
         /** @return fraction of groups with MAESTRO's dataflow ranking */
         public double rankingAgreement() {
@@ -87,6 +95,9 @@ public final class MaestroValidation {
             }
             sb.append(String.format(Locale.ROOT, "dataflow ranking (WS/OS/RS by model latency) equal to MAESTRO's:"
                     + " %d / %d = %.1f%%%n", rankingAgreed, rankingGroups, 100 * rankingAgreement()));
+            sb.append(String.format(Locale.ROOT, "layers equal to MAESTRO: latency %d / %d, energy %d / %d;"
+                    + " DRAM-bound (not in MAESTRO): %d, model latency incl. DRAM: %s%n", exactLatency, layers,
+                    exactEnergy, layers, dramBound, cell(withDram)));
             return sb.toString();
         }
 
@@ -95,9 +106,16 @@ public final class MaestroValidation {
         }
     }
 
-    /** Prints the table; {@code args[0]} = directory of models.json, costs.json, hardware.json (optional). */
+    /**
+     * Prints the table; {@code args[0]} = directory of models.json, costs.json, hardware.json (optional),
+     * {@code args[1]} = halo rule ({@code maestro}, default, or {@code filter}).
+     */
     public static void main(String[] args) {
-        Report r = args.length > 0 ? fromDirectory(Path.of(args[0])) : fromClasspath();
+        String rule = args.length > 1 ? args[1] : "maestro";
+        Report r = args.length > 0
+                ? run(file(Path.of(args[0]).resolve("models.json")), file(Path.of(args[0]).resolve("costs.json")),
+                        file(Path.of(args[0]).resolve("hardware.json")), rule)
+                : run(classpath("models.json"), classpath("costs.json"), classpath("hardware.json"), rule);
         System.out.print(r.table());
     }
 
@@ -114,8 +132,22 @@ public final class MaestroValidation {
 
     /** @return the validation on parsed {@code models.json}, {@code costs.json} and {@code hardware.json} */
     public static Report run(JsonNode models, JsonNode costs, JsonNode hardware) {
+        return run(models, costs, hardware, "maestro");
+    }
+
+    /**
+     * @param haloRule the accelerators' {@code haloRule} attribute ({@code maestro} or {@code filter}, see
+     *                 {@link DirectiveAnalysis.HaloRule})
+     * @return the validation on parsed {@code models.json}, {@code costs.json} and {@code hardware.json}
+     */
+    public static Report run(JsonNode models, JsonNode costs, JsonNode hardware, String haloRule) {
         Map<String, List<Layer>> layers = layers(models);
-        Map<String, Accelerator> accelerators = accelerators(costs, hardware);
+        Map<String, Accelerator> accelerators = accelerators(costs, hardware, haloRule);
+        int count = 0;
+        int exactLatency = 0;
+        int exactEnergy = 0;
+        int dramBound = 0;
+        Values withDram = new Values();
         AnalyticAcceleratorModel model = new AnalyticAcceleratorModel();
         Map<Dataflow, Samples> samples = new LinkedHashMap<>();
         Map<String, double[]> totals = new LinkedHashMap<>(); // "<acc>|<model>" -> {ours, maestro}
@@ -128,19 +160,25 @@ public final class MaestroValidation {
                 if (ls == null || ls.size() != ref.size()) {
                     throw m.getValue().error("does not match the layers of models.json");
                 }
-                double ourLat = 0, ourEn = 0, refLat = 0, refEn = 0;
+                double ourLat = 0, ourEn = 0, refLat = 0, refEn = 0, ourLatDram = 0;
                 for (int i = 0; i < ls.size(); i++) {
                     LayerEstimate est = model.estimate(ls.get(i), a);
                     double cycles = ref.get(i).items().get(0).number();
                     double pj = ref.get(i).items().get(1).number() * 1000;
-                    s.layerLatency.add(ErrorStats.relative(est.latencyCycles(), cycles));
+                    s.layerLatency.add(ErrorStats.relative(est.onChipCycles(), cycles));
                     s.layerEnergy.add(ErrorStats.relative(est.onChipEnergyPj(), pj));
-                    ourLat += est.latencyCycles();
+                    count++;
+                    exactLatency += est.onChipCycles() == (long) cycles ? 1 : 0;
+                    exactEnergy += ErrorStats.relative(est.onChipEnergyPj(), pj) <= 1e-9 ? 1 : 0;
+                    dramBound += est.latencyCycles() > est.onChipCycles() ? 1 : 0;
+                    ourLat += est.onChipCycles();
+                    ourLatDram += est.latencyCycles();
                     ourEn += est.onChipEnergyPj();
                     refLat += cycles;
                     refEn += pj;
                 }
                 s.modelLatency.add(ErrorStats.relative(ourLat, refLat));
+                withDram.add(ErrorStats.relative(ourLatDram, refLat));
                 s.modelEnergy.add(ErrorStats.relative(ourEn, refEn));
                 totals.put(e.getKey() + "|" + m.getKey(), new double[] {ourLat, refLat});
             }
@@ -154,7 +192,8 @@ public final class MaestroValidation {
             }
         }
         int[] ranking = ranking(accelerators, layers.keySet(), totals);
-        return new Report(figures, ranking[0], ranking[1]);
+        return new Report(figures, ranking[0], ranking[1], count, exactLatency, exactEnergy, dramBound,
+                withDram.stats());
     }
 
     /** @return {agreed, groups} over (model, PEs, NoC bandwidth) groups that have all three dataflows */
@@ -210,7 +249,7 @@ public final class MaestroValidation {
         return out;
     }
 
-    private static Map<String, Accelerator> accelerators(JsonNode costs, JsonNode hardware) {
+    private static Map<String, Accelerator> accelerators(JsonNode costs, JsonNode hardware, String haloRule) {
         Map<String, JsonNode> hwBlock = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> c : costs.get("config_map").entries()) {
             List<JsonNode> blocks = hardware.get("hw_configs").get(c.getValue().get("hw_config").string())
@@ -235,6 +274,7 @@ public final class MaestroValidation {
                     .offchipBandwidth(hw.get("offchip_bw").number())
                     .l1Bytes(hw.get("PE_local_memory").integer())
                     .l2Bytes(hw.get("global_shared_memory").integer())
+                    .attribute(AnalyticEstimator.HALO, haloRule)
                     .build());
         }
         return out;

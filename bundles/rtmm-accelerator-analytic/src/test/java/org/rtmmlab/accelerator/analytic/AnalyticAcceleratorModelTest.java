@@ -1,5 +1,6 @@
 package org.rtmmlab.accelerator.analytic;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,6 +25,8 @@ import org.rtmmlab.api.platform.LayerCost;
 import org.rtmmlab.api.platform.Platform;
 import org.rtmmlab.api.workload.Layer;
 import org.rtmmlab.api.workload.Model;
+import org.rtmmlab.api.workload.OpType;
+import org.rtmmlab.json.JsonNode;
 import org.rtmmlab.json.PlatformFiles;
 import org.rtmmlab.workload.xrbench.XrbenchScenarioProvider;
 
@@ -37,6 +40,10 @@ class AnalyticAcceleratorModelTest {
                 .offchipBandwidth(offchip).l2Bytes(l2).build();
     }
 
+    private static String text(ClusterLevel l) {
+        return String.join(" ", java.util.Arrays.stream(l.dirs).map(Directive::toString).toList());
+    }
+
     @Test
     void serviceLoaderFindsTheModel() {
         List<String> ids = new ArrayList<>();
@@ -47,13 +54,100 @@ class AnalyticAcceleratorModelTest {
     }
 
     @Test
-    void weightStationaryComputeBoundLayerFollowsTheMapping() {
-        // 4096 PEs: 16 clusters of 16 K-lanes x 16 C-lanes; steps = 2 C tiles x 2 K tiles x 158 rows x ceil(98/16)
-        LayerEstimate e = model.estimate(conv3, npu(Dataflow.WS, 4096, 256, 128, 4 << 20));
-        assertEquals(2L * 2 * 158 * 7 * 9, e.computeCycles());
-        assertEquals(e.computeCycles(), e.latencyCycles());
-        assertEquals(conv3.macs(), e.macs());
-        assertEquals(1.0, e.utilisation());
+    void theBundledTemplatesAreXrbenchsDirectiveLists() {
+        JsonNode costs = JsonNode.resource(MaestroValidation.class, "/" + MaestroValidation.CLASSPATH_DIR
+                + "costs.json");
+        int checked = 0;
+        for (JsonNode acc : costs.get("accelerators").items()) {
+            List<String> ours = DataflowTemplates.template(Dataflow.valueOf(acc.get("dataflow").string())).stream()
+                    .map(Directive::toString).toList();
+            List<String> theirs = acc.get("directives").items().stream().map(JsonNode::string).toList();
+            assertEquals(theirs, ours, acc.get("id").string());
+            checked++;
+        }
+        assertEquals(19, checked);
+    }
+
+    @Test
+    void clusterLevelsFollowMaestrosCompletionRules() {
+        Layer pw = Layer.conv("pw", 1, 64, 64, 56, 56, 1, 1);
+        int[] dims = LayerDims.of(pw).dims();
+        List<ClusterLevel> lv = DirectiveAnalysis.levels(DataflowTemplates.template(Dataflow.WS), 4096, dims,
+                DirectiveAnalysis.HaloRule.MAESTRO);
+        assertEquals(3, lv.size());
+        assertEquals(List.of(16, 16, 16), lv.stream().map(l -> l.clusterSize).toList());
+        // top: Y'/X' tiles of 1 widened by the level's 4 directives (MAESTRO's converter), R and S unrolled
+        assertEquals("TemporalMap(16,16)C TemporalMap(16,16)K TemporalMap(4,1)Y SpatialMap(4,1)X TemporalMap(1,1)R "
+                + "TemporalMap(1,1)S", text(lv.get(0)));
+        // middle: parent's R, S inherited in front (last inherited first)
+        assertEquals("TemporalMap(1,1)S TemporalMap(1,1)R SpatialMap(1,1)K TemporalMap(64,64)C TemporalMap(4,1)Y "
+                + "TemporalMap(4,1)X", text(lv.get(1)));
+        assertEquals("TemporalMap(4,1)X TemporalMap(4,1)Y TemporalMap(1,1)K TemporalMap(1,1)R TemporalMap(1,1)S "
+                + "SpatialMap(1,1)C", text(lv.get(2)));
+        assertEquals(16, lv.get(2).dims[Directive.Dim.C.ordinal()]);
+        assertEquals(4, lv.get(2).dims[Directive.Dim.X.ordinal()]);
+        List<ClusterLevel> physical = DirectiveAnalysis.levels(DataflowTemplates.template(Dataflow.WS), 4096, dims,
+                DirectiveAnalysis.HaloRule.FILTER);
+        assertEquals(1, physical.get(2).dims[Directive.Dim.X.ordinal()]);
+    }
+
+    @Test
+    void aPointwiseLayerOnWsCostsSixteenCyclesPerTopLevelIteration() {
+        // 4096 PEs: 16 clusters x 16 K-lanes x 16 C-lanes. Each PE computes a 4x4 output tile per step (the 1x1
+        // filter over MAESTRO's 4x4 input tile): 16 cycles, more than the NoC needs. Top-level iterations:
+        // 4 C tiles x 4 K tiles x 56 rows x 4 spatial folds of 56 columns over 16 clusters.
+        Layer pw = Layer.conv("pw", 1, 64, 64, 56, 56, 1, 1);
+        LayerEstimate e = model.estimate(pw, npu(Dataflow.WS, 4096, 256, 128, 4 << 20));
+        assertEquals(16L * 4 * 4 * 56 * 4, e.onChipCycles());
+        assertEquals(e.onChipCycles(), e.computeCycles());
+        assertEquals(e.onChipCycles(), e.latencyCycles());
+        assertEquals(pw.macs(), e.macs());
+        assertEquals(pw.macs() / (4096.0 * e.computeCycles()), e.utilisation(), 1e-12);
+        Accelerator physical = Accelerator.builder("npu", "analytic").peCount(4096).dataflow(Dataflow.WS)
+                .nocBandwidth(256).offchipBandwidth(128).l2Bytes(4 << 20).attribute("haloRule", "filter").build();
+        assertTrue(model.estimate(pw, physical).computeCycles() * 4 < e.computeCycles());
+    }
+
+    @Test
+    void clusterSizesShrinkOnSmallArrays() {
+        assertArrayEquals(new int[] {16, 16, 16}, DirectiveAnalysis.clusterSizes(List.of(16, 16), 4096));
+        assertArrayEquals(new int[] {12, 16, 16}, DirectiveAnalysis.clusterSizes(List.of(16, 16), 3072 + 100));
+        assertArrayEquals(new int[] {1, 6, 16}, DirectiveAnalysis.clusterSizes(List.of(16, 16), 100));
+        assertArrayEquals(new int[] {1, 1, 3}, DirectiveAnalysis.clusterSizes(List.of(16, 4), 3));
+    }
+
+    @Test
+    void aStridedLayerIsPricedAsTheStrideOneLayerWithTheSameOutput() {
+        Layer strided = new Layer("s2", OpType.CONV, 1, 32, 16, 57, 57, 3, 3, 2, "s2");
+        Layer same = Layer.conv("s1", 1, 32, 16, 30, 30, 3, 3); // 28 x 28 outputs, like the strided layer
+        Accelerator a = npu(Dataflow.RS, 1024, 128, 16, 4 << 20);
+        assertEquals(strided.macs(), same.macs());
+        assertEquals(model.estimate(same, a).onChipCycles(), model.estimate(strided, a).onChipCycles());
+    }
+
+    @Test
+    void aCustomDirectiveListReplacesTheTemplate() {
+        // XRBench's unused "WS_RS_Dataflow" NVDLA variant: 64 K lanes x 64 C lanes
+        Accelerator custom = Accelerator.builder("npu", "analytic").peCount(4096).dataflow(Dataflow.NONE)
+                .nocBandwidth(256).offchipBandwidth(128).l2Bytes(4 << 20)
+                .attribute("directives", "SpatialMap(1,1)K; TemporalMap(64,64)C; TemporalMap(1,1)Y'; "
+                        + "TemporalMap(1,1)X'; Cluster(64,P); SpatialMap(1,1)C").build();
+        assertTrue(model.supports(custom));
+        LayerEstimate e = model.estimate(conv3, custom);
+        assertTrue(e.latencyCycles() > 0 && e.energyPj() > 0);
+        assertTrue(e.onChipCycles() != model.estimate(conv3, npu(Dataflow.WS, 4096, 256, 128, 4 << 20))
+                .onChipCycles());
+        for (String bad : new String[] {"TemporalMap(1,1)K; Cluster(4,P); SpatialMap(1,1)C", "SpatialMap(0,1)K",
+                                        "SpatialMap(1,1)N", "Tile(4)K"}) {
+            Accelerator b = Accelerator.builder("npu", "analytic").peCount(64).dataflow(Dataflow.WS)
+                    .attribute("directives", bad).build();
+            InvalidInputException ex = assertThrows(InvalidInputException.class, () -> model.estimate(conv3, b), bad);
+            assertEquals("npu.attributes.directives", ex.path(), bad);
+        }
+        Accelerator badRule = Accelerator.builder("npu", "analytic").peCount(64).dataflow(Dataflow.WS)
+                .attribute("haloRule", "exact").build();
+        assertEquals("npu.attributes.haloRule",
+                assertThrows(InvalidInputException.class, () -> model.estimate(conv3, badRule)).path());
     }
 
     @Test
@@ -61,8 +155,8 @@ class AnalyticAcceleratorModelTest {
         LayerEstimate wide = model.estimate(conv3, npu(Dataflow.OS, 4096, 256, 128, 4 << 20));
         LayerEstimate narrow = model.estimate(conv3, npu(Dataflow.OS, 4096, 1, 128, 4 << 20));
         assertEquals(wide.computeCycles(), narrow.computeCycles());
-        assertTrue(narrow.nocCycles() > narrow.computeCycles());
-        assertEquals((long) Math.ceil(narrow.nocCycles()), narrow.latencyCycles());
+        assertTrue(narrow.onChipCycles() > narrow.computeCycles());
+        assertEquals(narrow.onChipCycles(), narrow.latencyCycles());
         assertTrue(narrow.latencyCycles() > wide.latencyCycles());
     }
 

@@ -7,32 +7,51 @@ import org.junit.jupiter.api.Test;
 import org.rtmmlab.api.platform.Dataflow;
 
 /**
- * Prints the validation against MAESTRO and pins the achieved figures (plus a margin of 2 percentage points) so
- * that a change of the model cannot make them silently worse. The issue's targets (per-model latency and energy
- * within 15% median error, ranking equal in &gt;= 90% of groups) are NOT met; see the bundle README.
+ * Prints the validation against MAESTRO and pins the achieved figures so that a change of the model cannot make
+ * them silently worse. The directive analysis reproduces every one of the 19 x 1,439 MAESTRO (latency, energy)
+ * pairs: the error figures are pinned at 0 plus a margin of half a percentage point, the exact-match counts and
+ * the dataflow ranking exactly. Also prints, for information, the figures under the physical halo rule
+ * ({@code haloRule=filter}), which MAESTRO's tables do not follow.
  */
 class MaestroValidationTest {
 
-    private static final double MARGIN = 0.02;
+    private static final double MARGIN = 0.005;
+    private static final int LAYERS = 19 * 1439;
 
     /** Achieved {layer latency, layer energy, model latency, model energy} medians and p90s, per dataflow. */
-    private static final double[][] WS = {{0.750, 0.904}, {0.870, 0.918}, {0.697, 0.803}, {0.717, 0.823}};
-    private static final double[][] OS = {{0.465, 0.732}, {0.473, 0.704}, {0.283, 0.621}, {0.236, 0.588}};
-    private static final double[][] RS = {{0.500, 0.828}, {0.285, 0.876}, {0.479, 0.775}, {0.224, 0.767}};
-    private static final int RANKING_AGREED = 30;
+    private static final double[][] WS = {{0, 0}, {0, 0}, {0, 0}, {0, 0}};
+    private static final double[][] OS = {{0, 0}, {0, 0}, {0, 0}, {0, 0}};
+    private static final double[][] RS = {{0, 0}, {0, 0}, {0, 0}, {0, 0}};
 
     @Test
-    void errorsAndRankingAreNoWorseThanAchieved() {
+    void everyMaestroLayerCostIsReproduced() {
         MaestroValidation.Report r = MaestroValidation.fromClasspath();
         System.out.print(r.table());
         assertEquals(3, r.dataflows().size());
         assertEquals(19 * 12, r.dataflows().stream().mapToInt(f -> f.modelLatency().count()).sum());
-        assertEquals(19 * 1439, r.dataflows().stream().mapToInt(f -> f.layerLatency().count()).sum());
-        assertEquals(60, r.rankingGroups()); // 5 (PEs, bandwidth) groups with WS, OS and RS x 12 models
+        assertEquals(LAYERS, r.dataflows().stream().mapToInt(f -> f.layerLatency().count()).sum());
+        assertEquals(LAYERS, r.layers());
+        assertEquals(LAYERS, r.exactLatency(), r.table());
+        assertEquals(LAYERS, r.exactEnergy(), r.table());
         pin(r.of(Dataflow.WS), WS);
         pin(r.of(Dataflow.OS), OS);
         pin(r.of(Dataflow.RS), RS);
-        assertTrue(r.rankingAgreed() >= RANKING_AGREED - 1, r.table());
+        assertEquals(60, r.rankingGroups()); // 5 (PEs, bandwidth) groups with WS, OS and RS x 12 models
+        assertEquals(60, r.rankingAgreed(), r.table());
+    }
+
+    @Test
+    void thePhysicalHaloRuleIsReportedNotPinned() {
+        MaestroValidation.Report r = MaestroValidation.run(
+                org.rtmmlab.json.JsonNode.resource(MaestroValidation.class, "/" + MaestroValidation.CLASSPATH_DIR
+                        + "models.json"),
+                org.rtmmlab.json.JsonNode.resource(MaestroValidation.class, "/" + MaestroValidation.CLASSPATH_DIR
+                        + "costs.json"),
+                org.rtmmlab.json.JsonNode.resource(MaestroValidation.class, "/" + MaestroValidation.CLASSPATH_DIR
+                        + "hardware.json"), "filter");
+        System.out.print("haloRule=filter (for information):\n" + r.table());
+        // the physical rule differs from MAESTRO on small filters: most layers are cheaper than MAESTRO says
+        assertTrue(r.exactLatency() < LAYERS / 2, r.table());
     }
 
     private static void pin(MaestroValidation.DataflowFigures f, double[][] achieved) {
