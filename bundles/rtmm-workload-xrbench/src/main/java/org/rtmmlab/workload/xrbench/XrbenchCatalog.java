@@ -44,7 +44,9 @@ final class XrbenchCatalog {
                 c = shared;
                 if (c == null) {
                     c = of(JsonNode.resource(XrbenchCatalog.class, MODELS),
-                            JsonNode.resource(XrbenchCatalog.class, SCENARIOS));
+                            JsonNode.resource(XrbenchCatalog.class, SCENARIOS),
+                            JsonNode.resource(XrbenchCatalog.class, XrbenchVariants.RESOURCE),
+                            XrbenchSessions.open(XrbenchSessions.RESOURCE));
                     shared = c;
                 }
             }
@@ -52,10 +54,30 @@ final class XrbenchCatalog {
         return c;
     }
 
-    /** @return a catalog built from parsed {@code models.json} and {@code scenarios.json} documents */
+    /** @return a catalog of the reference scenarios of parsed {@code models.json} and {@code scenarios.json} only */
     static XrbenchCatalog of(JsonNode modelsJson, JsonNode scenariosJson) {
         Map<String, Model> models = XrbenchModels.parse(modelsJson);
         return new XrbenchCatalog(XrbenchScenarios.parse(scenariosJson, models));
+    }
+
+    /**
+     * @return the full catalog: the reference scenarios, the dynamic session ({@value XrbenchSessions#SESSION}) and
+     *         the width-variant twins {@code xrbench/width/<name>} of the usage scenarios and the session
+     */
+    static XrbenchCatalog of(JsonNode modelsJson, JsonNode scenariosJson, JsonNode variantsJson,
+                             java.io.Reader sessionJson) {
+        Map<String, Model> models = XrbenchModels.parse(modelsJson);
+        Map<String, Scenario> all = new java.util.LinkedHashMap<>(XrbenchScenarios.parse(scenariosJson, models));
+        Scenario session = XrbenchSessions.session(sessionJson, models);
+        all.put(session.id(), session);
+        XrbenchVariants variants = XrbenchVariants.parse(variantsJson);
+        List<Scenario> twins = new ArrayList<>();
+        for (String name : XrbenchScenarios.usageScenarios(scenariosJson)) {
+            twins.add(XrbenchSessions.widthTwin(all.get(XrbenchScenarios.PREFIX + name), variants));
+        }
+        twins.add(XrbenchSessions.widthTwin(session, variants));
+        twins.forEach(t -> all.put(t.id(), t));
+        return new XrbenchCatalog(all);
     }
 
     /** @return listing entries, in document order */

@@ -46,6 +46,18 @@ final class XrbenchScenarios {
         return out;
     }
 
+    /** @return names of the entries whose {@code group} is {@code usage_scenario}, in document order */
+    static List<String> usageScenarios(JsonNode root) {
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> e : root.get("scenarios").entries()) {
+            JsonNode group = e.getValue().opt("group");
+            if (group != null && !group.isNull() && group.string().equals("usage_scenario")) {
+                out.add(e.getKey());
+            }
+        }
+        return out;
+    }
+
     /** @return the period in ns of a task running at {@code fps} frames per second */
     static long periodNs(int fps) {
         return Math.round(1e9 / fps);

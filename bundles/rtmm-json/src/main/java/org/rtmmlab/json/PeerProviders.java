@@ -1,0 +1,74 @@
+package org.rtmmlab.json;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import org.rtmmlab.api.workload.Model;
+import org.rtmmlab.api.workload.ScenarioProvider;
+
+/**
+ * The other scenario providers a file-based provider resolves model refs against ({@link ModelRefs}). Inside OSGi
+ * the owning DS component binds them ({@link #bind}/{@link #unbind}, dynamic, multiple) and calls {@link #osgi()};
+ * on a plain class path they are found once, lazily, with {@link ServiceLoader} through the owner's class loader.
+ * Either way the owner itself is left out and the providers are searched in id order. Thread-safe.
+ */
+public final class PeerProviders {
+
+    private final ScenarioProvider owner;
+    private final CopyOnWriteArrayList<ScenarioProvider> bound = new CopyOnWriteArrayList<>();
+    private volatile boolean osgi;
+    private volatile List<ScenarioProvider> loaded;
+
+    /** @param owner the provider that resolves refs (never searched itself) */
+    public PeerProviders(ScenarioProvider owner) {
+        this.owner = owner;
+    }
+
+    /** Switches to the providers bound by DS (call from the component's activate method). */
+    public void osgi() {
+        osgi = true;
+    }
+
+    /** DS bind: a provider appeared. */
+    public void bind(ScenarioProvider p) {
+        if (p != owner) {
+            bound.add(p);
+        }
+    }
+
+    /** DS unbind: a provider went away. */
+    public void unbind(ScenarioProvider p) {
+        bound.remove(p);
+    }
+
+    /** @return the providers to search, sorted by id, without the owner */
+    public List<ScenarioProvider> all() {
+        List<ScenarioProvider> out;
+        if (osgi) {
+            out = new ArrayList<>(bound);
+        } else {
+            List<ScenarioProvider> l = loaded;
+            if (l == null) {
+                l = new ArrayList<>();
+                for (ScenarioProvider p : ServiceLoader.load(ScenarioProvider.class,
+                        owner.getClass().getClassLoader())) {
+                    if (p.getClass() != owner.getClass()) {
+                        l.add(p);
+                    }
+                }
+                loaded = l;
+            }
+            out = new ArrayList<>(l);
+        }
+        out.sort(Comparator.comparing(ScenarioProvider::id));
+        return out;
+    }
+
+    /** @return a model-ref resolver over {@link #all()} */
+    public Function<String, Model> resolver() {
+        return ModelRefs.over(this::all);
+    }
+}

@@ -1,0 +1,13 @@
+package org.rtmmlab.scheduler.adaptive;
+
+import org.rtmmlab.api.scheduler.SchedulerPolicy;
+import org.rtmmlab.testkit.SchedulerPolicyContract;
+
+/** The testkit's scheduler contract for {@code edf-adaptive} (default properties). */
+class EdfAdaptiveContractTest extends SchedulerPolicyContract {
+
+    @Override
+    protected SchedulerPolicy policy() {
+        return new EdfAdaptivePolicy();
+    }
+}
