@@ -5,7 +5,7 @@ import org.rtmmlab.api.scheduler.Scheduler;
 import org.rtmmlab.api.scheduler.SchedulerView;
 
 /**
- * Shared loop of the job-ordering policies (FCFS, EDF): while an accelerator is idle, take the first ready job in
+ * Shared loop of the job-ordering policies (FCFS, EDF, LSF, RR): while an accelerator is idle, take the first ready job in
  * the policy's order and run its next block ({@code blockLayers} layers, 0 = all remaining) on the accelerator
  * the policy prefers for it, else on the idle accelerator that runs the block fastest (ties: lower energy, then
  * lower index; baselines.md rule 4).
@@ -22,6 +22,10 @@ abstract class PriorityDispatchScheduler implements Scheduler {
 
     /** @return true if job {@code j} goes before job {@code k} (both view indices of the current call) */
     abstract boolean precedes(SchedulerView view, int j, int k);
+
+    /** Called after job {@code j}'s next block was dispatched to accelerator {@code a}; default nothing. */
+    void dispatched(SchedulerView view, int j, int a) {
+    }
 
     /** @return an accelerator job {@code j} should keep running on if it is idle, or -1 for the fastest idle one */
     int preferredAccelerator(SchedulerView view, int j) {
@@ -53,6 +57,7 @@ abstract class PriorityDispatchScheduler implements Scheduler {
             }
             decisions.dispatch(j, a, layers);
             scratch.take(j, a);
+            dispatched(view, j, a);
         }
     }
 

@@ -17,15 +17,15 @@ import org.rtmmlab.api.scheduler.SchedulerPolicy;
 class ClassicPoliciesTest {
 
     private static final List<SchedulerPolicy> POLICIES = List.of(new XrbenchGreedyPolicy(), new FcfsPolicy(),
-            new EdfPolicy());
+            new EdfPolicy(), new RoundRobinPolicy(), new LsfPolicy());
 
     @Test
-    void serviceLoaderFindsAllThreePolicies() {
+    void serviceLoaderFindsAllFivePolicies() {
         List<String> ids = new ArrayList<>();
         for (SchedulerPolicy p : ServiceLoader.load(SchedulerPolicy.class)) {
             ids.add(p.id());
         }
-        assertTrue(ids.containsAll(List.of("xrbench-greedy", "fcfs", "edf")), ids.toString());
+        assertTrue(ids.containsAll(List.of("xrbench-greedy", "fcfs", "edf", "rr", "lsf")), ids.toString());
     }
 
     @Test
@@ -50,7 +50,7 @@ class ClassicPoliciesTest {
 
     @Test
     void idsAndDescriptionsAreSet() {
-        assertEquals(List.of("xrbench-greedy", "fcfs", "edf"), POLICIES.stream().map(SchedulerPolicy::id).toList());
+        assertEquals(List.of("xrbench-greedy", "fcfs", "edf", "rr", "lsf"), POLICIES.stream().map(SchedulerPolicy::id).toList());
         for (SchedulerPolicy p : POLICIES) {
             assertFalse(p.description().isBlank());
         }

@@ -1,0 +1,82 @@
+package org.rtmmlab.scheduler.herald;
+
+import aQute.bnd.annotation.Resolution;
+import aQute.bnd.annotation.spi.ServiceProvider;
+import java.util.Map;
+import java.util.TreeMap;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.rtmmlab.api.InvalidInputException;
+import org.rtmmlab.api.scheduler.Scheduler;
+import org.rtmmlab.api.scheduler.SchedulerContext;
+import org.rtmmlab.api.scheduler.SchedulerPolicy;
+
+/**
+ * Policy {@code herald}: Herald, H. Kwon et al., "Heterogeneous Dataflow Accelerators for Multi-DNN Workloads", HPCA
+ * 2021, section IV (Herald's layer scheduler: static, offline layer-to-sub-accelerator assignment minimising EDP,
+ * then load balancing by moving layers to their second-best sub-accelerator) and section IV-C (run-time execution in
+ * layer order per sub-accelerator). Ported as in {@code notes/baselines.md}, "Herald", and this bundle's README.
+ *
+ * <p>Once per run, in {@link #create}, the {@link StaticMap} maps every block of {@code blockLayers} layers of every
+ * model to one accelerator (cheapest by {@code objective}, then balanced by per-model load weighted by frame rate
+ * while the makespan improves). At run time each accelerator serves its blocks FCFS by request arrival
+ * ({@link HeraldScheduler}). Never drops, never uses the other accelerators for a block (not work-conserving).
+ * Properties {@code objective}, {@code blockLayers}, {@code balance}; ConfigAdmin PID
+ * {@code org.rtmmlab.scheduler.herald} sets defaults, run properties win.
+ */
+@Component(service = SchedulerPolicy.class, configurationPid = HeraldPolicy.PID)
+@ServiceProvider(value = SchedulerPolicy.class, resolution = Resolution.OPTIONAL)
+public final class HeraldPolicy implements SchedulerPolicy {
+
+    /** Policy id. */
+    public static final String ID = "herald";
+    /** ConfigAdmin PID of the defaults. */
+    public static final String PID = "org.rtmmlab.scheduler.herald";
+
+    private volatile Map<String, String> defaults = Map.of();
+
+    /** Creates the policy with built-in defaults. */
+    public HeraldPolicy() {
+    }
+
+    /** DS: the ConfigAdmin configuration's values of Herald's keys become the defaults of every run. */
+    @Activate
+    @Modified
+    void configure(Map<String, Object> config) {
+        defaults = HeraldSettings.fromConfig(config);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "Herald (HPCA'21): static EDP-minimal block-to-accelerator map, load-balanced, FCFS per accelerator";
+    }
+
+    @Override
+    public Map<String, String> defaultProperties() {
+        HeraldSettings s;
+        try {
+            s = HeraldSettings.read(defaults, Map.of());
+        } catch (InvalidInputException e) { // a bad ConfigAdmin value fails each run with its key; list built-ins
+            s = HeraldSettings.DEFAULTS;
+        }
+        Map<String, String> out = new TreeMap<>();
+        out.put(HeraldSettings.OBJECTIVE, s.objective() + " (per-block cost minimised by the static map: edp,"
+                + " latency or energy)");
+        out.put(HeraldSettings.BLOCK_LAYERS, s.blockLayers() + " (layers per mapped block, >= 1)");
+        out.put(HeraldSettings.BALANCE, s.balance() + " (move blocks to their second-best accelerator while the"
+                + " makespan improves)");
+        return out;
+    }
+
+    @Override
+    public Scheduler create(SchedulerContext context) {
+        HeraldSettings settings = HeraldSettings.read(defaults, context.properties());
+        return new HeraldScheduler(StaticMap.plan(context.costs(), context.scenario(), settings));
+    }
+}

@@ -1,0 +1,140 @@
+package org.rtmmlab.scheduler.herald;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.rtmmlab.api.InvalidInputException;
+import org.rtmmlab.api.scheduler.Scheduler;
+import org.rtmmlab.testkit.HandDecisions;
+import org.rtmmlab.testkit.HandView;
+
+/** Herald's static map and its per-accelerator FCFS queues, on hand-computable views. */
+class HeraldPolicyTest {
+
+    private static final long SECOND = 1_000_000_000L;
+
+    private static List<String> decide(Scheduler s, HandView v) {
+        HandDecisions d = new HandDecisions(v);
+        s.decide(v, d);
+        return d.log();
+    }
+
+    @Test
+    void eachBlockGoesWhereItsEdpIsLowest() {
+        HandView v = new HandView();
+        v.accelerator("ws", 64);
+        v.accelerator("os", 64);
+        // layer 0: 2 ns on ws, 3 on os; layer 1: 5 on ws, 4 on os (energy = latency, so EDP = latency^2)
+        int t = v.task("A", v.model("A", new long[][] {{2, 3}, {5, 4}}), SECOND);
+        v.job(1, t).arrival(0);
+        v.job(2, t).arrival(1).next(1).ranOn(0, 1);
+        Scheduler s = new HeraldPolicy().create(v.context(Map.of("balance", "false")));
+        assertEquals(List.of("1@wsx1", "2@osx1"), decide(s, v));
+    }
+
+    @Test
+    void theEnergyObjectiveCanDisagreeWithLatency() {
+        HandView v = new HandView();
+        v.accelerator("fast", 64);
+        v.accelerator("frugal", 64);
+        int m = v.model(org.rtmmlab.api.workload.Model.of("A", "", List.of(
+                org.rtmmlab.api.workload.Layer.conv("l0", 1, 1, 1, 1, 1, 1, 1))), new long[][] {{2, 3}},
+                new double[][] {{9, 1}});
+        v.job(1, v.task("A", m, SECOND));
+        assertEquals(List.of("1@fastx1"), decide(new HeraldPolicy().create(v.context(Map.of("objective", "latency",
+                "balance", "false"))), v));
+        // EDP 2 x 9 = 18 on fast, 3 x 1 = 3 on frugal
+        assertEquals(List.of("1@frugalx1"), decide(new HeraldPolicy().create(v.context(Map.of("balance", "false"))), v));
+        // balancing then moves the only block to its second best: the makespan drops from 3 ns/s to 2 ns/s
+        assertEquals(List.of("1@fastx1"), decide(new HeraldPolicy().create(v.context(Map.of())), v));
+    }
+
+    @Test
+    void loadBalancingMovesBlocksToTheSecondBestWhileTheMakespanDrops() {
+        HandView v = new HandView();
+        v.accelerator("a0", 64);
+        v.accelerator("a1", 64);
+        // 4 layers, each 1 ns on a0 and 2 ns on a1: all on a0 gives loads (4, 0); moving layer 0 gives (3, 2);
+        // moving another would give (2, 4), worse: stop.
+        int t = v.task("A", v.model("A", new long[][] {{1, 2}, {1, 2}, {1, 2}, {1, 2}}), SECOND);
+        StaticMap balanced = StaticMap.plan(v, v.scenario(), HeraldSettings.read(Map.of(), Map.of()));
+        assertEquals(List.of(1, 0, 0, 0), List.of(balanced.acceleratorOf(0, 0), balanced.acceleratorOf(0, 1),
+                balanced.acceleratorOf(0, 2), balanced.acceleratorOf(0, 3)));
+        assertEquals(3.0, balanced.load(0));
+        assertEquals(2.0, balanced.load(1));
+        StaticMap greedy = StaticMap.plan(v, v.scenario(), HeraldSettings.read(Map.of("balance", "false"), Map.of()));
+        assertEquals(4.0, greedy.load(0));
+        v.job(1, t).arrival(0);
+        v.job(2, t).arrival(5).next(2).ranOn(0, 4);
+        assertEquals(List.of("2@a0x1", "1@a1x1"), decide(new HeraldPolicy().create(v.context(Map.of())), v));
+    }
+
+    @Test
+    void loadIsWeightedByFrameRate() {
+        HandView v = new HandView();
+        v.accelerator("a0", 64);
+        v.accelerator("a1", 64);
+        // model Hot (100 fps) and model Cold (1 fps), each one layer: 1 ns on a0, 2 ns on a1. Both start on a0
+        // (loads 101, 0). Moving Hot gives (1, 200), moving Cold gives (100, 2): Cold moves.
+        v.task("Hot", v.model("Hot", new long[][] {{1, 2}}), SECOND / 100);
+        v.task("Cold", v.model("Cold", new long[][] {{1, 2}}), SECOND);
+        StaticMap map = StaticMap.plan(v, v.scenario(), HeraldSettings.DEFAULTS);
+        assertEquals(0, map.acceleratorOf(0, 0));
+        assertEquals(1, map.acceleratorOf(1, 0));
+    }
+
+    @Test
+    void eachQueueIsFirstComeFirstServedAndNeverSpillsToAnotherAccelerator() {
+        HandView v = new HandView();
+        v.accelerator("a0", 64);
+        v.accelerator("a1", 64);
+        int t = v.task("A", v.model("A", new long[][] {{1, 5}, {1, 5}}), SECOND);
+        v.job(7, t).arrival(30);
+        v.job(3, t).arrival(10);
+        v.job(5, t).arrival(20);
+        Scheduler s = new HeraldPolicy().create(v.context(Map.of("balance", "false")));
+        assertEquals(List.of("3@a0x1"), decide(s, v)); // a1 stays idle: nothing is mapped to it
+        v.busy(0, 1.0);
+        assertTrue(decide(s, v).isEmpty());
+    }
+
+    @Test
+    void blocksOfSeveralLayersAreDispatchedFromWhereTheJobStandsToTheBlockEnd() {
+        HandView v = new HandView();
+        v.accelerator("a0", 64);
+        int t = v.task("A", v.model("A", new long[][] {{1}, {1}, {1}, {1}, {1}}), SECOND);
+        v.job(1, t);
+        v.job(2, t).next(4);
+        Scheduler s = new HeraldPolicy().create(v.context(Map.of("blockLayers", "3")));
+        assertEquals(List.of("1@a0x3"), decide(s, v));
+        HandView tail = new HandView();
+        tail.accelerator("a0", 64);
+        tail.job(2, tail.task("A", tail.model("A", new long[][] {{1}, {1}, {1}, {1}, {1}}), SECOND)).next(4);
+        assertEquals(List.of("2@a0x1"), decide(new HeraldPolicy().create(tail.context(Map.of("blockLayers", "3"))),
+                tail));
+    }
+
+    @Test
+    void badPropertiesNameThePolicyAndTheKeyAndConfigAdminSetsDefaults() {
+        HandView v = new HandView();
+        v.accelerator("a0", 64);
+        v.task("A", v.model("A", new long[][] {{1}}), SECOND);
+        for (Map.Entry<String, String> bad : Map.of("objective", "speed", "blockLayers", "0", "balance", "maybe")
+                .entrySet()) {
+            InvalidInputException e = assertThrows(InvalidInputException.class,
+                    () -> new HeraldPolicy().create(v.context(Map.of(bad.getKey(), bad.getValue()))));
+            assertEquals("herald", e.source());
+            assertEquals(bad.getKey(), e.path());
+        }
+        HeraldPolicy p = new HeraldPolicy();
+        p.configure(Map.of("objective", "latency", "service.pid", "x"));
+        assertTrue(p.defaultProperties().get("objective").startsWith("latency "));
+        p.configure(Map.of("objective", "nonsense"));
+        assertThrows(InvalidInputException.class, () -> p.create(v.context(Map.of())));
+        p.create(v.context(Map.of("objective", "edp"))); // the run's value wins over a bad default
+    }
+}

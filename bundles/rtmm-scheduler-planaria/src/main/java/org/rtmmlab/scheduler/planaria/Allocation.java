@@ -1,0 +1,208 @@
+package org.rtmmlab.scheduler.planaria;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.rtmmlab.api.scheduler.SchedulerView;
+
+/**
+ * One Planaria allocation (MICRO 2020, section V, and the official scheduler.py): which resources each unfinished job
+ * may use until the next re-allocation. A resource unit is one of the {@code partitions()} spatial shares of an
+ * accelerator (a whole accelerator when it has one partition); its amount is the accelerator's PEs / partitions. An
+ * option of a job is {@code k} units of one accelerator (a job runs one block at a time, so on one accelerator), whose
+ * remaining time is the remaining latency there divided by the share {@code k / partitions}.
+ *
+ * <p>Rule: slack = deadline - now; min-feasible = the option with the fewest PEs whose remaining time fits the slack.
+ * Score = priority / (slack x min-feasible PEs), or -priority / (fastest whole-accelerator remaining time) for an
+ * infeasible job. In score order (feasible jobs first; infeasible ones by |score|, i.e. shortest remaining time
+ * first), each feasible job gets the smallest feasible option that is still free; then each job without a grant gets
+ * the fastest option still free. Units left on an accelerator are shared among its grantees
+ * in proportion to |score| (floor, leftovers to the highest score).
+ */
+final class Allocation {
+
+    /** A grant: {@code units} of accelerator {@code accelerator}'s {@code partitions}. */
+    record Grant(int accelerator, int units, int partitions, double score) {
+        double share() {
+            return units == partitions ? 1.0 : (double) units / partitions;
+        }
+    }
+
+    private final Map<Long, Grant> grants;
+
+    private Allocation(Map<Long, Grant> grants) {
+        this.grants = grants;
+    }
+
+    /** An allocation granting nothing. */
+    static Allocation none() {
+        return new Allocation(Map.of());
+    }
+
+    /** @return job id's grant, or null (look-up only) */
+    Grant of(long jobId) {
+        return grants.get(jobId);
+    }
+
+    /** One job's view of the resources: its options, min-feasible one and score. */
+    private record Need(int job, long slack, List<int[]> feasible, int[] fastest, double score) {
+    }
+
+    /** Computes the allocation of the view's unfinished jobs at {@code view.now()}. */
+    static Allocation compute(SchedulerView view, boolean shareSpare) {
+        int accs = view.acceleratorCount();
+        int[] free = new int[accs];
+        for (int a = 0; a < accs; a++) {
+            free[a] = view.accelerator(a).partitions();
+        }
+        List<Need> needs = new ArrayList<>();
+        for (int j = 0; j < view.jobCount(); j++) {
+            if (view.nextLayer(j) < view.layerCount(j)) {
+                needs.add(need(view, j));
+            }
+        }
+        // feasible jobs by score; then infeasible ones by |score| = priority / fastest remaining time (Planaria
+        // shares cores in proportion to |score| when tasks are infeasible; a whole accelerator cannot be shared, so
+        // |score| becomes an order: the shortest infeasible job first, which lets started frames finish)
+        needs.sort(Comparator.comparingInt((Need n) -> n.score() >= 0 ? 0 : 1)
+                .thenComparingDouble(n -> -Math.abs(n.score()))
+                .thenComparingLong(n -> view.deadlineNs(n.job()))
+                .thenComparingLong(n -> view.jobId(n.job())));
+        Map<Long, Grant> grants = new HashMap<>();
+        List<Need> waiting = new ArrayList<>();
+        for (Need n : needs) {
+            int[] option = firstFree(n.feasible(), free);
+            if (option == null) {
+                waiting.add(n);
+            } else {
+                grant(view, grants, free, n, option);
+            }
+        }
+        for (Need n : waiting) {
+            int[] option = fastestFree(view, n.job(), free);
+            if (option != null) {
+                grant(view, grants, free, n, option);
+            }
+        }
+        if (shareSpare) {
+            shareSpare(view, needs, grants, free);
+        }
+        return new Allocation(grants);
+    }
+
+    private static void grant(SchedulerView view, Map<Long, Grant> grants, int[] free, Need n, int[] option) {
+        int a = option[0];
+        free[a] -= option[1];
+        grants.put(view.jobId(n.job()), new Grant(a, option[1], view.accelerator(a).partitions(), n.score()));
+    }
+
+    private static Need need(SchedulerView view, int j) {
+        long slack = view.deadlineNs(j) - view.now();
+        List<int[]> feasible = new ArrayList<>();
+        int[] fastest = null;
+        long fastestNs = Long.MAX_VALUE;
+        for (int a = 0; a < view.acceleratorCount(); a++) {
+            int parts = view.accelerator(a).partitions();
+            for (int k = 1; k <= parts; k++) {
+                long ns = remainingNs(view, j, a, k);
+                if (ns <= slack) {
+                    feasible.add(new int[] {a, k});
+                }
+                if (k == parts && ns < fastestNs) {
+                    fastestNs = ns;
+                    fastest = new int[] {a, k};
+                }
+            }
+        }
+        feasible.sort(Comparator.comparingDouble((int[] o) -> pes(view, o))
+                .thenComparingLong(o -> remainingNs(view, j, o[0], o[1]))
+                .thenComparingInt(o -> o[0]));
+        double priority = view.jobPriority(j);
+        double score = feasible.isEmpty() ? -priority / Math.max(1, fastestNs)
+                : priority / ((double) Math.max(1, slack) * pes(view, feasible.get(0)));
+        return new Need(j, slack, feasible, fastest, score);
+    }
+
+    /** @return remaining time of job {@code j} on {@code k} of accelerator {@code a}'s partitions, ns */
+    static long remainingNs(SchedulerView view, int j, int a, int k) {
+        long whole = view.remainingLatencyNs(view.jobModel(j), view.jobVariant(j), view.nextLayer(j), a);
+        int parts = view.accelerator(a).partitions();
+        return k == parts ? whole : (long) Math.ceil(whole * (double) parts / k);
+    }
+
+    private static double pes(SchedulerView view, int[] option) {
+        return (double) view.accelerator(option[0]).peCount() * option[1] / view.accelerator(option[0]).partitions();
+    }
+
+    private static int[] firstFree(List<int[]> options, int[] free) {
+        for (int[] o : options) {
+            if (free[o[0]] >= o[1]) {
+                return o;
+            }
+        }
+        return null;
+    }
+
+    /** @return the free option (any size that fits) with the shortest remaining time, or null */
+    private static int[] fastestFree(SchedulerView view, int j, int[] free) {
+        int[] best = null;
+        long bestNs = Long.MAX_VALUE;
+        for (int a = 0; a < free.length; a++) {
+            if (free[a] > 0) {
+                long ns = remainingNs(view, j, a, free[a]);
+                if (ns < bestNs) {
+                    bestNs = ns;
+                    best = new int[] {a, free[a]};
+                }
+            }
+        }
+        if (best != null) {
+            best = smallestAsFast(view, j, best[0], bestNs, free);
+        }
+        return best;
+    }
+
+    /** @return the fewest units of {@code a} that still give the fastest time found ({@code bestNs}) */
+    private static int[] smallestAsFast(SchedulerView view, int j, int a, long bestNs, int[] free) {
+        for (int k = 1; k <= free[a]; k++) {
+            if (remainingNs(view, j, a, k) <= bestNs) {
+                return new int[] {a, k};
+            }
+        }
+        return new int[] {a, free[a]};
+    }
+
+    /** Shares each accelerator's unallocated units among its grantees in proportion to |score|. */
+    private static void shareSpare(SchedulerView view, List<Need> byScore, Map<Long, Grant> grants, int[] free) {
+        for (int a = 0; a < free.length; a++) {
+            int spare = free[a];
+            if (spare == 0) {
+                continue;
+            }
+            List<Long> on = new ArrayList<>();
+            double total = 0;
+            for (Need n : byScore) {
+                Grant g = grants.get(view.jobId(n.job()));
+                if (g != null && g.accelerator() == a) {
+                    on.add(view.jobId(n.job()));
+                    total += Math.abs(g.score());
+                }
+            }
+            if (on.isEmpty()) {
+                continue;
+            }
+            int given = 0;
+            for (long id : on) {
+                Grant g = grants.get(id);
+                int extra = total == 0 ? 0 : (int) Math.floor(spare * Math.abs(g.score()) / total);
+                grants.put(id, new Grant(a, g.units() + extra, g.partitions(), g.score()));
+                given += extra;
+            }
+            Grant top = grants.get(on.get(0)); // highest score: the leftovers
+            grants.put(on.get(0), new Grant(a, top.units() + spare - given, top.partitions(), top.score()));
+            free[a] = 0;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.rtmmlab.scheduler.planaria;
+
+import org.rtmmlab.api.run.RequestRecord;
+import org.rtmmlab.api.scheduler.DecisionReason;
+import org.rtmmlab.api.scheduler.Decisions;
+import org.rtmmlab.api.scheduler.Scheduler;
+import org.rtmmlab.api.scheduler.SchedulerView;
+
+/**
+ * Planaria's per-run state: the current {@link Allocation}, recomputed when a request arrives or ends (finished or
+ * dropped) and at the start, as in Planaria; between re-allocations every ready job with a grant runs its next
+ * {@code blockLayers} layers on its granted share as soon as that share is free, so a new allocation takes effect at
+ * the next block boundary.
+ */
+final class PlanariaScheduler implements Scheduler {
+
+    private static final double EPSILON = 1e-9;
+
+    private final PlanariaSettings settings;
+    private Allocation allocation = Allocation.none();
+    private boolean requestEnded = true;
+
+    PlanariaScheduler(PlanariaSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void decide(SchedulerView view, Decisions decisions) {
+        if (requestEnded || view.has(DecisionReason.ARRIVAL) || view.has(DecisionReason.DROPPED)
+                || view.has(DecisionReason.START)) {
+            allocation = Allocation.compute(view, settings.shareSpare());
+            requestEnded = false;
+        }
+        for (int j = 0; j < view.jobCount(); j++) {
+            Allocation.Grant g = allocation.of(view.jobId(j));
+            if (g == null || !view.ready(j) || view.nextLayer(j) >= view.layerCount(j)) {
+                continue;
+            }
+            int a = g.accelerator();
+            boolean fits = g.partitions() == 1 ? view.idle(a) : view.freeShare(a) + EPSILON >= g.share();
+            if (fits) {
+                int layers = Math.min(settings.blockLayers(), view.layerCount(j) - view.nextLayer(j));
+                decisions.dispatch(j, a, layers, g.share());
+            }
+        }
+    }
+
+    @Override
+    public void observe(RequestRecord record) {
+        requestEnded = true;
+    }
+}

@@ -1,0 +1,78 @@
+package org.rtmmlab.scheduler.prema;
+
+import aQute.bnd.annotation.Resolution;
+import aQute.bnd.annotation.spi.ServiceProvider;
+import java.util.Map;
+import java.util.TreeMap;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.rtmmlab.api.InvalidInputException;
+import org.rtmmlab.api.scheduler.Scheduler;
+import org.rtmmlab.api.scheduler.SchedulerContext;
+import org.rtmmlab.api.scheduler.SchedulerPolicy;
+
+/**
+ * Policy {@code prema}: PREMA, Y. Choi and M. Rhu, "PREMA: A Predictive Multi-task Scheduling Algorithm For
+ * Preemptible Neural Processing Units", HPCA 2020: section IV-B (token-based scheduling, Algorithm 2: tokens grow by
+ * priority x waiting time / isolated time; threshold from the priority levels 9, 3, 1; shortest estimated job among
+ * the candidates) and section IV-A (preemption mechanisms: checkpoint, kill, drain, chosen dynamically). Ported as in
+ * {@code notes/baselines.md}, "PREMA", and this bundle's README; the rule itself is {@link PremaScheduler}'s.
+ *
+ * <p>Priorities are {@code Task.priority()}; the XRBench scenarios give 1 to every task, so there every token starts
+ * at 1, the threshold only rises for jobs that waited at least twice (3) or eight times (9) their isolated time, and
+ * PREMA behaves as shortest-remaining-time-first with aging. Never drops. Properties {@code blockLayers},
+ * {@code checkpointNs}; ConfigAdmin PID {@code org.rtmmlab.scheduler.prema} sets defaults, run properties win.
+ */
+@Component(service = SchedulerPolicy.class, configurationPid = PremaPolicy.PID)
+@ServiceProvider(value = SchedulerPolicy.class, resolution = Resolution.OPTIONAL)
+public final class PremaPolicy implements SchedulerPolicy {
+
+    /** Policy id. */
+    public static final String ID = "prema";
+    /** ConfigAdmin PID of the defaults. */
+    public static final String PID = "org.rtmmlab.scheduler.prema";
+
+    private volatile Map<String, String> defaults = Map.of();
+
+    /** Creates the policy with built-in defaults. */
+    public PremaPolicy() {
+    }
+
+    /** DS: the ConfigAdmin configuration's values of PREMA's keys become the defaults of every run. */
+    @Activate
+    @Modified
+    void configure(Map<String, Object> config) {
+        defaults = PremaSettings.fromConfig(config);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "PREMA (HPCA'20): token-based preemptive scheduling, shortest job among threshold candidates";
+    }
+
+    @Override
+    public Map<String, String> defaultProperties() {
+        PremaSettings s;
+        try {
+            s = PremaSettings.read(defaults, Map.of());
+        } catch (InvalidInputException e) { // a bad ConfigAdmin value fails each run with its key
+            s = PremaSettings.DEFAULTS;
+        }
+        Map<String, String> out = new TreeMap<>();
+        out.put(PremaSettings.BLOCK_LAYERS, s.blockLayers() + " (layers per block; a preemption point after each)");
+        out.put(PremaSettings.CHECKPOINT_NS, s.checkpointNs() + " (checkpoint cost, ns: a preempted job with at most"
+                + " this much work done is killed instead; 0 = never kill)");
+        return out;
+    }
+
+    @Override
+    public Scheduler create(SchedulerContext context) {
+        return new PremaScheduler(PremaSettings.read(defaults, context.properties()));
+    }
+}

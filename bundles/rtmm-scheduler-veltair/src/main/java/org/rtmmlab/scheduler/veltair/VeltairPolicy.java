@@ -1,0 +1,81 @@
+package org.rtmmlab.scheduler.veltair;
+
+import aQute.bnd.annotation.Resolution;
+import aQute.bnd.annotation.spi.ServiceProvider;
+import java.util.Map;
+import java.util.TreeMap;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.rtmmlab.api.InvalidInputException;
+import org.rtmmlab.api.scheduler.Scheduler;
+import org.rtmmlab.api.scheduler.SchedulerContext;
+import org.rtmmlab.api.scheduler.SchedulerPolicy;
+
+/**
+ * Policy {@code veltair}: VELTAIR, Z. Liu et al., "VELTAIR: Towards High-Performance Multi-tenant Deep Learning
+ * Services via Adaptive Compilation and Scheduling", ASPLOS 2022, section 4 (layer-block scheduling: blocks of
+ * consecutive layers, block granularity adapted to the scheduling-conflict rate, each block's deadline share
+ * proportional to its operations, the smallest resource that meets the share). Ported as in
+ * {@code notes/baselines.md}, "Veltair", and this bundle's README: {@link VeltairScheduler} (dispatch) and
+ * {@link BlockSize} (adaptation).
+ *
+ * <p>Never drops. Properties {@code blockLayers}, {@code minBlockLayers}, {@code maxBlockLayers},
+ * {@code conflictWindow}, {@code conflictHigh}, {@code conflictLow}; ConfigAdmin PID
+ * {@code org.rtmmlab.scheduler.veltair} sets defaults, run properties win.
+ */
+@Component(service = SchedulerPolicy.class, configurationPid = VeltairPolicy.PID)
+@ServiceProvider(value = SchedulerPolicy.class, resolution = Resolution.OPTIONAL)
+public final class VeltairPolicy implements SchedulerPolicy {
+
+    /** Policy id. */
+    public static final String ID = "veltair";
+    /** ConfigAdmin PID of the defaults. */
+    public static final String PID = "org.rtmmlab.scheduler.veltair";
+
+    private volatile Map<String, String> defaults = Map.of();
+
+    /** Creates the policy with built-in defaults. */
+    public VeltairPolicy() {
+    }
+
+    /** DS: the ConfigAdmin configuration's values of VELTAIR's keys become the defaults of every run. */
+    @Activate
+    @Modified
+    void configure(Map<String, Object> config) {
+        defaults = VeltairSettings.fromConfig(config);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "VELTAIR (ASPLOS'22): adaptive layer blocks, MAC-proportional deadline shares, least capable fit";
+    }
+
+    @Override
+    public Map<String, String> defaultProperties() {
+        VeltairSettings s;
+        try {
+            s = VeltairSettings.read(defaults, Map.of());
+        } catch (InvalidInputException e) { // a bad ConfigAdmin value fails each run with its key
+            s = VeltairSettings.DEFAULTS;
+        }
+        Map<String, String> out = new TreeMap<>();
+        out.put(VeltairSettings.BLOCK_LAYERS, s.blockLayers() + " (initial layers per block)");
+        out.put(VeltairSettings.MIN_BLOCK, s.minBlockLayers() + " (smallest adapted block)");
+        out.put(VeltairSettings.MAX_BLOCK, s.maxBlockLayers() + " (largest adapted block)");
+        out.put(VeltairSettings.WINDOW, s.window() + " (decision points with ready blocks per adaptation step)");
+        out.put(VeltairSettings.HIGH, s.conflictHigh() + " (conflict rate above which blocks double)");
+        out.put(VeltairSettings.LOW, s.conflictLow() + " (conflict rate below which blocks halve)");
+        return out;
+    }
+
+    @Override
+    public Scheduler create(SchedulerContext context) {
+        return new VeltairScheduler(VeltairSettings.read(defaults, context.properties()), context.costs());
+    }
+}
