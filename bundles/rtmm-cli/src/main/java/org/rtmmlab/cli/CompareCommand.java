@@ -1,16 +1,18 @@
 package org.rtmmlab.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import org.rtmmlab.api.InvalidInputException;
+import org.rtmmlab.api.run.MetricReporter;
 import org.rtmmlab.api.run.RunConfig;
 import org.rtmmlab.api.run.RunResult;
 import org.rtmmlab.engine.Evaluator;
@@ -22,9 +24,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code rtmm compare}: every scheduler on every scenario and platform, with the XRBench score, miss rate and energy
- * of each run and the change versus a baseline scheduler. Runs execute in parallel; output order and content do
- * not depend on it.
+ * {@code rtmm compare}: every scheduler on every scenario and platform, with the XRBench score, UXCost (when the
+ * runs carry it), miss rate and energy of each run, the change versus a baseline scheduler and geometric means per
+ * scheduler ({@link ComparisonTables}). Runs execute in parallel; output order and content do not depend on it.
+ * Each run writes its files under {@code --out}; then every reporter selected with {@code --report} writes its
+ * comparison files there too ({@link MetricReporter#writeComparison}, e.g. {@code compare.html} from {@code html});
+ * {@code --csv FILE} writes the long-format CSV. Progress goes to standard error.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Compare schedulers over scenarios x platforms (one run per cell, files per run under --out).")
@@ -71,8 +76,12 @@ public class CompareCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print a JSON list of run documents instead of a table")
     boolean json;
 
+    @Option(names = "--csv", paramLabel = "FILE",
+            description = "also write the comparison as long-format CSV (one row per run and figure) to FILE")
+    Path csv;
+
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws InterruptedException, IOException {
         runOptions.validate();
         String base = baseline == null ? schedulers.get(0) : baseline;
         if (!schedulers.contains(base)) {
@@ -83,6 +92,10 @@ public class CompareCommand implements Callable<Integer> {
         }
         var err = spec.commandLine().getErr();
         PluginCatalog catalog = pluginOptions.catalog(w -> err.println("warning: " + w));
+        List<MetricReporter> reporters = new ArrayList<>();
+        for (String id : runOptions.reporters) {
+            reporters.add(catalog.reporter(id)); // unknown ids fail before any run
+        }
         Evaluator evaluator = new Evaluator(catalog);
         List<RunConfig> configs = new ArrayList<>();
         for (String sc : scenarios) {
@@ -93,25 +106,50 @@ public class CompareCommand implements Callable<Integer> {
                 }
             }
         }
-        List<RunResult> results = runAll(evaluator, configs, err);
+        List<RunResult> results;
+        try (Progress progress = Progress.create(runOptions.progressMode(), "compare", Progress.Unit.RUNS,
+                configs.size(), err)) {
+            results = runAll(evaluator, configs, err, progress);
+        }
+        writeComparisons(reporters, results, base, err);
+        if (csv != null) {
+            ComparisonTables.writeCsv(results, base, csv);
+        }
         var o = spec.commandLine().getOut();
         if (json) {
             o.println(ResultJson.text(ResultJson.of(results)));
         } else {
-            table(results, base).forEach(o::println);
-            o.println(results.size() + " runs; files under " + out);
+            ComparisonTables.lines(results, base).forEach(o::println);
+            o.println(results.size() + " runs; files under " + out + (csv != null ? "; CSV in " + csv : ""));
         }
         return 0;
     }
 
-    private List<RunResult> runAll(Evaluator evaluator, List<RunConfig> configs, java.io.PrintWriter err)
-            throws InterruptedException {
+    /** Lets each selected reporter write its comparison files into {@code --out}; a failure costs a warning. */
+    private void writeComparisons(List<MetricReporter> reporters, List<RunResult> results, String base,
+                                  java.io.PrintWriter err) throws IOException {
+        Files.createDirectories(out);
+        for (MetricReporter r : reporters) {
+            try {
+                r.writeComparison(results, base, out);
+            } catch (IOException | RuntimeException | LinkageError e) {
+                err.println("warning: reporter '" + r.id() + "' failed in writeComparison: " + e);
+            }
+        }
+    }
+
+    private List<RunResult> runAll(Evaluator evaluator, List<RunConfig> configs, java.io.PrintWriter err,
+                                   Progress progress) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, configs.size()));
+        AtomicLong done = new AtomicLong();
         try {
             List<Future<RunResult>> futures = new ArrayList<>();
             for (RunConfig c : configs) {
-                futures.add(pool.submit(() -> evaluator.run(c, OutputDirs.forRun(out, c),
-                        w -> err.println("warning: " + w))));
+                futures.add(pool.submit(() -> {
+                    RunResult r = evaluator.run(c, OutputDirs.forRun(out, c), w -> err.println("warning: " + w));
+                    progress.stepTo(done.incrementAndGet());
+                    return r;
+                }));
             }
             List<RunResult> results = new ArrayList<>();
             for (Future<RunResult> f : futures) {
@@ -128,36 +166,5 @@ public class CompareCommand implements Callable<Integer> {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    /** @return the comparison table, then the geometric mean of the XRBench score per scheduler */
-    static List<String> table(List<RunResult> results, String base) {
-        Map<String, RunResult> baseRuns = new LinkedHashMap<>();
-        for (RunResult r : results) {
-            if (r.config().scheduler().equals(base)) {
-                baseRuns.put(r.config().scenario() + "|" + r.config().platform(), r);
-            }
-        }
-        TextTable t = new TextTable(3, "scenario", "platform", "scheduler", "score", "vs " + base, "miss", "energy mJ",
-                "energy vs " + base);
-        Map<String, double[]> logSum = new LinkedHashMap<>();
-        for (RunResult r : results) {
-            RunResult b = baseRuns.get(r.config().scenario() + "|" + r.config().platform());
-            double score = r.metric("xrbench.score");
-            double dScore = b == null ? Double.NaN : (score - b.metric("xrbench.score")) / b.metric("xrbench.score");
-            double dEnergy = b == null ? Double.NaN : (r.energyMj() - b.energyMj()) / b.energyMj();
-            t.row(r.config().scenario(), r.config().platform(), r.config().scheduler(), Format.fixed(score, 3),
-                    Format.signedPercent(dScore), Format.percent(r.frames().missRate()), Format.fixed(r.energyMj(), 1),
-                    Format.signedPercent(dEnergy));
-            double[] acc = logSum.computeIfAbsent(r.config().scheduler(), k -> new double[2]);
-            acc[0] += Math.log(Math.max(score, 1e-9));
-            acc[1]++;
-        }
-        List<String> lines = new ArrayList<>(t.lines());
-        lines.add("");
-        TextTable g = new TextTable(1, "scheduler", "geomean score", "runs");
-        logSum.forEach((k, v) -> g.row(k, Format.fixed(Math.exp(v[0] / v[1]), 3), (long) v[1]));
-        lines.addAll(g.lines());
-        return lines;
     }
 }

@@ -7,6 +7,8 @@ import org.rtmmlab.api.run.RunResult;
 import org.rtmmlab.api.run.TaskResult;
 import org.rtmmlab.engine.Evaluator;
 import org.rtmmlab.engine.catalog.PluginCatalog;
+import org.rtmmlab.engine.catalog.PluginDescriptor;
+import org.rtmmlab.engine.catalog.PluginKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,7 +17,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code rtmm run}: one evaluation of a scheduler on a scenario and a platform. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run one evaluation and write config.json, summary.json, requests.csv and blocks.csv.")
+        description = "Run one evaluation and write config.json plus the files of the reporters selected with --report "
+                + "(summary.json, requests.csv, blocks.csv; trace.json, report.html).")
 public class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -51,7 +54,16 @@ public class RunCommand implements Callable<Integer> {
         RunConfig config = new RunConfig(scenario, platform, scheduler, runOptions.seed, runOptions.duration(),
                 runOptions.xrbenchCompat, runOptions.properties, runOptions.reporters);
         Path dir = out != null ? out : OutputDirs.forRun(Path.of("results"), config);
-        RunResult result = new Evaluator(catalog).run(config, dir, w -> err.println("warning: " + w));
+        RunResult result;
+        try (Progress progress = Progress.create(runOptions.progressMode(), "run", Progress.Unit.SIMULATED_MS, 0,
+                err)) {
+            if (!config.reporters().isEmpty()) { // follow the run through the first reporter's record stream
+                String first = config.reporters().get(0);
+                catalog.add(new PluginDescriptor(PluginKind.REPORTER, first, "", "rtmm-cli", "",
+                        new ProgressTap(catalog.reporter(first), progress)));
+            }
+            result = new Evaluator(catalog).run(config, dir, w -> err.println("warning: " + w));
+        }
         var o = spec.commandLine().getOut();
         if (json) {
             var doc = ResultJson.of(result);

@@ -25,8 +25,23 @@ public class RunOptions {
 
     @Option(names = "--report", paramLabel = "ID", split = ",",
             description = "reporters writing files into the output directory (default: ${DEFAULT-VALUE})",
-            defaultValue = "json,csv")
+            defaultValue = "json,csv,html")
     java.util.List<String> reporters;
+
+    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
+            description = "progress on standard error: auto (a bar on a terminal, plain lines otherwise), bar, lines, "
+                    + "none (default: ${DEFAULT-VALUE})")
+    String progress;
+
+    /** @return the progress mode of {@code --progress} */
+    Progress.Mode progressMode() {
+        try {
+            return Progress.Mode.valueOf(progress.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("--progress", "", "unknown mode '" + progress
+                    + "'; known: auto, bar, lines, none");
+        }
+    }
 
     /** @return the duration in ns, 0 for the scenario default */
     long duration() {
@@ -35,6 +50,12 @@ public class RunOptions {
 
     /** Checks option values that picocli cannot. */
     void validate() {
+        progressMode();
+        for (String id : reporters) {
+            if (id.isBlank()) {
+                throw new InvalidInputException("--report", "", "empty reporter id in " + reporters);
+            }
+        }
         for (String key : properties.keySet()) {
             if (key.isBlank()) {
                 throw new InvalidInputException("--set", "", "property name must not be empty");

@@ -1,0 +1,168 @@
+package org.rtmmlab.cli;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.rtmmlab.api.run.FrameCounts;
+import org.rtmmlab.api.run.RunResult;
+
+/**
+ * The comparison as text and CSV. Each run is matched with the baseline scheduler's run of the same scenario and
+ * platform; changes are (value - baseline) / |baseline|.
+ *
+ * <p>Text: one row per run (score, UXCost when any run has it, miss rate, energy, each with its change), then the
+ * geometric means per scheduler: of the score, of the score ratio to the baseline, of energy and of the energy ratio
+ * (a zero makes a geometric mean 0; missing values are left out).
+ *
+ * <p>CSV ({@code --csv}): long format, one row per run and figure, the shape pandas, R and spreadsheets pivot
+ * directly, and one that stays valid when a reporter adds figures: columns scenario, platform, scheduler, seed,
+ * metric, value, baseline, change. Figures: {@code xrbench.score}, {@code energy.mJ}, {@code missRate}, the frame
+ * counts ({@code frames.released}, ...), then every other run metric by name. Numbers as Java's shortest exact
+ * decimal text, empty cells for missing values.
+ */
+final class ComparisonTables {
+
+    /** CSV header. */
+    static final String[] CSV_HEADER = {"scenario", "platform", "scheduler", "seed", "metric", "value", "baseline",
+        "change"};
+
+    /** Run metric holding UXCost. */
+    static final String UXCOST = "uxcost";
+
+    private ComparisonTables() {
+    }
+
+    /** @return the baseline run of each scenario/platform cell */
+    private static Map<String, RunResult> baselines(List<RunResult> results, String base) {
+        Map<String, RunResult> m = new LinkedHashMap<>();
+        for (RunResult r : results) {
+            if (r.config().scheduler().equals(base)) {
+                m.putIfAbsent(cell(r), r);
+            }
+        }
+        return m;
+    }
+
+    private static String cell(RunResult r) {
+        return r.config().scenario() + "|" + r.config().platform();
+    }
+
+    /** @return the aligned table, a blank line, then the geometric means per scheduler */
+    static List<String> lines(List<RunResult> results, String base) {
+        Map<String, RunResult> baseRuns = baselines(results, base);
+        boolean ux = results.stream().anyMatch(r -> Double.isFinite(r.metric(UXCOST)));
+        List<String> header = new ArrayList<>(List.of("scenario", "platform", "scheduler", "score", "vs " + base));
+        if (ux) {
+            header.addAll(List.of("UXCost", "vs " + base));
+        }
+        header.addAll(List.of("miss", "energy mJ", "energy vs " + base));
+        TextTable t = new TextTable(3, header.toArray(String[]::new));
+        Map<String, List<double[]>> perScheduler = new LinkedHashMap<>();
+        for (RunResult r : results) {
+            RunResult b = baseRuns.get(cell(r));
+            double score = r.metric("xrbench.score");
+            List<Object> row = new ArrayList<>(List.of(r.config().scenario(), r.config().platform(),
+                    r.config().scheduler(), Format.fixed(score, 3),
+                    Format.signedPercent(change(score, b == null ? Double.NaN : b.metric("xrbench.score")))));
+            if (ux) {
+                row.add(Format.fixed(r.metric(UXCOST), 4));
+                row.add(Format.signedPercent(change(r.metric(UXCOST), b == null ? Double.NaN : b.metric(UXCOST))));
+            }
+            row.add(Format.percent(r.frames().missRate()));
+            row.add(Format.fixed(r.energyMj(), 1));
+            row.add(Format.signedPercent(change(r.energyMj(), b == null ? Double.NaN : b.energyMj())));
+            t.row(row.toArray());
+            perScheduler.computeIfAbsent(r.config().scheduler(), k -> new ArrayList<>()).add(new double[] {score,
+                ratio(score, b == null ? Double.NaN : b.metric("xrbench.score")), r.energyMj(),
+                ratio(r.energyMj(), b == null ? Double.NaN : b.energyMj())});
+        }
+        List<String> lines = new ArrayList<>(t.lines());
+        lines.add("");
+        TextTable g = new TextTable(1, "scheduler", "runs", "geomean score", "score / " + base, "geomean energy mJ",
+                "energy / " + base);
+        perScheduler.forEach((s, rows) -> g.row(s, rows.size(), Format.fixed(geomean(rows, 0), 3),
+                Format.fixed(geomean(rows, 1), 3), Format.fixed(geomean(rows, 2), 1), Format.fixed(geomean(rows, 3), 3)));
+        lines.addAll(g.lines());
+        return lines;
+    }
+
+    /** Writes the long-format CSV to {@code file} (parent directories created). */
+    static void writeCsv(List<RunResult> results, String base, Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Map<String, RunResult> baseRuns = baselines(results, base);
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(CSV_HEADER).setRecordSeparator('\n').get();
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8); CSVPrinter p = new CSVPrinter(w, format)) {
+            for (RunResult r : results) {
+                Map<String, Double> figures = figures(r);
+                Map<String, Double> bf = baseRuns.containsKey(cell(r)) ? figures(baseRuns.get(cell(r))) : Map.of();
+                for (Map.Entry<String, Double> e : figures.entrySet()) {
+                    double v = e.getValue();
+                    double b = bf.getOrDefault(e.getKey(), Double.NaN);
+                    p.printRecord(r.config().scenario(), r.config().platform(), r.config().scheduler(),
+                            r.config().seed(), e.getKey(), number(v), number(b), number(change(v, b)));
+                }
+            }
+        }
+    }
+
+    /** @return the figures of one run in CSV order */
+    static Map<String, Double> figures(RunResult r) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("xrbench.score", r.metric("xrbench.score"));
+        m.put("energy.mJ", r.energyMj());
+        m.put("missRate", r.frames().missRate());
+        FrameCounts f = r.frames();
+        m.put("frames.released", (double) f.released());
+        m.put("frames.onTime", (double) f.onTime());
+        m.put("frames.late", (double) f.late());
+        m.put("frames.dropped", (double) f.dropped());
+        m.put("frames.inFlight", (double) f.inFlight());
+        r.metrics().forEach(m::putIfAbsent); // sorted by name
+        return m;
+    }
+
+    private static String number(double v) {
+        if (!Double.isFinite(v)) {
+            return "";
+        }
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
+    static double change(double v, double base) {
+        return Double.isFinite(v) && Double.isFinite(base) && base != 0 ? (v - base) / Math.abs(base) : Double.NaN;
+    }
+
+    private static double ratio(double v, double base) {
+        return Double.isFinite(v) && Double.isFinite(base) && base != 0 ? v / base : Double.NaN;
+    }
+
+    /** @return geometric mean of column {@code col}: 0 if a value is 0, NaN if no finite value is &ge; 0 */
+    static double geomean(List<double[]> rows, int col) {
+        double logSum = 0;
+        int n = 0;
+        for (double[] r : rows) {
+            double v = r[col];
+            if (!Double.isFinite(v) || v < 0) {
+                continue;
+            }
+            if (v == 0) {
+                return 0;
+            }
+            logSum += Math.log(v);
+            n++;
+        }
+        return n == 0 ? Double.NaN : Math.exp(logSum / n);
+    }
+}

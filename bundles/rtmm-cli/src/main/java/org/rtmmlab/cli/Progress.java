@@ -1,0 +1,169 @@
+package org.rtmmlab.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * Progress of long work, always on standard error (standard output carries tables and {@code --json}): a progress
+ * bar (me.tongfei:progressbar) on a terminal, plain lines such as {@code 12/63 runs, 19%} otherwise, or nothing.
+ * Thread-safe: parallel runs may step it.
+ */
+abstract class Progress implements AutoCloseable {
+
+    /** How progress is shown ({@code --progress}). */
+    enum Mode {
+        /** A bar when standard error is a terminal ({@code System.console() != null}), lines otherwise. */
+        AUTO,
+        /** Always the bar. */
+        BAR,
+        /** Always plain lines. */
+        LINES,
+        /** Nothing. */
+        NONE
+    }
+
+    /** What is counted: runs, or simulated milliseconds (shown as seconds). */
+    enum Unit {
+        /** Finished runs. */
+        RUNS,
+        /** Simulated time, counted in ms. */
+        SIMULATED_MS
+    }
+
+    /** Moves to {@code done} units (never backwards). */
+    abstract void stepTo(long done);
+
+    /** Sets the total once it is known. */
+    abstract void total(long total);
+
+    /** Ends the display (prints the last line). */
+    @Override
+    public abstract void close();
+
+    /**
+     * @param mode  how to show it
+     * @param label task name shown with the bar
+     * @param unit  what is counted
+     * @param total units of the whole work (0 if not known yet)
+     * @param err   where lines go
+     */
+    static Progress create(Mode mode, String label, Unit unit, long total, PrintWriter err) {
+        Mode m = mode == Mode.AUTO ? (System.console() != null ? Mode.BAR : Mode.LINES) : mode;
+        return switch (m) {
+            case BAR -> new Bar(label, unit, total, System.err);
+            case LINES -> new Lines(unit, total, err, 1_000_000_000L);
+            default -> new None();
+        };
+    }
+
+    /** @return "12/63 runs, 19%" or "120.0/600.0 s simulated, 20%" */
+    static String line(Unit unit, long done, long total) {
+        long pct = total <= 0 ? 0 : Math.min(100, done * 100 / total);
+        if (unit == Unit.RUNS) {
+            return done + "/" + total + " runs, " + pct + "%";
+        }
+        return Format.fixed(done / 1000.0, 1) + "/" + Format.fixed(total / 1000.0, 1) + " s simulated, " + pct + "%";
+    }
+
+    /** Plain lines: at most one per interval, and always the last one. */
+    static final class Lines extends Progress {
+        private final Unit unit;
+        private final PrintWriter err;
+        private final long intervalNs;
+        private long total;
+        private long done;
+        private long printed = -1;
+        private long lastNs = Long.MIN_VALUE;
+        private boolean closed;
+
+        Lines(Unit unit, long total, PrintWriter err, long intervalNs) {
+            this.unit = unit;
+            this.total = total;
+            this.err = err;
+            this.intervalNs = intervalNs;
+        }
+
+        @Override
+        synchronized void stepTo(long d) {
+            done = Math.max(done, d);
+            long now = System.nanoTime();
+            if ((done >= total && total > 0 || lastNs == Long.MIN_VALUE || now - lastNs >= intervalNs)
+                    && done != printed && !closed) {
+                print(now);
+            }
+        }
+
+        @Override
+        synchronized void total(long t) {
+            total = t;
+        }
+
+        private void print(long now) {
+            err.println(line(unit, done, total));
+            err.flush();
+            printed = done;
+            lastNs = now;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (!closed && done != printed && done > 0) {
+                print(System.nanoTime());
+            }
+            closed = true;
+        }
+    }
+
+    /** The terminal bar. */
+    static final class Bar extends Progress {
+        private final ProgressBar bar;
+        private long done;
+
+        Bar(String label, Unit unit, long total, PrintStream out) {
+            ProgressBarBuilder b = new ProgressBarBuilder().setTaskName(label).setInitialMax(total)
+                    .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(out))
+                    .setUpdateIntervalMillis(250);
+            if (unit == Unit.SIMULATED_MS) {
+                b.setUnit(" s", 1000);
+            } else {
+                b.setUnit(" runs", 1);
+            }
+            bar = b.build();
+        }
+
+        @Override
+        synchronized void stepTo(long d) {
+            done = Math.max(done, d);
+            bar.stepTo(done);
+        }
+
+        @Override
+        synchronized void total(long t) {
+            bar.maxHint(t);
+        }
+
+        @Override
+        public synchronized void close() {
+            bar.close();
+        }
+    }
+
+    /** Shows nothing. */
+    static final class None extends Progress {
+        @Override
+        void stepTo(long done) {
+        }
+
+        @Override
+        void total(long total) {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

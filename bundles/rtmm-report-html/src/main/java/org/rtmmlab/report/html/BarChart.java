@@ -1,0 +1,148 @@
+package org.rtmmlab.report.html;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Vertical bars: grouped (one bar per series in each category, with an optional note such as the change versus a
+ * baseline above each bar) or stacked (the series of a category on top of each other, e.g. energy parts).
+ */
+final class BarChart {
+
+    private BarChart() {
+    }
+
+    /**
+     * @param categories group labels along the x axis
+     * @param series     series names (legend)
+     * @param values     values[series][category]; NaN draws no bar
+     * @param notes      notes[series][category] drawn above the bars, or null
+     * @return the chart as an SVG element
+     */
+    static String grouped(String title, String yLabel, List<String> categories, List<String> series,
+                          double[][] values, String[][] notes) {
+        check(categories, series, values);
+        double max = 0;
+        double min = 0;
+        for (double[] row : values) {
+            for (double v : row) {
+                if (Double.isFinite(v)) {
+                    max = Math.max(max, v);
+                    min = Math.min(min, v);
+                }
+            }
+        }
+        boolean slanted = slanted(categories);
+        double width = Math.max(ChartFrame.WIDTH, 80 + categories.size() * (series.size() * 16 + 28));
+        ChartFrame f = new ChartFrame(title, width, ChartFrame.HEIGHT + (slanted ? 80 : 0), slanted ? 120 : 40);
+        Axis y = new Axis(min, max * (notes == null ? 1 : 1.08), 6, f.bottom, f.top);
+        f.yAxis(y, yLabel);
+        f.svg.line(f.left, f.bottom, f.right, f.bottom, "axis");
+        double slot = (f.right - f.left) / categories.size();
+        double bar = Math.min(28, (slot - 12) / series.size());
+        for (int c = 0; c < categories.size(); c++) {
+            double x0 = f.left + c * slot + (slot - bar * series.size()) / 2;
+            for (int s = 0; s < series.size(); s++) {
+                double v = values[s][c];
+                if (!Double.isFinite(v)) {
+                    continue;
+                }
+                double yv = y.pixel(v);
+                double y0 = y.pixel(0);
+                double x = x0 + s * bar;
+                f.svg.rect(x, Math.min(yv, y0), bar - 1, Math.abs(y0 - yv), Palette.colour(s),
+                        series.get(s) + ", " + categories.get(c) + ": " + value(v)
+                                + (notes != null && notes[s][c] != null ? " (" + notes[s][c] + ")" : ""));
+                if (notes != null && notes[s][c] != null) {
+                    f.svg.text(x + bar / 2, Math.min(yv, y0) - 3, "middle", "note", notes[s][c]);
+                }
+            }
+            categoryLabel(f, slanted, f.left + (c + 0.5) * slot, categories.get(c));
+        }
+        f.legend(series, 0);
+        return f.close();
+    }
+
+    /**
+     * @param categories bar labels along the x axis
+     * @param parts      stacked part names (legend), bottom first
+     * @param values     values[part][category], &ge; 0
+     * @return the chart as an SVG element
+     */
+    static String stacked(String title, String yLabel, List<String> categories, List<String> parts,
+                          double[][] values) {
+        check(categories, parts, values);
+        double max = 0;
+        for (int c = 0; c < categories.size(); c++) {
+            double sum = 0;
+            for (double[] row : values) {
+                sum += Double.isFinite(row[c]) ? Math.max(0, row[c]) : 0;
+            }
+            max = Math.max(max, sum);
+        }
+        boolean slanted = slanted(categories);
+        ChartFrame f = new ChartFrame(title, ChartFrame.WIDTH, ChartFrame.HEIGHT + (slanted ? 80 : 0), slanted ? 120 : 40);
+        Axis y = new Axis(0, max, 6, f.bottom, f.top);
+        f.yAxis(y, yLabel);
+        f.svg.line(f.left, f.bottom, f.right, f.bottom, "axis");
+        double slot = (f.right - f.left) / categories.size();
+        double bar = Math.min(80, slot * 0.6);
+        for (int c = 0; c < categories.size(); c++) {
+            double x = f.left + c * slot + (slot - bar) / 2;
+            double base = 0;
+            for (int p = 0; p < parts.size(); p++) {
+                double v = Double.isFinite(values[p][c]) ? Math.max(0, values[p][c]) : 0;
+                double yTop = y.pixel(base + v);
+                f.svg.rect(x, yTop, bar, y.pixel(base) - yTop, Palette.colour(p),
+                        categories.get(c) + " " + parts.get(p) + ": " + value(v));
+                base += v;
+            }
+            f.svg.text(x + bar / 2, y.pixel(base) - 3, "middle", "note", value(base));
+            categoryLabel(f, slanted, x + bar / 2, categories.get(c));
+        }
+        f.legend(parts, 0);
+        return f.close();
+    }
+
+    private static void categoryLabel(ChartFrame f, boolean slanted, double x, String label) {
+        if (slanted) {
+            f.svg.slantedText(x, f.bottom + 14, "tick", label);
+        } else {
+            f.svg.text(x, f.bottom + 16, "middle", "tick", label);
+        }
+    }
+
+    private static boolean slanted(List<String> categories) {
+        int longest = 0;
+        for (String c : categories) {
+            longest = Math.max(longest, c.length());
+        }
+        return categories.size() * longest > 90;
+    }
+
+    private static void check(List<String> categories, List<String> series, double[][] values) {
+        if (categories.isEmpty() || series.isEmpty()) {
+            throw new IllegalArgumentException("a bar chart needs at least one category and one series");
+        }
+        if (values.length != series.size()) {
+            throw new IllegalArgumentException(values.length + " value rows for " + series.size() + " series");
+        }
+        for (double[] row : values) {
+            if (row.length != categories.size()) {
+                throw new IllegalArgumentException(row.length + " values for " + categories.size() + " categories");
+            }
+        }
+    }
+
+    /** @return a value with 4 significant digits, plain text */
+    static String value(double v) {
+        if (!Double.isFinite(v)) {
+            return "-";
+        }
+        if (v == 0) {
+            return "0";
+        }
+        int digits = Math.max(0, 3 - (int) Math.floor(Math.log10(Math.abs(v))));
+        return String.format(Locale.ROOT, "%." + Math.min(digits, 6) + "f", v);
+    }
+}
