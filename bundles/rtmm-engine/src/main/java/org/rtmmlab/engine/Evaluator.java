@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.rtmmlab.api.InvalidInputException;
 import org.rtmmlab.api.platform.Accelerator;
 import org.rtmmlab.api.platform.AcceleratorModel;
@@ -18,13 +19,17 @@ import org.rtmmlab.api.run.RunConfig;
 import org.rtmmlab.api.run.RunInfo;
 import org.rtmmlab.api.run.RunResult;
 import org.rtmmlab.api.scheduler.SchedulerPolicy;
+import org.rtmmlab.api.workload.Model;
 import org.rtmmlab.api.workload.Scenario;
+import org.rtmmlab.api.workload.ScenarioProvider;
 import org.rtmmlab.engine.catalog.PluginCatalog;
 import org.rtmmlab.engine.catalog.PluginKind;
+import org.rtmmlab.json.ModelRefs;
 import org.rtmmlab.json.PlatformFiles;
+import org.rtmmlab.json.ScenarioFiles;
 import org.rtmmlab.engine.sim.CostTableCache;
 import org.rtmmlab.engine.sim.CostTables;
-import org.rtmmlab.engine.sim.DropRule;
+import org.rtmmlab.engine.sim.EngineOptions;
 import org.rtmmlab.engine.sim.Simulation;
 import org.rtmmlab.engine.sim.SimulationInput;
 import org.rtmmlab.engine.sim.SimulationOutcome;
@@ -37,7 +42,13 @@ import org.rtmmlab.engine.sim.SimulationOutcome;
  * cache of cost tables per (platform, scenario models), so comparisons and sweeps price each pair once.
  *
  * <p>Engine properties live in {@link RunConfig#properties()} beside the scheduler's, under the {@code engine.}
- * prefix: {@code engine.dropRule} = {@code queued-late} (default) or {@code none}.
+ * prefix ({@link EngineOptions}): {@code engine.dropRule} = {@code queued-late} (default) or {@code none};
+ * {@code engine.window} = width of the per-window metrics (default {@code 1s}, or {@code off});
+ * {@code engine.xrbenchAccuracy} = {@code false} (default) or {@code true}.
+ *
+ * <p>A scenario id ending in {@code .json} is a scenario file (format in rtmm-json's README); its model refs
+ * ({@code "ref": "xrbench:ES_RITNet"}) resolve against the models of the installed scenario providers
+ * ({@link ModelRefs}).
  */
 public final class Evaluator {
 
@@ -70,16 +81,16 @@ public final class Evaluator {
     public RunResult run(RunConfig config, Path outputDir, Consumer<String> warnings) {
         Objects.requireNonNull(config, "config");
         Consumer<String> warn = warnings == null ? w -> { } : warnings;
-        Scenario scenario = catalog.scenario(config.scenario());
+        Scenario scenario = scenario(config.scenario());
         Platform platform = platform(config.platform());
         SchedulerPolicy policy = catalog.scheduler(config.scheduler());
         List<MetricReporter> reporters = new ArrayList<>();
         for (String id : config.reporters()) {
             reporters.add(catalog.reporter(id));
         }
-        DropRule dropRule = engineProperties(config.properties());
         long horizon = config.durationNs() > 0 ? config.durationNs()
                 : config.xrbenchCompat() ? XRBENCH_HORIZON_NS : scenario.defaultDurationNs();
+        EngineOptions options = EngineOptions.parse(config.properties(), horizon);
         RunConfig resolved = new RunConfig(config.scenario(), config.platform(), config.scheduler(), config.seed(),
                 horizon, config.xrbenchCompat(), config.properties(), config.reporters());
         CostTables costs = costCache.get(platform, scenario.models(), acc -> catalog.acceleratorModel(acc.costModel()));
@@ -94,11 +105,11 @@ public final class Evaluator {
             } catch (IOException e) {
                 throw new InvalidInputException(outputDir.toString(), "", "cannot create output directory: " + e);
             }
-            RunConfigJson.write(outputDir, resolved, version, dropRule);
+            RunConfigJson.write(outputDir, resolved, version, options);
         }
         ReportFanout fanout = new ReportFanout(warn);
         SimulationInput input = new SimulationInput(scenario, platform, costs, policy, resolved.properties(),
-                resolved.seed(), horizon, dropRule, resolved.xrbenchCompat(), fanout);
+                resolved.seed(), horizon, options, resolved.xrbenchCompat(), fanout);
         Simulation simulation = Simulation.create(input);
         fanout.open(reporters, new RunInfo(resolved, scenario, platform, version), outputDir);
         SimulationOutcome outcome = simulation.run();
@@ -111,6 +122,26 @@ public final class Evaluator {
         merged.putAll(result.metrics()); // the engine's own figures win on a name clash
         return new RunResult(result.config(), result.labVersion(), result.simulatedNs(), result.frames(),
                 result.energyMj(), result.perTask(), merged);
+    }
+
+    /**
+     * Resolves a scenario id listed by a scenario provider, or a scenario file ({@code *.json} path) whose model refs
+     * resolve against the installed providers' models.
+     */
+    private Scenario scenario(String idOrFile) {
+        if (!idOrFile.endsWith(".json")) {
+            return catalog.scenario(idOrFile);
+        }
+        Path file = Path.of(idOrFile);
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidInputException(idOrFile, "", "scenario file not found");
+        }
+        return ScenarioFiles.read(file, modelResolver());
+    }
+
+    /** @return the model-ref resolver over the installed scenario providers (sorted by id), see {@link ModelRefs} */
+    public Function<String, Model> modelResolver() {
+        return ModelRefs.over(() -> catalog.instances(PluginKind.SCENARIO_PROVIDER, ScenarioProvider.class));
     }
 
     /**
@@ -147,19 +178,4 @@ public final class Evaluator {
         return costCache.size();
     }
 
-    private static DropRule engineProperties(Map<String, String> properties) {
-        DropRule rule = DropRule.QUEUED_LATE;
-        for (Map.Entry<String, String> e : properties.entrySet()) {
-            if (!e.getKey().startsWith("engine.")) {
-                continue;
-            }
-            if (e.getKey().equals(DropRule.PROPERTY)) {
-                rule = DropRule.parse(e.getValue().trim());
-            } else {
-                throw new InvalidInputException("run properties", e.getKey(),
-                        "unknown engine property; known: " + DropRule.PROPERTY);
-            }
-        }
-        return rule;
-    }
 }

@@ -8,6 +8,7 @@ import org.rtmmlab.api.run.RunConfig;
 import org.rtmmlab.api.run.RunResult;
 import org.rtmmlab.api.run.TaskResult;
 import org.rtmmlab.engine.metrics.RunMetrics;
+import org.rtmmlab.engine.metrics.WindowMetrics;
 import org.rtmmlab.engine.sim.SimulationOutcome;
 
 /**
@@ -44,6 +45,13 @@ final class ResultAssembler {
         Map<String, Double> m = new TreeMap<>();
         m.put(SCORE, rm.runScore(out.compatLog()));
         m.put(MISS_RATE, rm.total().missRate());
+        double loss = rm.accuracyLoss();
+        if (!Double.isNaN(loss)) {
+            m.put(RunMetrics.ACCURACY_LOSS, loss);
+        }
+        if (rm.windows() != null) {
+            m.put(WindowMetrics.WINDOW_MS, rm.windows().windowNs() / 1e6);
+        }
         long sim = out.simulatedNs();
         double idleMj = 0;
         for (int a = 0; a < platform.accelerators().size(); a++) {

@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.rtmmlab.api.run.RunConfig;
-import org.rtmmlab.engine.sim.DropRule;
+import org.rtmmlab.engine.sim.EngineOptions;
 
 /** Writes a run's fully resolved configuration as {@code config.json}, byte-identical for identical input. */
 final class RunConfigJson {
@@ -25,7 +25,7 @@ final class RunConfigJson {
     }
 
     /** @return the JSON text (fields in a fixed order, properties sorted) */
-    static String toJson(RunConfig resolved, String labVersion, DropRule dropRule) {
+    static String toJson(RunConfig resolved, String labVersion, EngineOptions options) {
         JsonObject o = new JsonObject();
         o.addProperty("labVersion", labVersion);
         o.addProperty("scenario", resolved.scenario());
@@ -44,15 +44,17 @@ final class RunConfigJson {
         o.add("reporters", reporters);
         JsonObject engine = new JsonObject();
         engine.addProperty("mode", resolved.xrbenchCompat() ? "xrbench-compat" : "default");
-        engine.addProperty("dropRule", resolved.xrbenchCompat() ? "xrbench" : dropRule.label());
+        engine.addProperty("dropRule", resolved.xrbenchCompat() ? "xrbench" : options.dropRule().label());
+        engine.addProperty("windowNs", options.windowNs());
+        engine.addProperty("xrbenchAccuracy", options.xrbenchAccuracy());
         o.add("engine", engine);
         return GSON.toJson(o) + "\n";
     }
 
     /** Writes {@code config.json} into {@code dir}. */
-    static void write(Path dir, RunConfig resolved, String labVersion, DropRule dropRule) {
+    static void write(Path dir, RunConfig resolved, String labVersion, EngineOptions options) {
         try {
-            Files.writeString(dir.resolve(FILE), toJson(resolved, labVersion, dropRule), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve(FILE), toJson(resolved, labVersion, options), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + dir.resolve(FILE), e);
         }

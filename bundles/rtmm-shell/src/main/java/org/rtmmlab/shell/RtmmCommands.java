@@ -57,7 +57,7 @@ public class RtmmCommands {
     }
 
     /** Runs one evaluation with the deployed plugins and writes its files under {@code data/runs/}. */
-    @Descriptor("run one evaluation: rtmm:run [-c] [--seed N] SCENARIO PLATFORM SCHEDULER")
+    @Descriptor("run one evaluation (summary.json, requests.csv, blocks.csv, report.html): rtmm:run [-c] [--seed N] SCENARIO PLATFORM SCHEDULER")
     public void run(
             @Descriptor("XRBench compatibility mode") @Parameter(names = {"-c", "--xrbench-compat"},
                     presentValue = "true", absentValue = "false") boolean compat,
@@ -65,7 +65,7 @@ public class RtmmCommands {
             @Descriptor("scenario id, e.g. xrbench/VR_gaming") String scenario,
             @Descriptor("platform id, e.g. xrbench/Single_4K__WS") String platform,
             @Descriptor("scheduler id, e.g. edf") String scheduler) {
-        RunConfig config = new RunConfig(scenario, platform, scheduler, seed, 0, compat, Map.of(), List.of("json", "csv"));
+        RunConfig config = new RunConfig(scenario, platform, scheduler, seed, 0, compat, Map.of(), List.of("json", "csv", "html"));
         Path out = dataDir.resolve("runs").resolve(safe(scenario)).resolve(safe(platform))
                 .resolve(safe(scheduler) + "-seed" + seed + (compat ? "-compat" : ""));
         try {

@@ -93,6 +93,8 @@ public class ContainerIT {
         options.add(frameworkProperty("felix.fileinstall.noInitialDelay").value("true"));
         options.add(frameworkProperty("gosh.args").value("--nointeractive"));
         options.add(frameworkProperty("rtmm.data.dir").value(deploy.resolveSibling("data").toString()));
+        options.add(frameworkProperty("rtmm.scenario.dir").value(deploy.toString()));
+        options.add(systemProperty("itest.examples").value(System.getProperty("itest.examples")));
         options.add(systemProperty("itest.deploy").value(deploy.toString()));
         options.add(systemProperty("itest.samples").value(System.getProperty("itest.samples")));
         options.add(systemProperty("itest.fixtures").value(System.getProperty("itest.fixtures")));
@@ -126,7 +128,9 @@ public class ContainerIT {
         assertTrue("bundles not active: " + notActive, notActive.isEmpty());
         Set<String> names = bundleNames();
         for (String expected : List.of("rtmm-api", "rtmm-engine", "rtmm-shell", "rtmm-workload-xrbench",
-                "rtmm-accelerator-table", "rtmm-accelerator-analytic", "rtmm-scheduler-classic", "rtmm-report-json", "org.apache.felix.scr",
+                "rtmm-accelerator-table", "rtmm-accelerator-analytic", "rtmm-scheduler-classic", "rtmm-scheduler-herald",
+                "rtmm-scheduler-planaria", "rtmm-scheduler-prema", "rtmm-scheduler-veltair", "rtmm-scheduler-adaptive",
+                "rtmm-workload-drone", "rtmm-workload-files", "rtmm-report-trace", "rtmm-report-html", "rtmm-report-json", "org.apache.felix.scr",
                 "org.apache.felix.fileinstall", "org.apache.felix.configadmin", "org.apache.felix.gogo.runtime",
                 "com.google.gson")) {
             assertTrue(expected + " missing from " + names, names.contains(expected));
@@ -135,16 +139,63 @@ public class ContainerIT {
 
     @Test
     public void everyBundledPluginIsARegisteredServiceAndInTheCatalog() throws Exception {
-        assertEquals(Set.of("edf", "fcfs", "xrbench-greedy"), serviceIds(PluginKind.SCHEDULER, "rtmm-scheduler-classic"));
+        assertEquals(Set.of("edf", "fcfs", "lsf", "rr", "xrbench-greedy"), serviceIds(PluginKind.SCHEDULER, "rtmm-scheduler-classic"));
+        assertEquals(Set.of("herald"), serviceIds(PluginKind.SCHEDULER, "rtmm-scheduler-herald"));
+        assertEquals(Set.of("planaria"), serviceIds(PluginKind.SCHEDULER, "rtmm-scheduler-planaria"));
+        assertEquals(Set.of("prema"), serviceIds(PluginKind.SCHEDULER, "rtmm-scheduler-prema"));
+        assertEquals(Set.of("veltair"), serviceIds(PluginKind.SCHEDULER, "rtmm-scheduler-veltair"));
+        assertEquals(Set.of("edf-adaptive"), serviceIds(PluginKind.SCHEDULER, "rtmm-scheduler-adaptive"));
         assertEquals(Set.of("table"), serviceIds(PluginKind.ACCELERATOR_MODEL, "rtmm-accelerator-table"));
         assertEquals(Set.of("analytic"), serviceIds(PluginKind.ACCELERATOR_MODEL, "rtmm-accelerator-analytic"));
         assertEquals(Set.of("xrbench"), serviceIds(PluginKind.SCENARIO_PROVIDER, "rtmm-workload-xrbench"));
+        assertEquals(Set.of("drone"), serviceIds(PluginKind.SCENARIO_PROVIDER, "rtmm-workload-drone"));
+        assertEquals(Set.of("files"), serviceIds(PluginKind.SCENARIO_PROVIDER, "rtmm-workload-files"));
         assertEquals(Set.of("csv", "json"), serviceIds(PluginKind.REPORTER, "rtmm-report-json"));
-        for (String id : List.of("edf", "fcfs", "xrbench-greedy")) {
-            assertTrue(id, catalog.find(PluginKind.SCHEDULER, id).isPresent());
+        assertEquals(Set.of("trace"), serviceIds(PluginKind.REPORTER, "rtmm-report-trace"));
+        assertEquals(Set.of("html"), serviceIds(PluginKind.REPORTER, "rtmm-report-html"));
+        for (PluginKind kind : PluginKind.values()) {
+            ServiceReference<?>[] refs = serviceRefs(kind);
+            assertEquals("every " + kind.label() + " service is in the catalog", refs.length, catalog.plugins(kind).size());
         }
         assertEquals(26, catalog.platforms().stream().filter(p -> p.id().startsWith("xrbench/")).count());
-        assertEquals(11, catalog.scenarios().stream().filter(s -> s.id().startsWith("xrbench/")).count());
+        assertTrue(catalog.platforms().stream().anyMatch(p -> p.id().equals("measured/h100")));
+        Set<String> scenarios = new TreeSet<>();
+        catalog.scenarios().forEach(s -> scenarios.add(s.id()));
+        for (String id : List.of("xrbench/VR_gaming", "xrbench/AR_Assistant", "xrbench/VR_gaming_25p",
+                "xrbench/session_dynamic", "drone/patrol")) {
+            assertTrue(id + " in " + scenarios, scenarios.contains(id));
+        }
+    }
+
+    @Test
+    public void everyBundledSchedulerRunsAnXrbenchScenarioInTheContainer() {
+        Evaluator evaluator = new Evaluator(catalog);
+        for (PluginDescriptor d : catalog.plugins(PluginKind.SCHEDULER)) {
+            RunResult r = evaluator.run(RunConfig.of("xrbench/VR_gaming", "xrbench/Dual_4K__WS_OS", d.id(), 1), null, null);
+            assertTrue(d.id() + ": " + r.frames(), r.frames().onTime() + r.frames().late() > 0);
+            double score = r.metric("xrbench.score");
+            assertTrue(d.id() + " score " + score, score >= 0 && score <= 100);
+        }
+    }
+
+    @Test
+    public void scenarioFileDroppedIntoDeployIsListedAndRuns() throws Exception {
+        Path deploy = Path.of(System.getProperty("itest.deploy"));
+        Path examples = Path.of(System.getProperty("itest.examples"));
+        Path dropped = deploy.resolve("vr-hands.json");
+        atomicCopy(examples.resolve("scenarios/vr-hands.json"), dropped);
+        try {
+            awaitTrue("file/vr-hands to be listed",
+                    () -> catalog.scenarios().stream().anyMatch(s -> s.id().equals("file/vr-hands")));
+            RunResult r = new Evaluator(catalog).run(new RunConfig("file/vr-hands",
+                    examples.resolve("platforms/tri-npu.json").toString(), "edf", 1, 2_000_000_000L, false,
+                    java.util.Map.of(), List.of()), null, null);
+            assertTrue(r.frames().toString(), r.frames().released() > 0);
+            assertTrue(gogo("rtmm:list -a").contains("file/vr-hands"));
+        } finally {
+            Files.deleteIfExists(dropped);
+        }
+        awaitTrue("file/vr-hands to go", () -> catalog.scenarios().stream().noneMatch(s -> s.id().equals("file/vr-hands")));
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.rtmmlab.api.run;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.osgi.annotation.versioning.ConsumerType;
 import org.rtmmlab.api.RtmmPlugin;
 
@@ -19,4 +20,19 @@ public interface MetricReporter extends RtmmPlugin {
      * @param outputDir directory for this run's files (exists), or {@code null} when no files are wanted
      */
     ReportSession open(RunInfo run, Path outputDir) throws IOException;
+
+    /**
+     * Writes this reporter's files about a comparison: several finished runs (schedulers x scenarios x platforms)
+     * judged against a baseline scheduler, e.g. a {@code compare.html} with bar charts. Called by the command line's
+     * {@code compare} (and any other front end) once all runs are done, for each reporter the user selected.
+     * The default writes nothing: a reporter that only knows single runs need not implement it.
+     *
+     * @param runs     the results, in the order the front end ran them (not empty)
+     * @param baseline id of the scheduler the others are compared with (may match none of the runs)
+     * @param dir      directory for the comparison's files (exists)
+     * @throws IOException if a file cannot be written
+     * @since 1.1
+     */
+    default void writeComparison(List<RunResult> runs, String baseline, Path dir) throws IOException {
+    }
 }

@@ -13,7 +13,8 @@ import org.rtmmlab.api.run.TaskResult;
  * in double precision. Memory grows only with the number of completed requests' latency samples.
  *
  * <p>Metric names (per task): {@value #SCORE}, {@value #RT}, {@value #EN}, {@value #QOE}, {@value #MISS_RATE},
- * {@value #P50}, {@value #P95}, {@value #P99}, {@value #ENERGY_PER_FRAME}. Undefined figures (no completed
+ * {@value #P50}, {@value #P95}, {@value #P99}, {@value #ENERGY_PER_FRAME}, {@value #ACCURACY_MEAN}, and the
+ * {@link WindowMetrics} family when windows are on; run level {@value #ACCURACY_LOSS}. Undefined figures (no completed
  * request, or no logged request for the XRBench terms) are left out of the map rather than reported as NaN.
  */
 public final class RunMetrics {
@@ -36,6 +37,10 @@ public final class RunMetrics {
     public static final String P99 = "latency.p99.ms";
     /** Dynamic + switch energy of the task divided by its completed requests, mJ. */
     public static final String ENERGY_PER_FRAME = "energyPerFrame.mJ";
+    /** Per task: mean relative accuracy (variant accuracy / full accuracy) over completed requests. */
+    public static final String ACCURACY_MEAN = "accuracy.mean";
+    /** Run level: 1 - mean relative accuracy over all completed requests (0 when only full models ran). */
+    public static final String ACCURACY_LOSS = "accuracy.loss";
 
     private final String[] taskIds;
     private final String[] modelIds;
@@ -49,6 +54,9 @@ public final class RunMetrics {
     private final double[] sumEn;
     private final double[] sumRtEn;
     private final LongSamples[] latencies;
+    private final double[] sumAccuracy;
+    private final boolean accuracyFactor;
+    private final WindowMetrics windows;
     private double dynamicPj;
     private double switchPj;
 
@@ -57,7 +65,20 @@ public final class RunMetrics {
      * @param modelIds model id of each task
      */
     public RunMetrics(String[] taskIds, String[] modelIds) {
+        this(taskIds, modelIds, false, null);
+    }
+
+    /**
+     * @param taskIds        task ids in scenario order
+     * @param modelIds       model id of each task
+     * @param accuracyFactor multiply each frame's XRBench RT x EN by its relative accuracy (DESIGN.md section 4)
+     * @param windows        per-window accounting, or {@code null} for none
+     */
+    public RunMetrics(String[] taskIds, String[] modelIds, boolean accuracyFactor, WindowMetrics windows) {
         int n = taskIds.length;
+        this.accuracyFactor = accuracyFactor;
+        this.windows = windows;
+        sumAccuracy = new double[n];
         this.taskIds = taskIds.clone();
         this.modelIds = modelIds.clone();
         released = new long[n];
@@ -75,9 +96,12 @@ public final class RunMetrics {
         }
     }
 
-    /** A request of task {@code t} was released. */
-    public void released(int t) {
+    /** A request of task {@code t} was released at {@code arrivalNs}. */
+    public void released(int t, long arrivalNs) {
         released[t]++;
+        if (windows != null) {
+            windows.released(t, arrivalNs);
+        }
     }
 
     /** A block of task {@code t} finished: layer energy and switch energy, pJ. */
@@ -94,8 +118,15 @@ public final class RunMetrics {
      * @param lateByNs       finish - deadline (negative when early)
      * @param requestPj      the request's dynamic + switch energy
      * @param onTimeFinished whether it met its deadline
+     * @param arrivalNs      its release time (selects its window)
+     * @param accuracy       relative accuracy of the variant that ran it (1 for the full model)
      */
-    public void completed(int t, long latencyNs, long lateByNs, double requestPj, boolean onTimeFinished) {
+    public void completed(int t, long latencyNs, long lateByNs, double requestPj, boolean onTimeFinished,
+                          long arrivalNs, double accuracy) {
+        sumAccuracy[t] += accuracy;
+        if (windows != null) {
+            windows.completed(t, arrivalNs, latencyNs, onTimeFinished);
+        }
         if (onTimeFinished) {
             onTime[t]++;
         } else {
@@ -106,17 +137,44 @@ public final class RunMetrics {
         double en = XrbenchScore.energy(requestPj / 1e9);
         sumRt[t] += rt;
         sumEn[t] += en;
-        sumRtEn[t] += rt * en;
+        sumRtEn[t] += rt * en * (accuracyFactor ? accuracy : 1.0);
     }
 
-    /** A request of task {@code t} was dropped. */
-    public void dropped(int t) {
+    /** A request of task {@code t} released at {@code arrivalNs} was dropped. */
+    public void dropped(int t, long arrivalNs) {
         dropped[t]++;
+        if (windows != null) {
+            windows.dropped(t, arrivalNs);
+        }
     }
 
-    /** A request of task {@code t} was still queued or running at the end. */
-    public void inFlight(int t) {
+    /** A request of task {@code t} released at {@code arrivalNs} was still queued or running at the end. */
+    public void inFlight(int t, long arrivalNs) {
         inFlight[t]++;
+        if (windows != null) {
+            windows.inFlight(t, arrivalNs);
+        }
+    }
+
+    /** @return whether XRBench frame scores include the accuracy factor */
+    public boolean accuracyFactor() {
+        return accuracyFactor;
+    }
+
+    /** @return the per-window accounting, or {@code null} when off */
+    public WindowMetrics windows() {
+        return windows;
+    }
+
+    /** @return 1 - mean relative accuracy over all completed requests, or NaN if none completed */
+    public double accuracyLoss() {
+        double sum = 0;
+        long completed = 0;
+        for (int t = 0; t < taskIds.length; t++) {
+            sum += sumAccuracy[t];
+            completed += onTime[t] + late[t];
+        }
+        return completed == 0 ? Double.NaN : 1.0 - sum / completed;
     }
 
     /** @return dynamic layer energy of finished blocks, mJ */
@@ -160,6 +218,10 @@ public final class RunMetrics {
                 m.put(P95, latencies[t].percentile(95) / 1e6);
                 m.put(P99, latencies[t].percentile(99) / 1e6);
                 m.put(ENERGY_PER_FRAME, energyPj[t] / 1e9 / completed);
+                m.put(ACCURACY_MEAN, sumAccuracy[t] / completed);
+            }
+            if (windows != null) {
+                windows.addTo(t, m);
             }
             if (compat != null) {
                 if (compat.present(t)) {

@@ -42,10 +42,18 @@ public final class XrbenchLog {
 
     /** Logs a completed inference (float32 ms times, float32 mJ energy as the C++ logger stores them). */
     public void completed(int task, float completionMs, float deadlineMs, float energyMj) {
+        completed(task, completionMs, deadlineMs, energyMj, 1f);
+    }
+
+    /**
+     * Logs a completed inference whose RT x EN is multiplied by {@code accuracy} (the optional accuracy factor of
+     * DESIGN.md section 4; 1 leaves the reference arithmetic bit-exact, since {@code x * 1f == x}).
+     */
+    public void completed(int task, float completionMs, float deadlineMs, float energyMj, float accuracy) {
         log(task);
         float rt = XrbenchScore.realTimeF(completionMs, deadlineMs);
         float en = XrbenchScore.energyF(energyMj);
-        sumRtEn[task] += rt * en;
+        sumRtEn[task] += rt * en * accuracy;
         sumRt[task] += rt;
         sumEn[task] += en;
         completed[task]++;

@@ -182,7 +182,8 @@ final class CompatSimulation extends Simulation {
                     reasons |= DecisionReason.BLOCK_DONE.bit();
                     if (j.nextLayer == j.layerCount) {
                         completions[j.task]++;
-                        log.completed(j.task, j.completionMs, j.deadlineMs, (float) (j.energyPj / 1e9));
+                        log.completed(j.task, j.completionMs, j.deadlineMs, (float) (j.energyPj / 1e9),
+                                metrics.accuracyFactor() ? (float) costs.model(j.model).accuracyOf(j.variant) : 1f);
                         endRequest(j, j.completionMs <= j.deadlineMs ? Outcome.ON_TIME : Outcome.LATE,
                                 DropCause.NONE, end);
                     }

@@ -29,7 +29,7 @@ final class DefaultSimulation extends Simulation {
         super(in);
         this.horizon = in.horizonNs();
         this.load = new LoadGenerator(tasks, horizon, arrivals);
-        this.dropQueuedLate = in.dropRule() == DropRule.QUEUED_LATE;
+        this.dropQueuedLate = in.options().dropRule() == DropRule.QUEUED_LATE;
         createScheduler();
     }
 

@@ -16,6 +16,7 @@ import org.rtmmlab.api.workload.Scenario;
 import org.rtmmlab.api.workload.Task;
 import org.rtmmlab.engine.SchedulingException;
 import org.rtmmlab.engine.metrics.RunMetrics;
+import org.rtmmlab.engine.metrics.WindowMetrics;
 
 /**
  * State and operations shared by the default engine and the XRBench compatibility mode: jobs, accelerator
@@ -76,7 +77,9 @@ public abstract class Simulation {
             taskModel[t] = modelIndex(tasks[t].model());
         }
         jobs = new JobTable(accCount);
-        metrics = new RunMetrics(taskIds, modelIds);
+        long window = in.options().windowNs();
+        metrics = new RunMetrics(taskIds, modelIds, in.options().xrbenchAccuracy(),
+                window > 0 ? new WindowMetrics(taskCount, window, in.horizonNs()) : null);
         listener = in.listener();
         SplittableRandom root = new SplittableRandom(in.seed());
         arrivals = root.split();
@@ -179,7 +182,7 @@ public abstract class Simulation {
     Job release(int task, long frame, long arrivalNs, long deadlineNs) {
         int m = taskModel[task];
         Job j = jobs.add(nextRequestId++, task, m, frame, arrivalNs, deadlineNs, costs.layerCount(m, 0));
-        metrics.released(task);
+        metrics.released(task, arrivalNs);
         reasons |= DecisionReason.ARRIVAL.bit();
         return j;
     }
@@ -304,15 +307,15 @@ public abstract class Simulation {
 
     /** Ends job {@code j}: emits its request record, tells the scheduler and the metrics. */
     final void endRequest(Job j, Outcome outcome, DropCause cause, long finishNs) {
+        Model model = costs.model(j.model);
         switch (outcome) {
             case ON_TIME, LATE -> metrics.completed(j.task, finishNs - j.arrivalNs, finishNs - j.deadlineNs,
-                    j.energyPj, outcome == Outcome.ON_TIME);
-            case DROPPED -> metrics.dropped(j.task);
-            case IN_FLIGHT -> metrics.inFlight(j.task);
+                    j.energyPj, outcome == Outcome.ON_TIME, j.arrivalNs, model.accuracyOf(j.variant));
+            case DROPPED -> metrics.dropped(j.task, j.arrivalNs);
+            case IN_FLIGHT -> metrics.inFlight(j.task, j.arrivalNs);
             default -> throw new IllegalStateException(outcome.toString());
         }
         jobs.end(j);
-        Model model = costs.model(j.model);
         RequestRecord r = new RequestRecord(j.id, taskIds[j.task], modelIds[j.task], model.variantId(j.variant),
                 j.frame, j.arrivalNs, j.deadlineNs, j.startNs, outcome == Outcome.IN_FLIGHT ? -1 : finishNs, outcome,
                 cause, j.energyPj, acceleratorNames(j), model.accuracyOf(j.variant));

@@ -15,11 +15,11 @@ import org.rtmmlab.api.workload.Scenario;
  * @param properties scheduler and engine properties
  * @param seed       root seed
  * @param horizonNs  simulated duration, ns (&gt; 0)
- * @param dropRule   default-mode deadline rule
+ * @param options    engine options (deadline rule, metric windows, XRBench accuracy factor)
  * @param compat     XRBench compatibility mode
  * @param listener   record stream consumer
  */
 public record SimulationInput(Scenario scenario, Platform platform, CostTables costs, SchedulerPolicy policy,
-                              Map<String, String> properties, long seed, long horizonNs, DropRule dropRule,
+                              Map<String, String> properties, long seed, long horizonNs, EngineOptions options,
                               boolean compat, RecordListener listener) {
 }
