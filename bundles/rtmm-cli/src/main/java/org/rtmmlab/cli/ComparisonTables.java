@@ -21,7 +21,10 @@ import org.rtmmlab.api.run.RunResult;
  *
  * <p>Text: one row per run (score, UXCost when any run has it, miss rate, energy, each with its change), then the
  * geometric means per scheduler: of the score, of the score ratio to the baseline, of energy and of the energy ratio
- * (a zero makes a geometric mean 0; missing values are left out).
+ * (a zero makes a geometric mean 0; missing values are left out), and the arithmetic mean score. A change or ratio is
+ * only computed against a baseline value at least the column's display resolution (half its last shown digit): an
+ * XRBench score of 1e-80 shows as 0.000, and a change relative to it would print a 80-digit percentage that means
+ * nothing; such cells show "-" and are left out of the ratio means.
  *
  * <p>CSV ({@code --csv}): long format, one row per run and figure, the shape pandas, R and spreadsheets pivot
  * directly, and one that stays valid when a reporter adds figures: columns scenario, platform, scheduler, seed,
@@ -37,6 +40,11 @@ final class ComparisonTables {
 
     /** Run metric holding UXCost. */
     static final String UXCOST = "uxcost";
+
+    /** Smallest baseline the changes of a column are computed against: half the last digit the table shows. */
+    private static final double SCORE_RES = 0.0005;
+    private static final double UX_RES = 0.00005;
+    private static final double ENERGY_RES = 0.05;
 
     private ComparisonTables() {
     }
@@ -72,25 +80,26 @@ final class ComparisonTables {
             double score = r.metric("xrbench.score");
             List<Object> row = new ArrayList<>(List.of(r.config().scenario(), r.config().platform(),
                     r.config().scheduler(), Format.fixed(score, 3),
-                    Format.signedPercent(change(score, b == null ? Double.NaN : b.metric("xrbench.score")))));
+                    Format.signedPercent(change(score, b == null ? Double.NaN : b.metric("xrbench.score"), SCORE_RES))));
             if (ux) {
                 row.add(Format.fixed(r.metric(UXCOST), 4));
-                row.add(Format.signedPercent(change(r.metric(UXCOST), b == null ? Double.NaN : b.metric(UXCOST))));
+                row.add(Format.signedPercent(change(r.metric(UXCOST), b == null ? Double.NaN : b.metric(UXCOST), UX_RES)));
             }
             row.add(Format.percent(r.frames().missRate()));
             row.add(Format.fixed(r.energyMj(), 1));
-            row.add(Format.signedPercent(change(r.energyMj(), b == null ? Double.NaN : b.energyMj())));
+            row.add(Format.signedPercent(change(r.energyMj(), b == null ? Double.NaN : b.energyMj(), ENERGY_RES)));
             t.row(row.toArray());
             perScheduler.computeIfAbsent(r.config().scheduler(), k -> new ArrayList<>()).add(new double[] {score,
-                ratio(score, b == null ? Double.NaN : b.metric("xrbench.score")), r.energyMj(),
-                ratio(r.energyMj(), b == null ? Double.NaN : b.energyMj())});
+                ratio(score, b == null ? Double.NaN : b.metric("xrbench.score"), SCORE_RES), r.energyMj(),
+                ratio(r.energyMj(), b == null ? Double.NaN : b.energyMj(), ENERGY_RES)});
         }
         List<String> lines = new ArrayList<>(t.lines());
         lines.add("");
-        TextTable g = new TextTable(1, "scheduler", "runs", "geomean score", "score / " + base, "geomean energy mJ",
-                "energy / " + base);
-        perScheduler.forEach((s, rows) -> g.row(s, rows.size(), Format.fixed(geomean(rows, 0), 3),
-                Format.fixed(geomean(rows, 1), 3), Format.fixed(geomean(rows, 2), 1), Format.fixed(geomean(rows, 3), 3)));
+        TextTable g = new TextTable(1, "scheduler", "runs", "mean score", "geomean score", "score / " + base,
+                "geomean energy mJ", "energy / " + base);
+        perScheduler.forEach((s, rows) -> g.row(s, rows.size(), Format.fixed(mean(rows, 0), 3),
+                Format.fixed(geomean(rows, 0), 3), Format.fixed(geomean(rows, 1), 3), Format.fixed(geomean(rows, 2), 1),
+                Format.fixed(geomean(rows, 3), 3)));
         lines.addAll(g.lines());
         return lines;
     }
@@ -144,8 +153,26 @@ final class ComparisonTables {
         return Double.isFinite(v) && Double.isFinite(base) && base != 0 ? (v - base) / Math.abs(base) : Double.NaN;
     }
 
-    private static double ratio(double v, double base) {
-        return Double.isFinite(v) && Double.isFinite(base) && base != 0 ? v / base : Double.NaN;
+    /** @return the change, NaN when |base| is below {@code resolution} (a change against ~0 means nothing) */
+    static double change(double v, double base, double resolution) {
+        return Math.abs(base) >= resolution ? change(v, base) : Double.NaN;
+    }
+
+    private static double ratio(double v, double base, double resolution) {
+        return Double.isFinite(v) && Double.isFinite(base) && Math.abs(base) >= resolution ? v / base : Double.NaN;
+    }
+
+    /** @return arithmetic mean of the finite values of column {@code col}, NaN if there are none */
+    static double mean(List<double[]> rows, int col) {
+        double sum = 0;
+        int n = 0;
+        for (double[] r : rows) {
+            if (Double.isFinite(r[col])) {
+                sum += r[col];
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
     }
 
     /** @return geometric mean of column {@code col}: 0 if a value is 0, NaN if no finite value is &ge; 0 */

@@ -47,5 +47,15 @@ class ProgressTest {
         assertEquals(-0.5, ComparisonTables.change(1, 2), 1e-12);
         assertEquals(1.5, ComparisonTables.change(1, -2), 1e-12, "relative to |baseline|");
         assertTrue(Double.isNaN(ComparisonTables.change(1, 0)));
+        assertEquals(14.0 / 3, ComparisonTables.mean(rows, 0), 1e-12);
+        assertEquals(4, ComparisonTables.mean(rows, 1), 1e-12, "NaN left out");
+    }
+
+    @Test
+    void noChangeAgainstABaselineBelowTheShownResolution() {
+        // An XRBench score of 1e-80 prints as 0.000; +1e82 % against it is noise, not a finding.
+        assertTrue(Double.isNaN(ComparisonTables.change(5, 1e-80, 0.0005)));
+        assertTrue(Double.isNaN(ComparisonTables.change(5, -1e-4, 0.0005)));
+        assertEquals(1.0, ComparisonTables.change(0.002, 0.001, 0.0005), 1e-12);
     }
 }

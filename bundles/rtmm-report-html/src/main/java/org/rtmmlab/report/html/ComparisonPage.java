@@ -62,7 +62,8 @@ final class ComparisonPage {
                     RunResult b = byKey.get(cells.get(c) + "|" + baseline);
                     v[s][c] = r == null ? Double.NaN : value(r, fig.id());
                     if (r != null && b != null && !schedulers.get(s).equals(baseline)) {
-                        notes[s][c] = Numbers.signedPercent(Numbers.change(v[s][c], value(b, fig.id())));
+                        notes[s][c] = Numbers.signedPercent(Numbers.change(v[s][c], value(b, fig.id()),
+                                resolution(fig.id())));
                     }
                 }
             }
@@ -91,6 +92,16 @@ final class ComparisonPage {
         };
     }
 
+    /** @return the smallest baseline a change of the figure is shown against: half its last shown digit */
+    private static double resolution(String id) {
+        return Numbers.resolution(switch (id) {
+            case "score" -> 3;
+            case "uxcost" -> 6;
+            case "energy" -> 1;
+            default -> throw new IllegalArgumentException(id);
+        });
+    }
+
     private static List<String> header(String baseline, boolean ux) {
         List<String> h = new ArrayList<>(List.of("scenario", "platform", "scheduler", "score", "vs " + baseline));
         if (ux) {
@@ -108,15 +119,16 @@ final class ComparisonPage {
             List<String> row = new ArrayList<>(List.of(r.config().scenario(), r.config().platform(),
                     r.config().scheduler(), Numbers.fixed(r.metric("xrbench.score"), 3),
                     b == null ? "-" : Numbers.signedPercent(Numbers.change(r.metric("xrbench.score"),
-                            b.metric("xrbench.score")))));
+                            b.metric("xrbench.score"), resolution("score")))));
             if (ux) {
                 row.add(Numbers.fixed(r.metric(RunPage.UXCOST), 6));
                 row.add(b == null ? "-" : Numbers.signedPercent(Numbers.change(r.metric(RunPage.UXCOST),
-                        b.metric(RunPage.UXCOST))));
+                        b.metric(RunPage.UXCOST), resolution("uxcost"))));
             }
             row.add(Numbers.percent(r.frames().missRate()));
             row.add(Numbers.fixed(r.energyMj(), 1));
-            row.add(b == null ? "-" : Numbers.signedPercent(Numbers.change(r.energyMj(), b.energyMj())));
+            row.add(b == null ? "-" : Numbers.signedPercent(Numbers.change(r.energyMj(), b.energyMj(),
+                    resolution("energy"))));
             rows.add(row);
         }
         return rows;

@@ -20,8 +20,18 @@ final class Numbers {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%+.1f%%", 100 * v) : "-";
     }
 
-    /** @return (value - base) / base, NaN if either is missing or base is 0 */
-    static double change(double value, double base) {
-        return Double.isFinite(value) && Double.isFinite(base) && base != 0 ? (value - base) / Math.abs(base) : Double.NaN;
+    /**
+     * @param resolution the smallest |base| a change is computed against: half the last digit the page shows (a score
+     *                   of 1e-80 shows as 0.000, and a change relative to it is noise)
+     * @return (value - base) / |base|, NaN if either is missing or |base| is below {@code resolution}
+     */
+    static double change(double value, double base, double resolution) {
+        return Double.isFinite(value) && Double.isFinite(base) && Math.abs(base) >= resolution && base != 0
+                ? (value - base) / Math.abs(base) : Double.NaN;
+    }
+
+    /** @return half a unit of the last of {@code decimals} decimals */
+    static double resolution(int decimals) {
+        return 0.5 * Math.pow(10, -decimals);
     }
 }
