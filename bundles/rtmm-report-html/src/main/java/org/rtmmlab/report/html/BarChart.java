@@ -35,11 +35,14 @@ final class BarChart {
         boolean slanted = slanted(categories);
         double width = Math.max(ChartFrame.WIDTH, 80 + categories.size() * (series.size() * 16 + 28));
         ChartFrame f = new ChartFrame(title, width, ChartFrame.HEIGHT + (slanted ? 80 : 0), slanted ? 120 : 40);
-        Axis y = new Axis(min, max * (notes == null ? 1 : 1.08), 6, f.bottom, f.top);
-        f.yAxis(y, yLabel);
-        f.svg.line(f.left, f.bottom, f.right, f.bottom, "axis");
         double slot = (f.right - f.left) / categories.size();
         double bar = Math.min(28, (slot - 12) / series.size());
+        // Notes ("+12.5%") are ~6 px per character at the note font: wider than the bar, they would overlap their
+        // neighbours, so they run upwards from the bar top instead, with headroom above the highest bar.
+        boolean upward = notes != null && bar < NOTE_CHAR_PX * longest(notes);
+        Axis y = new Axis(min, max * (notes == null ? 1 : upward ? 1.3 : 1.08), 6, f.bottom, f.top);
+        f.yAxis(y, yLabel);
+        f.svg.line(f.left, f.bottom, f.right, f.bottom, "axis");
         for (int c = 0; c < categories.size(); c++) {
             double x0 = f.left + c * slot + (slot - bar * series.size()) / 2;
             for (int s = 0; s < series.size(); s++) {
@@ -54,7 +57,11 @@ final class BarChart {
                         series.get(s) + ", " + categories.get(c) + ": " + value(v)
                                 + (notes != null && notes[s][c] != null ? " (" + notes[s][c] + ")" : ""));
                 if (notes != null && notes[s][c] != null) {
-                    f.svg.text(x + bar / 2, Math.min(yv, y0) - 3, "middle", "note", notes[s][c]);
+                    if (upward) {
+                        f.svg.upwardText(x + bar / 2, Math.min(yv, y0) - 3, "note", notes[s][c]);
+                    } else {
+                        f.svg.text(x + bar / 2, Math.min(yv, y0) - 3, "middle", "note", notes[s][c]);
+                    }
                 }
             }
             categoryLabel(f, slanted, f.left + (c + 0.5) * slot, categories.get(c));
@@ -110,6 +117,20 @@ final class BarChart {
         } else {
             f.svg.text(x, f.bottom + 16, "middle", "tick", label);
         }
+    }
+
+    /** Approximate width of one character of a bar note, px (10 px sans-serif). */
+    private static final double NOTE_CHAR_PX = 6;
+
+    /** @return the length of the longest note, 0 when there are none */
+    private static int longest(String[][] notes) {
+        int n = 0;
+        for (String[] row : notes) {
+            for (String note : row) {
+                n = note == null ? n : Math.max(n, note.length());
+            }
+        }
+        return n;
     }
 
     private static boolean slanted(List<String> categories) {

@@ -12,6 +12,11 @@ final class Numbers {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%." + decimals + "f", v) : "-";
     }
 
+    /** @return a whole number (a count) without decimals, any other value with 6 */
+    static String figure(double v) {
+        return Double.isFinite(v) && v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : fixed(v, 6);
+    }
+
     static String percent(double v) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.1f%%", 100 * v) : "-";
     }

@@ -68,7 +68,7 @@ final class RunPage {
         rows.add(List.of("miss rate (late + dropped of ended)", Numbers.percent(f.missRate())));
         for (Map.Entry<String, Double> e : r.metrics().entrySet()) {
             if (!e.getKey().equals("xrbench.score") && !e.getKey().equals(UXCOST)) {
-                rows.add(List.of(e.getKey(), Numbers.fixed(e.getValue(), 6)));
+                rows.add(List.of(e.getKey(), Numbers.figure(e.getValue())));
             }
         }
         r.config().properties().forEach((k, v) -> rows.add(List.of("property " + k, v)));

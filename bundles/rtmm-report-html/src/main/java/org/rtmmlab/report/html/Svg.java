@@ -102,6 +102,14 @@ final class Svg {
         return this;
     }
 
+    /** Text starting at (x, y) and running upwards (rotated by -90 degrees), for labels above narrow bars. */
+    Svg upwardText(double x, double y, String cls, String text) {
+        sb.append("<text x=\"").append(num(x)).append("\" y=\"").append(num(y)).append("\" text-anchor=\"start\" ")
+                .append("dominant-baseline=\"middle\" transform=\"rotate(-90 ").append(num(x)).append(' ')
+                .append(num(y)).append(")\" class=\"").append(esc(cls)).append("\">").append(esc(text)).append("</text>");
+        return this;
+    }
+
     /** Text rotated by -90 degrees around (x, y), for vertical axis titles. */
     Svg verticalText(double x, double y, String cls, String text) {
         sb.append("<text x=\"").append(num(x)).append("\" y=\"").append(num(y)).append("\" text-anchor=\"middle\" ")

@@ -1,6 +1,7 @@
 package org.rtmmlab.report.html;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,6 +73,28 @@ class SvgLayerTest {
         assertEquals(2 + 2, parse(stacked).getElementsByTagNameNS(Svg.NS, "rect").getLength());
         assertEquals(2 + 2, parse(gantt).getElementsByTagNameNS(Svg.NS, "rect").getLength(), "the bar past the window is left out");
         assertTrue(line.contains("L &lt;1&gt;") && line.contains("s&amp;1"));
+    }
+
+    @Test
+    void notesWiderThanTheirBarRunUpwardsSoTheyDoNotOverlap() throws Exception {
+        String few = BarChart.grouped("G", "v", List.of("a"), List.of("s1", "s2"), new double[][] {{1}, {2}},
+                new String[][] {{null}, {"x2"}});
+        assertTrue(few.contains("text-anchor=\"middle\" class=\"note\">x2</text>"), few);
+        assertFalse(few.contains("dominant-baseline"), "a note narrower than its 27 px bar stays horizontal");
+        List<String> cells = List.of("c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8", "c9", "c10", "c11", "c12");
+        List<String> series = List.of("s1", "s2", "s3", "s4", "s5", "s6", "s7");
+        double[][] v = new double[7][12];
+        String[][] notes = new String[7][12];
+        for (int s = 0; s < 7; s++) {
+            for (int c = 0; c < 12; c++) {
+                v[s][c] = 1 + s;
+                notes[s][c] = "+1599.5%";
+            }
+        }
+        String many = BarChart.grouped("G", "v", cells, series, v, notes);
+        parse(many);
+        int upward = many.split("text-anchor=\"start\" dominant-baseline=\"middle\" transform=\"rotate\\(-90 ", -1).length - 1;
+        assertEquals(7 * 12, upward, "every note of 84 narrow bars runs upwards");
     }
 
     @Test
