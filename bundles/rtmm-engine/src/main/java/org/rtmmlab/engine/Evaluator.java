@@ -127,8 +127,10 @@ public final class Evaluator {
     /**
      * Resolves a scenario id listed by a scenario provider, or a scenario file ({@code *.json} path) whose model refs
      * resolve against the installed providers' models.
+     *
+     * @throws InvalidInputException if the id is unknown or the file is missing or malformed
      */
-    private Scenario scenario(String idOrFile) {
+    public Scenario scenario(String idOrFile) {
         if (!idOrFile.endsWith(".json")) {
             return catalog.scenario(idOrFile);
         }
@@ -147,8 +149,10 @@ public final class Evaluator {
     /**
      * Resolves a platform id shipped by a cost model, or a platform file ({@code *.json} path, format in
      * rtmm-json's README) whose accelerators must each name an installed cost model that supports them.
+     *
+     * @throws InvalidInputException if the id is unknown, the file is missing or malformed, or a cost model is missing
      */
-    private Platform platform(String idOrFile) {
+    public Platform platform(String idOrFile) {
         Path file = idOrFile.endsWith(".json") ? Path.of(idOrFile) : null;
         if (file == null) {
             return catalog.platform(idOrFile);
