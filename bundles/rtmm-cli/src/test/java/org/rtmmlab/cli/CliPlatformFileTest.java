@@ -50,7 +50,7 @@ class CliPlatformFileTest {
         CliRunTest.Outcome o = CliRunTest.rtmm("run", "--scenario", "xrbench/VR_gaming", "--platform",
                 unknownModel.toString(), "--scheduler", "edf", "--out", dir.resolve("o").toString());
         assertEquals(2, o.code());
-        assertTrue(o.err().startsWith("error: " + unknownModel + ": $.accelerators[0].costModel: unknown cost model 'magic'"),
+        assertTrue(o.err().startsWith("error: unknown-model.json: $.accelerators[0].costModel: unknown cost model 'magic'"),
                 o.err());
         Path zeroPes = dir.resolve("zero.json");
         Files.writeString(zeroPes, good.replaceFirst("\"peCount\": 4096", "\"peCount\": 0"));
@@ -62,5 +62,44 @@ class CliPlatformFileTest {
                 "--scheduler", "edf");
         assertEquals(2, o.code());
         assertTrue(o.err().contains("platform file not found"), o.err());
+        o = CliRunTest.rtmm("run", "--scenario", "xrbench/VR_gaming", "--platform", EXAMPLES.resolve("..").resolve(
+                "platforms.json").toString(), "--scheduler", "edf");
+        assertEquals(2, o.code());
+        Path dirNamedJson = Files.createDirectories(dir.resolve("dir.json"));
+        o = CliRunTest.rtmm("run", "--scenario", "xrbench/VR_gaming", "--platform", dirNamedJson.toString(),
+                "--scheduler", "edf");
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("is a directory, not a platform file"), o.err());
+    }
+
+    /**
+     * What a cost model checks before the run (AcceleratorModel.check): each case edits the sample files and must
+     * fail with exit code 2 and one line naming the file, the JSON path and the reason.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "[{index}] {2}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            tri-npu.json      | "elementBytes": "2"               | "elemntBytes": "2"                  | $.accelerators[2].attributes.elemntBytes: unknown attribute of cost model analytic; allowed: directives, elementBytes, haloRule
+            tri-npu.json      | "elementBytes": "2"               | "elementBytes": "0"                 | $.accelerators[2].attributes.elementBytes:
+            tri-npu.json      | "elementBytes": "2"               | "haloRule": "x"                     | $.accelerators[2].attributes.haloRule: must be 'maestro' or 'filter', got 'x'
+            tri-npu.json      | "elementBytes": "2"               | "directives": "nonsense"            | $.accelerators[2].attributes.directives:
+            tri-npu.json      | "dataflow": "RS"                  | "dataflow": "NONE"                  | $.accelerators[2].dataflow: the analytic model needs a PE-array dataflow
+            tri-npu.json      | "l2Bytes": 1048576                | "l2Bytes": 0                        | $.accelerators[2].l2Bytes: the analytic model needs the global buffer size
+            npu-plus-h100.json | "table": "measured/h100-fp16"    | "table": "measured/a100"            | $.accelerators[1].attributes.table: unknown cost table 'measured/a100'
+            npu-plus-h100.json | "table": "measured/h100-fp16"    | "tabel": "measured/h100-fp16"       | $.accelerators[1].attributes.tabel: unknown attribute of cost model table; allowed: table
+            tri-npu.json      | "clockMHz": 800,                  | "clockMHz": 1e-12,                  | $.accelerators[0]
+            """)
+    void costModelsCheckTheirAcceleratorsBeforeTheRun(String sample, String fragment, String replacement,
+                                                      String expected, @TempDir Path dir) throws IOException {
+        String text = Files.readString(EXAMPLES.resolve(sample));
+        assertTrue(text.contains(fragment), fragment);
+        Path file = dir.resolve("bad-" + sample);
+        Files.writeString(file, text.replaceFirst(java.util.regex.Pattern.quote(fragment),
+                java.util.regex.Matcher.quoteReplacement(replacement)));
+        CliRunTest.Outcome o = CliRunTest.rtmm("run", "--scenario", "xrbench/VR_gaming", "--platform", file.toString(),
+                "--scheduler", "edf", "--out", dir.resolve("o").toString());
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().startsWith("error: "), o.err());
+        assertTrue(o.err().contains(expected), o.err());
+        assertEquals(1, o.err().strip().lines().count(), "one line: " + o.err());
     }
 }

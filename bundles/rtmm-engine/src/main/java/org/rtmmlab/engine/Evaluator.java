@@ -93,7 +93,17 @@ public final class Evaluator {
         EngineOptions options = EngineOptions.parse(config.properties(), horizon);
         RunConfig resolved = new RunConfig(config.scenario(), config.platform(), config.scheduler(), config.seed(),
                 horizon, config.xrbenchCompat(), config.properties(), config.reporters());
-        CostTables costs = costCache.get(platform, scenario.models(), acc -> catalog.acceleratorModel(acc.costModel()));
+        CostTables costs;
+        try {
+            costs = costCache.get(platform, scenario.models(), acc -> catalog.acceleratorModel(acc.costModel()));
+        } catch (CostTables.PricingException e) {
+            if (!config.platform().endsWith(".json")) {
+                throw e;
+            }
+            Path file = Path.of(config.platform()); // a user's platform file: say which accelerator of it
+            throw new InvalidInputException(file.getFileName() == null ? file.toString() : file.getFileName()
+                    .toString(), "$.accelerators[" + e.accelerator() + "]", e.getMessage());
+        }
         if (config.xrbenchCompat() && !scenario.events().isEmpty()) {
             warn.accept("scenario " + scenario.id() + ": " + scenario.events().size()
                     + " scenario events ignored in XRBench compatibility mode");
@@ -136,7 +146,8 @@ public final class Evaluator {
         }
         Path file = Path.of(idOrFile);
         if (!Files.isRegularFile(file)) {
-            throw new InvalidInputException(idOrFile, "", "scenario file not found");
+            throw new InvalidInputException(idOrFile, "", Files.isDirectory(file) ? "is a directory, not a scenario file"
+                    : "scenario file not found");
         }
         return ScenarioFiles.read(file, modelResolver());
     }
@@ -158,20 +169,28 @@ public final class Evaluator {
             return catalog.platform(idOrFile);
         }
         if (!Files.isRegularFile(file)) {
-            throw new InvalidInputException(idOrFile, "", "platform file not found");
+            throw new InvalidInputException(idOrFile, "", Files.isDirectory(file) ? "is a directory, not a platform file"
+                    : "platform file not found");
         }
         Platform platform = PlatformFiles.read(file);
+        String source = file.getFileName() == null ? file.toString() : file.getFileName().toString(); // as PlatformFiles
         for (int i = 0; i < platform.accelerators().size(); i++) {
             Accelerator acc = platform.accelerators().get(i);
             String where = "$.accelerators[" + i + "].costModel";
             AcceleratorModel model = catalog.find(PluginKind.ACCELERATOR_MODEL, acc.costModel())
                     .map(d -> (AcceleratorModel) d.plugin())
-                    .orElseThrow(() -> new InvalidInputException(idOrFile, where, "unknown cost model '"
+                    .orElseThrow(() -> new InvalidInputException(source, where, "unknown cost model '"
                             + acc.costModel() + "'; installed: " + catalog.plugins(PluginKind.ACCELERATOR_MODEL)
                             .stream().map(d -> d.id()).toList()));
-            if (!model.supports(acc)) {
-                throw new InvalidInputException(idOrFile, "$.accelerators[" + i + "]", "cost model '"
-                        + acc.costModel() + "' does not support accelerator '" + acc.id() + "' (check its attributes)");
+            try {
+                model.check(acc);
+            } catch (InvalidInputException e) {
+                String at = "$.accelerators[" + i + "]";
+                throw new InvalidInputException(source, e.path().isEmpty() ? at
+                        : at + "." + e.path(), e.reason());
+            } catch (RuntimeException e) {
+                throw new InvalidInputException(source, "$.accelerators[" + i + "]",
+                        "cost model '" + acc.costModel() + "' failed to check the accelerator: " + e);
             }
         }
         return platform;

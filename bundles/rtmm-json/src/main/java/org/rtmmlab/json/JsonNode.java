@@ -4,11 +4,16 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,13 +38,79 @@ public final class JsonNode {
         this.value = value;
     }
 
-    /** Parses a whole document; syntax errors become {@link InvalidInputException}s at {@code $}. */
+    /**
+     * Parses a whole document as strict JSON (RFC 8259: no comments, no single quotes or unquoted strings, no NaN, one
+     * document); a key given twice in one object is an error at that key's path, since silently keeping one of the
+     * values would run something the user did not write. Syntax errors become one-line
+     * {@link InvalidInputException}s at {@code $} with Gson's line and column.
+     */
     public static JsonNode parse(String resource, Reader reader) {
         try {
-            return new JsonNode(resource, "$", JsonParser.parseReader(reader));
-        } catch (JsonParseException e) {
-            throw new InvalidInputException(resource, "$", "malformed JSON: " + e.getMessage());
+            JsonReader in = new JsonReader(reader);
+            in.setStrictness(Strictness.STRICT);
+            JsonElement root = read(resource, in, "$");
+            if (in.peek() != JsonToken.END_DOCUMENT) {
+                throw new InvalidInputException(resource, "$", "malformed JSON: content after the end of the document"
+                        + " at " + in.getPath());
+            }
+            return new JsonNode(resource, "$", root);
+        } catch (IOException | IllegalStateException | NumberFormatException | JsonParseException e) {
+            throw new InvalidInputException(resource, "$", "malformed JSON: " + firstLine(e.getMessage()));
         }
+    }
+
+    /** Reads one value and everything below it; {@code path} names it in error messages. */
+    private static JsonElement read(String resource, JsonReader in, String path) throws IOException {
+        switch (in.peek()) {
+            case BEGIN_OBJECT -> {
+                JsonObject o = new JsonObject();
+                in.beginObject();
+                while (in.hasNext()) {
+                    String key = in.nextName();
+                    String at = path + "." + key;
+                    if (o.has(key)) {
+                        throw new InvalidInputException(resource, at, "duplicate key '" + key + "' (a key may appear"
+                                + " once per object)");
+                    }
+                    o.add(key, read(resource, in, at));
+                }
+                in.endObject();
+                return o;
+            }
+            case BEGIN_ARRAY -> {
+                JsonArray a = new JsonArray();
+                in.beginArray();
+                while (in.hasNext()) {
+                    a.add(read(resource, in, path + "[" + a.size() + "]"));
+                }
+                in.endArray();
+                return a;
+            }
+            case STRING -> {
+                return new JsonPrimitive(in.nextString());
+            }
+            case NUMBER -> {
+                return new JsonPrimitive(new BigDecimal(in.nextString()));
+            }
+            case BOOLEAN -> {
+                return new JsonPrimitive(in.nextBoolean());
+            }
+            case NULL -> {
+                in.nextNull();
+                return JsonNull.INSTANCE;
+            }
+            default -> throw new InvalidInputException(resource, path, "malformed JSON: unexpected " + in.peek()
+                    + " at " + in.getPath());
+        }
+    }
+
+    /** @return the first line of a parser message (Gson appends a troubleshooting link on a second line) */
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable input";
+        }
+        int nl = message.indexOf('\n');
+        return (nl < 0 ? message : message.substring(0, nl)).strip();
     }
 
     /** Reads a UTF-8 resource next to {@code anchor} (its package), through the anchor's class loader. */

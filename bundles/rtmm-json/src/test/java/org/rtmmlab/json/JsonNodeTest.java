@@ -1,6 +1,7 @@
 package org.rtmmlab.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,6 +50,26 @@ class JsonNodeTest {
         assertEquals("s.json: $.perod: unknown key; allowed: period", e.getMessage());
         InvalidInputException syntax = assertThrows(InvalidInputException.class, () -> doc("{\"a\": [1, }"));
         assertTrue(syntax.getMessage().startsWith("s.json: $: malformed JSON"), syntax.getMessage());
+    }
+
+    @Test
+    void onlyStrictJsonIsAccepted() {
+        for (String lenient : new String[] {
+            "{\"a\": 1 /* comment */}", "{\"a\": 1} // trailing comment", "{'a': 1}", "{\"a\": abc}",
+            "{a: 1}", "{\"a\": NaN}", "{\"a\": 1,}", "{\"a\": 1} {\"b\": 2}", "{\"a\": 1};", ""}) {
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> doc(lenient), lenient);
+            assertTrue(e.getMessage().startsWith("s.json: $: malformed JSON"), lenient + " -> " + e.getMessage());
+            assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
+        }
+    }
+
+    @Test
+    void aKeyGivenTwiceIsAnErrorAtItsPath() {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> doc("{\"tasks\": [{\"fps\": 30, \"model\": \"m\", \"fps\": 60}]}"));
+        assertEquals("s.json: $.tasks[0].fps: duplicate key 'fps' (a key may appear once per object)", e.getMessage());
+        assertEquals(1e-3, doc("{\"x\": 1e-3}").get("x").number(), 0, "exponents and decimals still parse");
+        assertEquals(-7, doc("[-7]").items().get(0).integer());
     }
 
     @Test

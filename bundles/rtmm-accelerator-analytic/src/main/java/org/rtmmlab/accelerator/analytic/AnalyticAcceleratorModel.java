@@ -62,6 +62,40 @@ public final class AnalyticAcceleratorModel implements AcceleratorModel {
                 || accelerator.attribute(DataflowTemplates.ATTRIBUTE, null) != null);
     }
 
+    /** Attributes this model reads; any other attribute of an analytic accelerator is an error. */
+    static final java.util.Set<String> ATTRIBUTES = java.util.Set.of(AnalyticEstimator.ELEMENT_BYTES,
+            AnalyticEstimator.HALO, DataflowTemplates.ATTRIBUTE);
+
+    /**
+     * Validates the dataflow or directive list, the attributes (known keys, valid values) and the global buffer
+     * size, so a platform file's mistakes surface before a run with their path, not at the first priced layer.
+     */
+    @Override
+    public void check(Accelerator accelerator) {
+        if (!ID.equals(accelerator.costModel())) {
+            throw new InvalidInputException("", "costModel", "is '" + accelerator.costModel() + "', not '" + ID + "'");
+        }
+        for (String key : accelerator.attributes().keySet()) {
+            if (!ATTRIBUTES.contains(key)) {
+                throw new InvalidInputException("", "attributes." + key, "unknown attribute of cost model " + ID
+                        + "; allowed: " + String.join(", ", new java.util.TreeSet<>(ATTRIBUTES)));
+            }
+        }
+        String prefix = accelerator.id() + ".";
+        try {
+            DataflowTemplates.of(accelerator);
+            AnalyticEstimator.haloRule(accelerator);
+            AnalyticEstimator.elementBytes(accelerator);
+        } catch (InvalidInputException e) { // their paths start with the accelerator id
+            throw new InvalidInputException("", e.path().startsWith(prefix) ? e.path().substring(prefix.length())
+                    : e.path(), e.reason());
+        }
+        if (accelerator.l2Bytes() <= 0) {
+            throw new InvalidInputException("", "l2Bytes", "the analytic model needs the global buffer size in bytes"
+                    + " (> 0): it decides which layers fit on chip and which stream from DRAM");
+        }
+    }
+
     @Override
     public LayerCost layerCost(Model model, int variant, int layer, Accelerator accelerator) {
         if (!ID.equals(accelerator.costModel())) {
@@ -89,7 +123,12 @@ public final class AnalyticAcceleratorModel implements AcceleratorModel {
     }
 
     private static LayerCost cost(LayerEstimate e, Accelerator a) {
-        long ns = (long) Math.ceil(e.latencyCycles() * (1e9 / a.clockHz()));
+        double exact = Math.ceil(e.latencyCycles() * (1e9 / a.clockHz()));
+        if (!(exact < Long.MAX_VALUE)) { // a cast would saturate silently
+            throw new InvalidInputException(a.id(), "clockMHz", "layer latency of " + e.latencyCycles()
+                    + " cycles at " + a.clockHz() / 1e6 + " MHz exceeds 2^63 ns (292 years)");
+        }
+        long ns = (long) exact;
         return new LayerCost(Math.max(1L, ns), e.energyPj());
     }
 }

@@ -60,6 +60,24 @@ public final class TableAcceleratorModel implements AcceleratorModel {
                 && TableData.shared().table(accelerator.attribute(TABLE_ATTRIBUTE, "")) != null;
     }
 
+    /** Validates attribute {@code table} (present, a known table) and rejects any other attribute. */
+    @Override
+    public void check(Accelerator accelerator) {
+        for (String key : accelerator.attributes().keySet()) {
+            if (!TABLE_ATTRIBUTE.equals(key)) {
+                throw new InvalidInputException("", "attributes." + key, "unknown attribute of cost model " + ID
+                        + "; allowed: " + TABLE_ATTRIBUTE);
+            }
+        }
+        try {
+            table(accelerator);
+        } catch (InvalidInputException e) { // its path starts with the accelerator id
+            String prefix = accelerator.id() + ".";
+            throw new InvalidInputException("", e.path().startsWith(prefix) ? e.path().substring(prefix.length())
+                    : e.path().equals(accelerator.id()) ? "costModel" : e.path(), e.reason());
+        }
+    }
+
     @Override
     public LayerCost layerCost(Model model, int variant, int layer, Accelerator accelerator) {
         CostTable table = table(accelerator);

@@ -19,6 +19,24 @@ public interface AcceleratorModel extends RtmmPlugin {
     }
 
     /**
+     * Checks, before any layer is priced, that this model can price layers on {@code accelerator}: the fields and
+     * attributes it reads are present and valid, and it knows every attribute given (so a misspelt attribute is an
+     * error, not a silently ignored setting). The engine calls it for every accelerator of a user's platform file.
+     * Default: {@link #supports}.
+     *
+     * @param accelerator an accelerator whose {@code costModel} is this model's id
+     * @throws org.rtmmlab.api.InvalidInputException with a path relative to the accelerator (e.g.
+     *         {@code attributes.elementBytes}, {@code dataflow}; empty for the accelerator as a whole) and the reason
+     * @since 1.1
+     */
+    default void check(Accelerator accelerator) {
+        if (!supports(accelerator)) {
+            throw new org.rtmmlab.api.InvalidInputException("", "", "cost model '" + id()
+                    + "' does not support accelerator '" + accelerator.id() + "'");
+        }
+    }
+
+    /**
      * Cost of one layer on a whole accelerator.
      *
      * @param model       the model

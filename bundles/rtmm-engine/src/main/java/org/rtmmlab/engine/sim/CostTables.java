@@ -90,10 +90,21 @@ public final class CostTables implements CostView {
             long sumL = 0;
             double sumE = 0;
             for (int i = 0; i < l; i++) {
-                LayerCost c = price(costModels[a], model, v, i, acc);
+                LayerCost c;
+                try {
+                    c = price(costModels[a], model, v, i, acc);
+                } catch (InvalidInputException e) {
+                    throw new PricingException(a, e);
+                }
                 lat[a * l + i] = c.latencyNs();
                 en[a * l + i] = c.energyPj();
-                sumL = Math.addExact(sumL, c.latencyNs());
+                try {
+                    sumL = Math.addExact(sumL, c.latencyNs());
+                } catch (ArithmeticException overflow) {
+                    throw new PricingException(a, new InvalidInputException("cost model " + costModels[a].id(),
+                            where(model, v, i, acc), "the model's latency up to this layer exceeds 2^63 ns (292 years);"
+                            + " check the accelerator's clock and bandwidths"));
+                }
                 sumE += c.energyPj();
                 latP[a * (l + 1) + i + 1] = sumL;
                 enP[a * (l + 1) + i + 1] = sumE;
@@ -231,6 +242,24 @@ public final class CostTables implements CostView {
     private void checkRange(int mv, int from, int count) {
         if (from < 0 || count < 0 || from + count > layers[mv]) {
             throw new IndexOutOfBoundsException("layers [" + from + ", " + (from + count) + ") of " + layers[mv]);
+        }
+    }
+
+    /** A layer could not be priced on accelerator {@link #accelerator()} (index in the platform): same message. */
+    public static final class PricingException extends InvalidInputException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final int accelerator;
+
+        PricingException(int accelerator, InvalidInputException cause) {
+            super(cause.source(), cause.path(), cause.reason());
+            this.accelerator = accelerator;
+        }
+
+        /** @return index of the accelerator in the platform */
+        public int accelerator() {
+            return accelerator;
         }
     }
 }
