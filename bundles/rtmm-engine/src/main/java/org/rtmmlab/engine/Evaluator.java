@@ -84,6 +84,7 @@ public final class Evaluator {
         Scenario scenario = scenario(config.scenario());
         Platform platform = platform(config.platform());
         SchedulerPolicy policy = catalog.scheduler(config.scheduler());
+        checkPropertyKeys(policy, config.properties());
         List<MetricReporter> reporters = new ArrayList<>();
         for (String id : config.reporters()) {
             reporters.add(catalog.reporter(id));
@@ -123,7 +124,8 @@ public final class Evaluator {
         Simulation simulation = Simulation.create(input);
         fanout.open(reporters, new RunInfo(resolved, scenario, platform, version), outputDir);
         SimulationOutcome outcome = simulation.run();
-        RunResult result = ResultAssembler.assemble(resolved, version, platform, outcome);
+        RunResult result = ResultAssembler.assemble(resolved, version, platform, outcome,
+                minEnergyPerTask(scenario, costs), options.uxcostFloor());
         Map<String, Double> extra = fanout.finish(result);
         if (extra.isEmpty()) {
             return result;
@@ -194,6 +196,36 @@ public final class Evaluator {
             }
         }
         return platform;
+    }
+
+    /** Rejects a run property that is neither an engine key nor one of the policy's {@code defaultProperties()}. */
+    static void checkPropertyKeys(SchedulerPolicy policy, Map<String, String> properties) {
+        java.util.Set<String> known = policy.defaultProperties().keySet();
+        for (String key : properties.keySet()) {
+            if (!key.startsWith("engine.") && !known.contains(key)) {
+                throw new InvalidInputException("run properties", key, "unknown property of scheduler '" + policy.id()
+                        + "'; " + (known.isEmpty() ? "it has none" : "known: " + String.join(", ",
+                        new java.util.TreeSet<>(known))) + " (and engine.* keys)");
+            }
+        }
+    }
+
+    /** @return per task: its full model's energy on the accelerator where the whole model costs least, pJ */
+    private static double[] minEnergyPerTask(Scenario scenario, CostTables costs) {
+        double[] out = new double[scenario.tasks().size()];
+        for (int t = 0; t < out.length; t++) {
+            String model = scenario.tasks().get(t).model();
+            int m = 0;
+            while (!costs.model(m).id().equals(model)) {
+                m++;
+            }
+            double best = Double.POSITIVE_INFINITY;
+            for (int a = 0; a < costs.acceleratorCount(); a++) {
+                best = Math.min(best, costs.remainingEnergyPj(m, 0, 0, a));
+            }
+            out[t] = best;
+        }
+        return out;
     }
 
     /** @return how many cost-table sets are cached (for diagnostics and tests) */

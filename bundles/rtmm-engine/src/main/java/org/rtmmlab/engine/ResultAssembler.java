@@ -8,12 +8,13 @@ import org.rtmmlab.api.run.RunConfig;
 import org.rtmmlab.api.run.RunResult;
 import org.rtmmlab.api.run.TaskResult;
 import org.rtmmlab.engine.metrics.RunMetrics;
+import org.rtmmlab.engine.metrics.UxCost;
 import org.rtmmlab.engine.metrics.WindowMetrics;
 import org.rtmmlab.engine.sim.SimulationOutcome;
 
 /**
  * Turns a finished simulation into a {@link RunResult}: per-task results, run-level metrics and the energy total
- * (dynamic + switch + idle power x idle time).
+ * (dynamic + switch + the part of blocks still running at the horizon + idle power x idle time).
  */
 final class ResultAssembler {
 
@@ -27,6 +28,8 @@ final class ResultAssembler {
     static final String ENERGY_DYNAMIC = "energy.dynamic.mJ";
     /** Run metric: idle power x idle time over all accelerators, mJ. */
     static final String ENERGY_IDLE = "energy.idle.mJ";
+    /** Run metric: energy of the blocks still running at the horizon, up to the horizon (default engine), mJ. */
+    static final String ENERGY_UNFINISHED = "energy.unfinished.mJ";
     /** Run metric: energy of accelerator switches, mJ. */
     static final String ENERGY_SWITCH = "energy.switch.mJ";
     /** Run metric: number of scheduler calls (decision points). */
@@ -39,7 +42,13 @@ final class ResultAssembler {
     private ResultAssembler() {
     }
 
-    static RunResult assemble(RunConfig resolved, String labVersion, Platform platform, SimulationOutcome out) {
+    /**
+     * @param minEnergyPj per task (scenario order): the energy of its full model, whole, on the accelerator where it
+     *                    costs least, pJ (UXCost's reference energy per released frame)
+     * @param uxcostFloor floor epsilon on UXCost's violation rate
+     */
+    static RunResult assemble(RunConfig resolved, String labVersion, Platform platform, SimulationOutcome out,
+                              double[] minEnergyPj, double uxcostFloor) {
         RunMetrics rm = out.metrics();
         List<TaskResult> perTask = rm.taskResults(out.compatLog());
         Map<String, Double> m = new TreeMap<>();
@@ -63,10 +72,16 @@ final class ResultAssembler {
         m.put(ENERGY_DYNAMIC, rm.dynamicMj());
         m.put(ENERGY_SWITCH, rm.switchMj());
         m.put(ENERGY_IDLE, idleMj);
+        m.put(ENERGY_UNFINISHED, rm.unfinishedMj());
         m.put(DECISIONS, (double) out.decisions());
         m.put(DISPATCHES, (double) out.dispatches());
         m.put(EVENTS, (double) out.events());
-        double total = rm.dynamicMj() + rm.switchMj() + idleMj;
+        double total = rm.dynamicMj() + rm.switchMj() + rm.unfinishedMj() + idleMj;
+        double refPj = 0;
+        for (int t = 0; t < minEnergyPj.length; t++) {
+            refPj += rm.counts(t).released() * minEnergyPj[t];
+        }
+        m.putAll(UxCost.figures(total, refPj / 1e9, rm.total(), uxcostFloor));
         return new RunResult(resolved, labVersion, sim, rm.total(), total, perTask, m);
     }
 }

@@ -17,7 +17,7 @@ class EngineOptionsTest {
     @Test
     void defaultsAndValues() {
         assertEquals(EngineOptions.DEFAULTS, EngineOptions.parse(Map.of("edf.x", "1"), 10 * S));
-        assertEquals(new EngineOptions(DropRule.NONE, 250_000_000L, true), EngineOptions.parse(Map.of(
+        assertEquals(new EngineOptions(DropRule.NONE, 250_000_000L, true, 0), EngineOptions.parse(Map.of(
                 "engine.dropRule", "none", "engine.window", "250ms", "engine.xrbenchAccuracy", "true"), 10 * S));
         assertEquals(2_500_000_000L, EngineOptions.parse(Map.of("engine.window", "2.5s"), 10 * S).windowNs());
         assertEquals(100_000L, EngineOptions.parse(Map.of("engine.window", "100us"), S).windowNs());
@@ -43,7 +43,11 @@ class EngineOptionsTest {
                 assertThrows(InvalidInputException.class,
                         () -> EngineOptions.parse(Map.of("engine.xrbenchAccuracy", "yes"), S)).getMessage());
         assertEquals("run properties: engine.windw: unknown engine property; known: engine.dropRule, engine.window,"
-                + " engine.xrbenchAccuracy", assertThrows(InvalidInputException.class,
+                + " engine.xrbenchAccuracy, engine.uxcostFloor", assertThrows(InvalidInputException.class,
                 () -> EngineOptions.parse(Map.of("engine.windw", "1s"), S)).getMessage());
+        assertEquals(0.05, EngineOptions.parse(Map.of("engine.uxcostFloor", "0.05"), S).uxcostFloor());
+        assertEquals("run properties: engine.uxcostFloor: expected a number in [0, 1], got '2'",
+                assertThrows(InvalidInputException.class,
+                        () -> EngineOptions.parse(Map.of("engine.uxcostFloor", "2"), S)).getMessage());
     }
 }

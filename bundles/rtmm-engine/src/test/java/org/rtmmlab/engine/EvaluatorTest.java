@@ -143,6 +143,14 @@ class EvaluatorTest {
     }
 
     @Test
+    void aSchedulerPropertyThePolicyDoesNotDeclareIsAnInputError() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> lab.evaluator.run(
+                new RunConfig("s", "one", "fifo", 1, 0, false, Map.of("blockLayer", "4"), List.of()), null, null));
+        assertEquals("run properties: blockLayer: unknown property of scheduler 'fifo'; known: a, b (and engine.* keys)",
+                e.getMessage());
+    }
+
+    @Test
     void aCostModelThatThrowsFailsTheRunNamingModelAndLayer() {
         lab.costModel.failOn = "l1";
         InvalidInputException e = assertThrows(InvalidInputException.class,

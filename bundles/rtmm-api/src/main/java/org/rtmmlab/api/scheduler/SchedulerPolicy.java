@@ -17,7 +17,11 @@ public interface SchedulerPolicy extends RtmmPlugin {
      */
     Scheduler create(SchedulerContext context);
 
-    /** @return configurable properties with their default values and meaning, for {@code rtmm list} and docs */
+    /**
+     * @return configurable properties with their default values and meaning, for {@code rtmm list} and docs. The keys
+     *         are the properties this policy accepts: the engine rejects a run property whose key is neither one of
+     *         them nor an {@code engine.} key, so a misspelt key is an error instead of a silently ignored setting.
+     */
     default Map<String, String> defaultProperties() {
         return Map.of();
     }

@@ -59,6 +59,7 @@ public final class RunMetrics {
     private final WindowMetrics windows;
     private double dynamicPj;
     private double switchPj;
+    private double unfinishedPj;
 
     /**
      * @param taskIds  task ids in scenario order
@@ -109,6 +110,12 @@ public final class RunMetrics {
         dynamicPj += layerPj;
         switchPj += switchEnergyPj;
         energyPj[t] += layerPj + switchEnergyPj;
+    }
+
+    /** Part of the energy of a block of task {@code t} still running at the horizon, pJ (see the engine). */
+    public void unfinishedBlock(int t, double pj) {
+        unfinishedPj += pj;
+        energyPj[t] += pj;
     }
 
     /**
@@ -180,6 +187,11 @@ public final class RunMetrics {
     /** @return dynamic layer energy of finished blocks, mJ */
     public double dynamicMj() {
         return dynamicPj / 1e9;
+    }
+
+    /** @return energy of the blocks running at the horizon, up to the horizon, mJ */
+    public double unfinishedMj() {
+        return unfinishedPj / 1e9;
     }
 
     /** @return switch energy of finished blocks, mJ */

@@ -61,8 +61,39 @@ final class DefaultSimulation extends Simulation {
                 busyNs[a] += horizon - busySince[a];
             }
         }
+        bookUnfinishedBlocks();
         reportInFlight();
         return new SimulationOutcome(metrics, null, horizon, busyNs.clone(), decisionCount, dispatchCount, eventCount);
+    }
+
+    /**
+     * A block still running at the horizon has used its accelerator (so the accelerator gets no idle energy for that
+     * time) but its energy is only booked when it ends: book the part of its switch + layer energy that falls before
+     * the horizon, linearly in time over the block's occupancy (our assumption: the cost models give one energy per
+     * layer, not a power profile), on the job (its in-flight record shows it) and as {@code energy.unfinished.mJ}.
+     */
+    private void bookUnfinishedBlocks() {
+        jobs.compact();
+        for (int i = 0; i < jobs.size(); i++) {
+            Job j = jobs.get(i);
+            if (j.ended || j.runningOn < 0) {
+                continue;
+            }
+            long from = j.blockStartNs - j.blockSwitchNs;
+            long span = j.blockEndNs - from;
+            double fraction = span <= 0 ? 1.0 : Math.min(1.0, Math.max(0.0, (horizon - from) / (double) span));
+            double pj = (j.blockEnergyPj + j.blockSwitchPj) * fraction;
+            j.energyPj += pj;
+            metrics.unfinishedBlock(j.task, pj);
+        }
+    }
+
+    @Override
+    void restart(Job j) {
+        super.restart(j);
+        if (dropQueuedLate) { // unstarted again: the deadline rule applies to it again (its check may have passed)
+            queue.push(Math.max(j.deadlineNs, now), EV_DEADLINE, j.slot, j.generation);
+        }
     }
 
     private boolean apply(int kind, int a, int b) {
@@ -106,7 +137,7 @@ final class DefaultSimulation extends Simulation {
         }
         // A periodic task with probability < 1 skips the frame silently when the draw fails (frame id consumed).
         double p = tasks[t].probability();
-        if (p < 1.0 && !(cascades.nextDouble() < p)) {
+        if (p < 1.0 && !(draw(t, frame) < p)) {
             return true;
         }
         admit(t, frame, now, now + tasks[t].deadlineNs());
@@ -141,7 +172,7 @@ final class DefaultSimulation extends Simulation {
         if (j.nextLayer == j.layerCount) {
             endRequest(j, now <= j.deadlineNs ? Outcome.ON_TIME : Outcome.LATE, DropCause.NONE, now);
             for (int c : load.children(j.task)) {
-                if (load.active(c) && cascades.nextDouble() < tasks[c].probability()) {
+                if (load.active(c) && draw(c, j.frame) < tasks[c].probability()) {
                     admit(c, j.frame, now, j.arrivalNs + tasks[c].deadlineNs());
                 }
             }
@@ -158,7 +189,7 @@ final class DefaultSimulation extends Simulation {
         endRequest(j, Outcome.DROPPED, cause, now);
         reasons |= DecisionReason.DROPPED.bit();
         for (int c : load.children(j.task)) {
-            if (load.active(c) && cascades.nextDouble() < tasks[c].probability()) {
+            if (load.active(c) && draw(c, j.frame) < tasks[c].probability()) {
                 Job child = release(c, j.frame, now, j.arrivalNs + tasks[c].deadlineNs());
                 drop(child, DropCause.UPSTREAM);
             }

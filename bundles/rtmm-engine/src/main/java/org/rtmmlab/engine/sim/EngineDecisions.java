@@ -82,6 +82,12 @@ final class EngineDecisions implements Decisions {
                     "layers " + j.nextLayer + ".." + (j.nextLayer + layers - 1) + " go beyond the end of the "
                     + "model (" + j.layerCount + " layers)");
         }
+        if (sim.in.compat() && j.nextLayer + layers != j.layerCount) {
+            // DESIGN.md section 3 / RUNTIME.md: the published runtime dispatches whole models, non-preemptively.
+            throw rejectDispatch(job, accelerator, layers, share, "XRBench compatibility mode dispatches whole models"
+                    + " (" + (j.layerCount - j.nextLayer) + " layers); a block-level policy runs in the default"
+                    + " engine, or with a whole-model setting such as --set blockLayers=0 where it has one");
+        }
         if (!(share > 0 && share <= 1)) {
             throw rejectDispatch(job, accelerator, layers, share,
                     "share must be in (0, 1]");

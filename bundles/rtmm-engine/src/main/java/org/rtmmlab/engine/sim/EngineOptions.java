@@ -17,16 +17,21 @@ import org.rtmmlab.api.InvalidInputException;
  *   <li>{@value #XRBENCH_ACCURACY} = {@code false} (default) | {@code true}: multiply each completed frame's XRBench
  *       RT x EN by the relative accuracy of the variant that ran it (DESIGN.md section 4's optional accuracy factor).
  *       Off by default so the XRBench reproduction stays exact.</li>
+ *   <li>{@value #UXCOST_FLOOR} = a number in [0, 1] (default 0): the floor epsilon on UXCost's violation rate V
+ *       (DESIGN.md section 4), so runs without a single miss still rank by energy.</li>
  * </ul>
  *
  * @param dropRule         default-mode deadline rule
  * @param windowNs         width of the per-window metrics, ns; 0 = no window metrics
  * @param xrbenchAccuracy  whether the XRBench score includes the accuracy factor
+ * @param uxcostFloor      floor on UXCost's violation rate, in [0, 1]
  */
-public record EngineOptions(DropRule dropRule, long windowNs, boolean xrbenchAccuracy) {
+public record EngineOptions(DropRule dropRule, long windowNs, boolean xrbenchAccuracy, double uxcostFloor) {
 
     /** Engine property: width of the per-window metrics. */
     public static final String WINDOW = "engine.window";
+    /** Engine property: floor epsilon on UXCost's violation rate. */
+    public static final String UXCOST_FLOOR = "engine.uxcostFloor";
     /** Engine property: XRBench accuracy factor on or off. */
     public static final String XRBENCH_ACCURACY = "engine.xrbenchAccuracy";
     /** Default window width: 1 s. */
@@ -37,8 +42,8 @@ public record EngineOptions(DropRule dropRule, long windowNs, boolean xrbenchAcc
     private static final String SOURCE = "run properties";
     private static final Pattern DURATION = Pattern.compile("([0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\\s*(ns|us|ms|s)");
 
-    /** The defaults: queued-late drops, 1 s windows, no accuracy factor. */
-    public static final EngineOptions DEFAULTS = new EngineOptions(DropRule.QUEUED_LATE, DEFAULT_WINDOW_NS, false);
+    /** The defaults: queued-late drops, 1 s windows, no accuracy factor, no UXCost floor. */
+    public static final EngineOptions DEFAULTS = new EngineOptions(DropRule.QUEUED_LATE, DEFAULT_WINDOW_NS, false, 0);
 
     /**
      * Reads the {@code engine.*} entries of {@code properties}; other keys are ignored (they belong to the scheduler).
@@ -51,6 +56,7 @@ public record EngineOptions(DropRule dropRule, long windowNs, boolean xrbenchAcc
         DropRule rule = DropRule.QUEUED_LATE;
         long window = -1;
         boolean accuracy = false;
+        double floor = 0;
         for (Map.Entry<String, String> e : properties.entrySet()) {
             String key = e.getKey();
             if (!key.startsWith("engine.")) {
@@ -61,14 +67,15 @@ public record EngineOptions(DropRule dropRule, long windowNs, boolean xrbenchAcc
                 case DropRule.PROPERTY -> rule = DropRule.parse(v);
                 case WINDOW -> window = window(v, horizonNs);
                 case XRBENCH_ACCURACY -> accuracy = bool(key, v);
+                case UXCOST_FLOOR -> floor = fraction(key, v);
                 default -> throw new InvalidInputException(SOURCE, key, "unknown engine property; known: "
-                        + String.join(", ", DropRule.PROPERTY, WINDOW, XRBENCH_ACCURACY));
+                        + String.join(", ", DropRule.PROPERTY, WINDOW, XRBENCH_ACCURACY, UXCOST_FLOOR));
             }
         }
         if (window < 0) {
             window = defaultWindow(horizonNs);
         }
-        return new EngineOptions(rule, window, accuracy);
+        return new EngineOptions(rule, window, accuracy, floor);
     }
 
     /** @return 1 s, or for runs longer than {@value #MAX_WINDOWS} s the smallest whole-second width that fits */
@@ -109,6 +116,18 @@ public record EngineOptions(DropRule dropRule, long windowNs, boolean xrbenchAcc
         }
         throw new InvalidInputException(SOURCE, WINDOW, "not a positive duration: '" + v
                 + "'; write e.g. 500ms, 1s, 2.5s, 100us, 250000ns, or off");
+    }
+
+    private static double fraction(String key, String v) {
+        try {
+            double d = Double.parseDouble(v);
+            if (d >= 0 && d <= 1) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidInputException(SOURCE, key, "expected a number in [0, 1], got '" + v + "'");
     }
 
     private static boolean bool(String key, String v) {

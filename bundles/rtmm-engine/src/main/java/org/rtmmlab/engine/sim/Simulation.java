@@ -42,6 +42,8 @@ public abstract class Simulation {
     final SplittableRandom arrivals;
     final SplittableRandom cascades;
     final long schedulerSeed;
+    /** seed of the per-(task, frame) trigger draws, see {@link #draw}. */
+    final long drawSeed;
     final EngineView view;
     final EngineDecisions decisions;
     Scheduler scheduler;
@@ -85,6 +87,7 @@ public abstract class Simulation {
         arrivals = root.split();
         cascades = root.split();
         schedulerSeed = root.split().nextLong();
+        drawSeed = root.split().nextLong();
         running = new int[accCount];
         usedShare = new double[accCount];
         busyUntil = new long[accCount];
@@ -174,8 +177,26 @@ public abstract class Simulation {
     }
 
     /** Applies a validated restart (PREMA kill): progress is lost, energy spent is kept. */
-    void restart(Job j) {
+    void restart(Job j) { // overridden by the default engine to re-arm the deadline rule
         j.nextLayer = 0;
+    }
+
+    /**
+     * The probability draw of task {@code t}'s frame {@code frame} (a cascade trigger or a periodic task's skip),
+     * uniform in [0, 1): a pure function of (run seed, task, frame), so every scheduler compared on one seed sees the
+     * same frames triggered, whatever order its completions happen in (a shared sequential stream would hand a
+     * different draw to a frame when the schedule changes). SplitMix64 finalizer over the three values.
+     */
+    final double draw(int t, long frame) {
+        long z = mix64(drawSeed + (t + 1) * 0x9E3779B97F4A7C15L);
+        z = mix64(z ^ (frame * 0xD1B54A32D192ED03L + 0x632BE59BD9B4E019L));
+        return (z >>> 11) * 0x1.0p-53;
+    }
+
+    private static long mix64(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     /** Releases a request: a new job at the end of the release order. */

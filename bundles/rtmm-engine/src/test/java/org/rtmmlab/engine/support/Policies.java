@@ -36,8 +36,17 @@ public final class Policies {
             public Scheduler create(SchedulerContext context) {
                 return factory.apply(context);
             }
+
+            @Override
+            public java.util.Map<String, String> defaultProperties() {
+                return PROPERTIES;
+            }
         };
     }
+
+    /** Properties every test policy accepts (and ignores), so runs can carry scheduler properties. */
+    public static final java.util.Map<String, String> PROPERTIES = java.util.Map.of("a", "unused test property",
+            "b", "unused test property");
 
     /** {@code fifo}: ready jobs in release order, whole model, lowest-index idle accelerator. */
     public static SchedulerPolicy fifo() {
