@@ -20,9 +20,9 @@ import org.rtmmlab.api.scheduler.SchedulerPolicy;
  *
  * <p>Once per run, in {@link #create}, the {@link StaticMap} maps every block of {@code blockLayers} layers of every
  * model to one accelerator (cheapest by {@code objective}, then balanced by per-model load weighted by frame rate
- * while the makespan improves). At run time each accelerator serves its blocks FCFS by request arrival
+ * while the whole plan's objective improves). At run time each accelerator serves its blocks FCFS by request arrival
  * ({@link HeraldScheduler}). Never drops, never uses the other accelerators for a block (not work-conserving).
- * Properties {@code objective}, {@code blockLayers}, {@code balance}; ConfigAdmin PID
+ * Properties {@code objective}, {@code blockLayers}, {@code balance}, {@code balanceAbove}; ConfigAdmin PID
  * {@code org.rtmmlab.scheduler.herald} sets defaults, run properties win.
  */
 @Component(service = SchedulerPolicy.class, configurationPid = HeraldPolicy.PID)
@@ -69,8 +69,11 @@ public final class HeraldPolicy implements SchedulerPolicy {
         out.put(HeraldSettings.OBJECTIVE, s.objective() + " (per-block cost minimised by the static map: edp,"
                 + " latency or energy)");
         out.put(HeraldSettings.BLOCK_LAYERS, s.blockLayers() + " (layers per mapped block, >= 1)");
-        out.put(HeraldSettings.BALANCE, s.balance() + " (move blocks to their second-best accelerator while the"
-                + " makespan improves)");
+        out.put(HeraldSettings.BALANCE, s.balance() + " (move blocks off the bottleneck to their second-best"
+                + " accelerator while the plan's objective improves: edp = makespan x energy, latency = makespan,"
+                + " energy = never)");
+        out.put(HeraldSettings.BALANCE_ABOVE, s.balanceAbove() + " (balance only while the bottleneck's load exceeds"
+                + " this fraction of capacity; 0 = always)");
         return out;
     }
 

@@ -10,17 +10,20 @@ import org.rtmmlab.api.InvalidInputException;
  * @param objective   what the static map minimises per block: {@code edp} (latency x energy, Herald's objective),
  *                    {@code latency} or {@code energy}
  * @param blockLayers layers per mapped block, &gt;= 1 (1 = Herald's layer granularity)
- * @param balance     whether to move blocks to their second-best accelerator while the makespan improves
+ * @param balance     whether to move blocks to their second-best accelerator while the plan's objective improves
+ * @param balanceAbove balancing runs only while the bottleneck's planned load exceeds this fraction of an
+ *                    accelerator's capacity (busy ns per second / 1e9), &gt;= 0; 0 = always (Herald)
  */
-record HeraldSettings(String objective, int blockLayers, boolean balance) {
+record HeraldSettings(String objective, int blockLayers, boolean balance, double balanceAbove) {
 
     static final String OBJECTIVE = "objective";
     static final String BLOCK_LAYERS = "blockLayers";
     static final String BALANCE = "balance";
-    static final String[] KEYS = {OBJECTIVE, BLOCK_LAYERS, BALANCE};
+    static final String BALANCE_ABOVE = "balanceAbove";
+    static final String[] KEYS = {OBJECTIVE, BLOCK_LAYERS, BALANCE, BALANCE_ABOVE};
 
     /** Built-in defaults. */
-    static final HeraldSettings DEFAULTS = new HeraldSettings("edp", 1, true);
+    static final HeraldSettings DEFAULTS = new HeraldSettings("edp", 1, true, 0);
 
     /**
      * @return the settings from {@code defaults} overridden by {@code run}
@@ -47,7 +50,17 @@ record HeraldSettings(String objective, int blockLayers, boolean balance) {
         if (!balance.equals("true") && !balance.equals("false")) {
             throw bad(BALANCE, "must be true or false, got '" + balance + "'");
         }
-        return new HeraldSettings(objective, blockLayers, Boolean.parseBoolean(balance));
+        String above = p.getOrDefault(BALANCE_ABOVE, Double.toString(DEFAULTS.balanceAbove)).trim();
+        double balanceAbove;
+        try {
+            balanceAbove = Double.parseDouble(above);
+        } catch (NumberFormatException e) {
+            throw bad(BALANCE_ABOVE, "not a number: '" + above + "'");
+        }
+        if (!(balanceAbove >= 0) || Double.isInfinite(balanceAbove)) {
+            throw bad(BALANCE_ABOVE, "must be a finite number >= 0, got " + above);
+        }
+        return new HeraldSettings(objective, blockLayers, Boolean.parseBoolean(balance), balanceAbove);
     }
 
     /** @return the DS configuration values of Herald's keys, as strings */

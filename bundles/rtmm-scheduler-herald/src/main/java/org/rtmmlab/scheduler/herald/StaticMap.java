@@ -7,10 +7,12 @@ import org.rtmmlab.api.workload.Task;
 /**
  * Herald's offline plan: each model (variant 0) is cut into blocks of {@code blockLayers} layers; each block goes to
  * the accelerator where it costs least (objective; ties: lower latency, lower index); then, while it lowers the
- * makespan, the block on the most loaded accelerator whose move to its second-best accelerator gives the lowest new
- * makespan is moved there (each block moves at most once). Load of an accelerator = sum over its blocks of the
- * block's latency there x its model's frame rate (requests per second of every task running it; cascaded tasks
- * count their upstream's rate x their probability), i.e. busy nanoseconds per second.
+ * plan's objective (edp: makespan x energy per second; latency: makespan; energy: never), the block on the most
+ * loaded accelerator whose move to its second-best accelerator gives the lowest objective is moved there (each block
+ * moves at most once; not while the bottleneck's load is at most {@code balanceAbove} x capacity). Load of an
+ * accelerator = sum over its blocks of the block's latency there x its model's frame rate (requests per second of
+ * every task running it; cascaded tasks count their upstream's rate x their probability), i.e. busy nanoseconds per
+ * second; the makespan is the largest load.
  */
 final class StaticMap {
 
@@ -45,18 +47,44 @@ final class StaticMap {
             }
         }
         if (settings.balance()) {
-            balance(costs, settings.blockLayers(), rate, target, second, load);
+            balance(costs, settings, rate, target, second, load);
         }
         return new StaticMap(settings.blockLayers(), target, load);
     }
 
-    /** Moves blocks off the bottleneck to their second-best accelerator while the makespan strictly drops. */
-    private static void balance(CostView costs, int size, double[] rate, int[][] target, int[][] second,
+    /** Nanoseconds of capacity per second of one accelerator (a load of this much keeps it always busy). */
+    static final double CAPACITY_NS_PER_S = 1e9;
+
+    /**
+     * Herald's balancing, judged on the whole plan: while it strictly lowers the plan's objective, moves the block on
+     * the most loaded accelerator whose move to its second-best accelerator gives the lowest objective (ties: first
+     * model, first block); each block moves at most once. Objective of the plan: {@code edp} = makespan (largest
+     * load, busy ns per second) x energy per second (sum over blocks of block energy x frame rate, pJ per second);
+     * {@code latency} = the makespan; {@code energy}: nothing moves, since every block already sits where its energy
+     * is lowest and its second best costs at least as much, so no move can lower the total. Nothing moves either
+     * while the bottleneck's load is at most {@code balanceAbove} x capacity.
+     */
+    private static void balance(CostView costs, HeraldSettings s, double[] rate, int[][] target, int[][] second,
                                 double[] load) {
+        if (s.objective().equals("energy")) {
+            return;
+        }
+        int size = s.blockLayers();
+        boolean edp = s.objective().equals("edp");
+        double energy = 0; // pJ per second
+        for (int m = 0; m < target.length; m++) {
+            for (int b = 0; b < target[m].length; b++) {
+                energy += rate[m] * energy(costs, size, m, b, target[m][b]);
+            }
+        }
         while (true) {
             int bottleneck = argMax(load);
             double makespan = load[bottleneck];
-            double bestSpan = makespan;
+            if (makespan <= s.balanceAbove() * CAPACITY_NS_PER_S) {
+                return;
+            }
+            double best = edp ? makespan * energy : makespan;
+            double bestEnergy = energy;
             int bestM = -1;
             int bestB = -1;
             for (int m = 0; m < target.length; m++) {
@@ -73,8 +101,13 @@ final class StaticMap {
                             span = Math.max(span, load[a]);
                         }
                     }
-                    if (span < bestSpan) {
-                        bestSpan = span;
+                    // the change only, so that a move between equal energies leaves the total exactly as it was
+                    double moved = energy + rate[m] * (energy(costs, size, m, b, to)
+                            - energy(costs, size, m, b, bottleneck));
+                    double value = edp ? span * moved : span;
+                    if (value < best) {
+                        best = value;
+                        bestEnergy = moved;
                         bestM = m;
                         bestB = b;
                     }
@@ -86,6 +119,7 @@ final class StaticMap {
             int to = second[bestM][bestB];
             load[bottleneck] -= rate[bestM] * latency(costs, size, bestM, bestB, bottleneck);
             load[to] += rate[bestM] * latency(costs, size, bestM, bestB, to);
+            energy = bestEnergy;
             target[bestM][bestB] = to;
             second[bestM][bestB] = -1; // moved once
         }
@@ -123,6 +157,11 @@ final class StaticMap {
             case "energy" -> pj;
             default -> ns * pj;
         };
+    }
+
+    private static double energy(CostView costs, int size, int m, int b, int a) {
+        int from = b * size;
+        return costs.blockEnergyPj(m, 0, from, Math.min(size, costs.layerCount(m, 0) - from), a);
     }
 
     private static long latency(CostView costs, int size, int m, int b, int a) {

@@ -18,8 +18,9 @@ import org.rtmmlab.api.scheduler.SchedulerView;
  * Score = priority / (slack x min-feasible PEs), or -priority / (fastest whole-accelerator remaining time) for an
  * infeasible job. In score order (feasible jobs first; infeasible ones by |score|, i.e. shortest remaining time
  * first), each feasible job gets the smallest feasible option that is still free; then each job without a grant gets
- * the fastest option still free. Units left on an accelerator are shared among its grantees
- * in proportion to |score| (floor, leftovers to the highest score).
+ * the fastest option still free. Units left on an accelerator are shared among its grantees ({@link #shareSpare}):
+ * when all fit in proportion to priority / remaining time, otherwise in proportion to the non-negative score; rounded;
+ * leftovers to the highest priority, over-allocation shaved from the lowest priority.
  */
 final class Allocation {
 
@@ -87,7 +88,10 @@ final class Allocation {
             }
         }
         if (shareSpare) {
-            shareSpare(view, needs, grants, free);
+            // all fit: every job is feasible and got a feasible option in the score-order pass (the official
+            // check_if_tasks_all_fit: every task has a feasible core count and the minima fit together)
+            boolean allFit = !needs.isEmpty() && waiting.isEmpty();
+            shareSpare(view, needs, grants, free, allFit);
         }
         return new Allocation(grants);
     }
@@ -174,35 +178,120 @@ final class Allocation {
         return new int[] {a, free[a]};
     }
 
-    /** Shares each accelerator's unallocated units among its grantees in proportion to |score|. */
-    private static void shareSpare(SchedulerView view, List<Need> byScore, Map<Long, Grant> grants, int[] free) {
+    /**
+     * Shares each accelerator's unallocated units among its grantees, as the official scheduler.py's
+     * {@code assign_cores_if_tasks_fit} / {@code assign_cores_if_tasks_not_fit} do with the spare cores:
+     * <ul>
+     * <li>weight: when all fit, priority / remaining time on the granted option (0 if that is 0); otherwise the
+     * score where it is non-negative, else 0;</li>
+     * <li>extra units = round(weight / sum of weights x spare), rounding half to even like Python 3's
+     * {@code round};</li>
+     * <li>over-allocation (rounding up): one unit at a time is taken back from the lowest-priority grantee that keeps
+     * at least its minimum grant (so stays feasible); ties: the later in score order first; repeated until it fits;</li>
+     * <li>leftovers: split evenly among the highest-priority grantees, the remainder (the official code picks one at
+     * random) to the first of them in score order (higher score, earlier deadline, lower job id).</li>
+     * </ul>
+     * An infeasible grantee takes every free unit of its fastest accelerator ({@link #fastestFree}), so an
+     * accelerator with spare units has only feasible grantees (non-negative scores); when no job is feasible nothing
+     * is left to share.
+     */
+    private static void shareSpare(SchedulerView view, List<Need> byScore, Map<Long, Grant> grants, int[] free,
+                                   boolean allFit) {
         for (int a = 0; a < free.length; a++) {
             int spare = free[a];
             if (spare == 0) {
                 continue;
             }
-            List<Long> on = new ArrayList<>();
-            double total = 0;
+            List<Need> on = new ArrayList<>();
             for (Need n : byScore) {
                 Grant g = grants.get(view.jobId(n.job()));
                 if (g != null && g.accelerator() == a) {
-                    on.add(view.jobId(n.job()));
-                    total += Math.abs(g.score());
+                    on.add(n);
                 }
             }
             if (on.isEmpty()) {
                 continue;
             }
+            int[] base = new int[on.size()];
+            int[] units = new int[on.size()];
+            double[] weight = new double[on.size()];
+            double total = 0;
+            for (int i = 0; i < on.size(); i++) {
+                Need n = on.get(i);
+                base[i] = grants.get(view.jobId(n.job())).units();
+                units[i] = base[i];
+                weight[i] = spareWeight(view, n, a, base[i], allFit);
+                total += weight[i];
+            }
             int given = 0;
-            for (long id : on) {
-                Grant g = grants.get(id);
-                int extra = total == 0 ? 0 : (int) Math.floor(spare * Math.abs(g.score()) / total);
-                grants.put(id, new Grant(a, g.units() + extra, g.partitions(), g.score()));
+            for (int i = 0; i < on.size(); i++) {
+                int extra = total == 0 ? 0 : (int) Math.rint(weight[i] / total * spare);
+                units[i] += extra;
                 given += extra;
             }
-            Grant top = grants.get(on.get(0)); // highest score: the leftovers
-            grants.put(on.get(0), new Grant(a, top.units() + spare - given, top.partitions(), top.score()));
+            given -= shave(view, on, base, units, given - spare);
+            if (given < spare) {
+                giveLeftovers(view, on, units, spare - given);
+            }
+            for (int i = 0; i < on.size(); i++) {
+                long id = view.jobId(on.get(i).job());
+                Grant g = grants.get(id);
+                grants.put(id, new Grant(a, units[i], g.partitions(), g.score()));
+            }
             free[a] = 0;
         }
+    }
+
+    /** @return job {@code n}'s weight in the sharing of accelerator {@code a}'s spare units */
+    private static double spareWeight(SchedulerView view, Need n, int a, int units, boolean allFit) {
+        if (!allFit) {
+            return Math.max(0, n.score());
+        }
+        long remaining = remainingNs(view, n.job(), a, units);
+        return remaining == 0 ? 0 : view.jobPriority(n.job()) / (double) remaining;
+    }
+
+    /**
+     * Takes back {@code over} units (if positive), one at a time, from the lowest-priority grantees above their
+     * minimum grant (ties: later in score order first). @return the units taken back
+     */
+    private static int shave(SchedulerView view, List<Need> on, int[] base, int[] units, int over) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = on.size() - 1; i >= 0; i--) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparingInt(i -> view.jobPriority(on.get(i).job()))); // stable: ties keep the order
+        int taken = 0;
+        boolean progress = true;
+        while (taken < over && progress) {
+            progress = false;
+            for (int i : order) {
+                if (taken < over && units[i] > base[i]) {
+                    units[i]--;
+                    taken++;
+                    progress = true;
+                }
+            }
+        }
+        return taken;
+    }
+
+    /** Splits {@code left} units evenly among the highest-priority grantees, the remainder to the first of them. */
+    private static void giveLeftovers(SchedulerView view, List<Need> on, int[] units, int left) {
+        int top = Integer.MIN_VALUE;
+        for (Need n : on) {
+            top = Math.max(top, view.jobPriority(n.job()));
+        }
+        List<Integer> tied = new ArrayList<>();
+        for (int i = 0; i < on.size(); i++) {
+            if (view.jobPriority(on.get(i).job()) == top) {
+                tied.add(i);
+            }
+        }
+        int each = left / tied.size();
+        for (int i : tied) {
+            units[i] += each;
+        }
+        units[tied.get(0)] += left - each * tied.size();
     }
 }

@@ -66,8 +66,8 @@ public final class PlanariaPolicy implements SchedulerPolicy {
         Map<String, String> out = new TreeMap<>();
         out.put(PlanariaSettings.BLOCK_LAYERS, s.blockLayers() + " (layers per block; allocations change at block"
                 + " boundaries)");
-        out.put(PlanariaSettings.SHARE_SPARE, s.shareSpare() + " (share unallocated partitions in proportion to"
-                + " score)");
+        out.put(PlanariaSettings.SHARE_SPARE, s.shareSpare() + " (share unallocated partitions: by priority /"
+                + " remaining time when all fit, else by score)");
         return out;
     }
 

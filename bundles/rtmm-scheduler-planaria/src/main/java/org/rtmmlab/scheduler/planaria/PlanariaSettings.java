@@ -9,7 +9,8 @@ import org.rtmmlab.api.InvalidInputException;
  *
  * @param blockLayers layers per dispatched block, &gt;= 1 (allocation changes take effect at block boundaries;
  *                    Planaria re-tiles at tile boundaries, so the default is 1)
- * @param shareSpare  whether resources left after every task got its minimum are shared in proportion to score
+ * @param shareSpare  whether resources left after every task got its minimum are shared (by priority / remaining
+ *                    time when all tasks fit, else by non-negative score; see {@link Allocation})
  */
 record PlanariaSettings(int blockLayers, boolean shareSpare) {
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.rtmmlab.api.InvalidInputException;
 import org.rtmmlab.api.scheduler.DecisionReason;
 import org.rtmmlab.api.scheduler.Scheduler;
+import org.rtmmlab.api.workload.Task;
 import org.rtmmlab.testkit.HandDecisions;
 import org.rtmmlab.testkit.HandView;
 
@@ -61,6 +62,89 @@ class PlanariaPolicyTest {
         v.job(1, v.task("t", 0, SECOND)).deadline(1000); // needs 1 unit, gets all 4 spare
         assertEquals(List.of("1@podsx1"), decide(v, Map.of()));
         assertEquals(List.of("1@podsx1/0.25"), decide(v, Map.of("shareSpare", "false")));
+    }
+
+    /**
+     * One 256-PE accelerator with 16 partitions (16 PEs a unit, like Planaria's 16 pods) and models whose single
+     * layer takes 10 ns ("M": 160 ns on 1 unit, ceil(160 / k) on k), 1 ns ("U": 16 ns on 1 unit) and, where a second
+     * accelerator is given, 5 ns on it.
+     */
+    private static HandView sixteenPods(boolean withBig) {
+        HandView v = new HandView().because(DecisionReason.ARRIVAL.bit());
+        v.accelerator("pods", 256, 16);
+        if (withBig) {
+            v.accelerator("big", 512);
+            v.model("M", new long[][] {{10, 5}});
+        } else {
+            v.model("M", new long[][] {{10}});
+            v.model("U", new long[][] {{1}});
+        }
+        return v;
+    }
+
+    private static int task(HandView v, String id, String model, int priority) {
+        return v.task(new Task(id, model, SECOND, SECOND, 0, 0, priority, null, 1.0, true));
+    }
+
+    @Test
+    void whenAllFitSpareUnitsFollowPriorityOverRemainingTimeAndLeftoversGoToTheHighestPriority() {
+        HandView v = sixteenPods(false);
+        // min-feasible: A (priority 2, slack 160) 1 unit (160 ns), B (1, slack 80) 2 units (80 ns), C (1, slack 40)
+        // 4 units (40 ns); 7 used, 9 spare. Weights priority / remaining: A 2/160, B 1/80, C 1/40 = 1 : 1 : 2.
+        // Extra = round(w / sum x 9): A round(2.25) = 2, B 2, C round(4.5) = 4 (half to even, as Python's round);
+        // 8 given, the 1 left goes to the highest priority, A. A 1+2+1 = 4, B 2+2 = 4, C 4+4 = 8 units.
+        // (The old |score| rule, priority / (slack x PEs) = 2 : 1 : 1 with floor, gave A 6, B 4, C 6.)
+        v.job(1, task(v, "A", "M", 2)).deadline(160);
+        v.job(2, task(v, "B", "M", 1)).deadline(80);
+        v.job(3, task(v, "C", "M", 1)).deadline(40);
+        assertEquals(List.of("1@podsx1/0.25", "2@podsx1/0.25", "3@podsx1/0.5"), decide(v, Map.of()));
+    }
+
+    @Test
+    void whenAllFitRoundingUpIsShavedFromTheLowestPriority() {
+        HandView v = sixteenPods(false);
+        // min-feasible: A (priority 1, slack 20) 8 units (20 ns), B (2, slack 40) 4 (40 ns), C (4, slack 80) 2
+        // (80 ns); 14 used, 2 spare. Weights 1/20 = 2/40 = 4/80: equal, each round(2/3) = 1: 3 given, 1 too many,
+        // taken back from the lowest priority, A. A 8, B 4+1 = 5, C 2+1 = 3 units.
+        // (The old rule, scores 1 : 2 : 4 with floor and the leftover to the highest score, gave A 8, B 4, C 4.)
+        v.job(1, task(v, "A", "M", 1)).deadline(20);
+        v.job(2, task(v, "B", "M", 2)).deadline(40);
+        v.job(3, task(v, "C", "M", 4)).deadline(80);
+        assertEquals(List.of("1@podsx1/0.5", "2@podsx1/0.3125", "3@podsx1/0.1875"), decide(v, Map.of()));
+    }
+
+    @Test
+    void whenAllFitALeftoverAmongEqualPrioritiesGoesToTheHigherScore() {
+        HandView v = sixteenPods(false);
+        // min-feasible: A (model M, slack 16) 10 units (16 ns), B (model U, slack 16) 1 unit (16 ns); 5 spare.
+        // Weights 1/16 each: round(2.5) = 2 each (half to even), 1 left. Both have priority 1: each gets
+        // floor(1/2) = 0, the remainder goes to the first in score order, B (1/(16 x 16 PEs) > 1/(16 x 160)).
+        // A 10+2 = 12, B 1+2+1 = 4 units. (The old rule, scores 1 : 10, gave A 10, B 6.)
+        v.job(1, task(v, "A", "M", 1)).deadline(16);
+        v.job(2, task(v, "B", "U", 1)).deadline(16);
+        assertEquals(List.of("1@podsx1/0.75", "2@podsx1/0.25"), decide(v, Map.of()));
+    }
+
+    @Test
+    void whenNotAllFitSpareUnitsFollowTheScoreRoundedWithTheSameFixUps() {
+        HandView v = sixteenPods(true);
+        // job 9 is infeasible (slack 1 ns; 5 ns on big at best): not all fit. It scores -1/5 and gets the fastest
+        // free option, big. On pods: A (priority 1, slack 40) 4 units = 64 PEs, score 1/(40 x 64) = 1/2560; B (3,
+        // slack 160) 1 unit = 16 PEs, score 3/(160 x 16) = 3/2560. 11 spare: A round(11/4 = 2.75) = 3, B
+        // round(8.25) = 8; A 7, B 9 units. (The old rule: floor 2 and 8, leftover to the highest score: A 6, B 10.)
+        v.job(1, task(v, "A", "M", 1)).deadline(40);
+        v.job(2, task(v, "B", "M", 3)).deadline(160);
+        v.job(9, task(v, "I", "M", 1)).deadline(1);
+        assertEquals(List.of("1@podsx1/0.4375", "2@podsx1/0.5625", "9@bigx1"), decide(v, Map.of()));
+
+        HandView w = sixteenPods(true);
+        // A (priority 1, slack 20) 8 units = 128 PEs, score 1/(20 x 128) = 1/2560; B (2, slack 320) 1 unit,
+        // score 2/(320 x 16) = 1/2560. 7 spare: round(3.5) = 4 each, 1 too many, taken back from the lower
+        // priority, A: A 8+3 = 11, B 1+4 = 5 units. (The old rule: 3 each, leftover to A by deadline: A 12, B 4.)
+        w.job(1, task(w, "A", "M", 1)).deadline(20);
+        w.job(2, task(w, "B", "M", 2)).deadline(320);
+        w.job(9, task(w, "I", "M", 1)).deadline(1);
+        assertEquals(List.of("1@podsx1/0.6875", "2@podsx1/0.3125", "9@bigx1"), decide(w, Map.of()));
     }
 
     @Test
