@@ -3,7 +3,10 @@ package org.rtmmlab.engine.catalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.rtmmlab.api.platform.Platform;
+import org.rtmmlab.api.scheduler.SchedulerPolicy;
 import org.rtmmlab.api.workload.ScenarioProvider;
 
 /** Renders a {@link PluginCatalog} as the aligned text of {@code rtmm list} (command line and Gogo shell alike). */
@@ -12,9 +15,23 @@ public final class CatalogListing {
     private CatalogListing() {
     }
 
+    /** Adds one line per property of {@code policy}: {@code --set key=default (meaning)}, sorted by key. */
+    private static void properties(SchedulerPolicy policy, int indent, List<String> out) {
+        Map<String, String> props;
+        try {
+            props = new TreeMap<>(policy.defaultProperties());
+        } catch (RuntimeException e) { // a plugin's bug must not break the listing
+            out.add(" ".repeat(indent + 4) + "(properties unavailable: " + e + ")");
+            return;
+        }
+        for (Map.Entry<String, String> e : props.entrySet()) {
+            out.add(" ".repeat(indent + 4) + "--set " + e.getKey() + "=" + e.getValue());
+        }
+    }
+
     /**
      * @param catalog  the catalog
-     * @param detailed also list every scenario and platform the plugins ship
+     * @param detailed also list each scheduler's properties and every scenario and platform the plugins ship
      * @return lines: one section per plugin kind with id, bundle, version and description
      */
     public static List<String> lines(PluginCatalog catalog, boolean detailed) {
@@ -31,6 +48,9 @@ public final class CatalogListing {
             for (PluginDescriptor d : ds) {
                 out.add(String.format(Locale.ROOT, "  %-" + idW + "s  %-" + bW + "s  %s", d.id(),
                         d.bundle() + " " + d.version(), d.description()));
+                if (detailed && d.plugin() instanceof SchedulerPolicy policy) {
+                    properties(policy, idW, out);
+                }
             }
         }
         List<ScenarioProvider.Info> scenarios = catalog.scenarios();
