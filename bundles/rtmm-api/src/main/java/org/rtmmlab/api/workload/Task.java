@@ -20,7 +20,8 @@ import org.rtmmlab.api.InvalidInputException;
  * @param phaseNs     release time of frame 0 in nanoseconds, &gt;= 0
  * @param priority    priority, higher = more important, &gt; 0 (1 when the scenario gives none)
  * @param upstream    id of the task that triggers this one, or {@code null} for a periodic task
- * @param probability probability in [0, 1] that an upstream completion triggers this task (1 for periodic tasks)
+ * @param probability probability in [0, 1] that an upstream completion triggers this task; for a periodic task, that
+ *                    a release happens (a failed draw skips the frame; 1 = every period, the usual case)
  * @param active      whether the task runs from time 0 (a {@link ScenarioEvent} may start it later)
  */
 public record Task(String id, String model, long periodNs, long deadlineNs, long jitterNs, long phaseNs,
