@@ -18,8 +18,12 @@ import org.rtmmlab.api.workload.Scenario;
  *
  * <p><b>Counting rule.</b> All layers (of any variant, the full model included) that carry the same weightId use
  * one tensor; a variant's layer with the full layer's weightId is a <em>slice</em> of that tensor (e.g. the first
- * {@code K x w} filters over the first {@code C x w} channels of a width-{@code w} variant), so the tensor's size is
- * the largest {@link Layer#weightElements()} among its users and it is stored once. A tensor used by two or more
+ * {@code K x w} filters over the first {@code C x w} channels of a width-{@code w} variant). The stored tensor is the
+ * <em>union</em> of its slices: per dimension the maximum over its users, {@code max K x max C x R x S} elements
+ * ({@code max K x R x S} for {@code DWCONV}, none for {@code OTHER}, as in {@link Layer#weightElements()}), stored
+ * once; a {@code K16 x C8} slice and a {@code K8 x C16} slice of one 1x1 tensor need {@code 16 x 16 = 256} elements,
+ * not 128. All users of a weightId must agree on operator type and filter size {@code R x S} (a slice never changes
+ * either); a layer that does not is rejected. A tensor used by two or more
  * variants is <b>shared</b>; a tensor used by exactly one variant is <b>private</b> to it. Bytes = elements x
  * {@code bytesPerElement}. {@link #totalBytes()} = shared + all private bytes is what a device must hold to switch
  * freely between the variants; {@link #unsharedBytes()} (every variant stored as a copy) shows what sharing saves.
@@ -54,18 +58,32 @@ public record WeightStorage(String model, int bytesPerElement, long sharedBytes,
         if (bytesPerElement <= 0) {
             throw new InvalidInputException("weight storage", "bytesPerElement", "must be > 0, got " + bytesPerElement);
         }
-        Map<String, Long> tensorElements = new LinkedHashMap<>();
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
         Map<String, Set<Integer>> users = new LinkedHashMap<>();
-        List<Map<String, Long>> perVariant = new ArrayList<>();
+        List<Map<String, Tensor>> perVariant = new ArrayList<>();
         for (int v = 0; v < model.variantCount(); v++) {
-            Map<String, Long> own = new LinkedHashMap<>();
-            for (Layer l : model.layersOf(v)) {
-                tensorElements.merge(l.weightId(), l.weightElements(), Math::max);
+            Map<String, Tensor> own = new LinkedHashMap<>();
+            List<Layer> layers = model.layersOf(v);
+            for (int i = 0; i < layers.size(); i++) {
+                Layer l = layers.get(i);
+                Tensor t = tensors.get(l.weightId());
+                if (t == null) {
+                    tensors.put(l.weightId(), new Tensor(l, model.variantId(v), i));
+                } else {
+                    t.add(model, v, i, l);
+                }
                 users.computeIfAbsent(l.weightId(), k -> new LinkedHashSet<>()).add(v);
-                own.merge(l.weightId(), l.weightElements(), Math::max);
+                Tensor mine = own.get(l.weightId());
+                if (mine == null) {
+                    own.put(l.weightId(), new Tensor(l, model.variantId(v), i));
+                } else {
+                    mine.add(model, v, i, l);
+                }
             }
             perVariant.add(own);
         }
+        Map<String, Long> tensorElements = new LinkedHashMap<>();
+        tensors.forEach((id, t) -> tensorElements.put(id, t.elements()));
         long shared = 0;
         long[] priv = new long[model.variantCount()];
         for (Map.Entry<String, Long> e : tensorElements.entrySet()) {
@@ -81,8 +99,8 @@ public record WeightStorage(String model, int bytesPerElement, long sharedBytes,
         for (int v = 0; v < model.variantCount(); v++) {
             privateBytes.put(model.variantId(v), priv[v] * bytesPerElement);
             long own = 0;
-            for (long elements : perVariant.get(v).values()) {
-                own += elements;
+            for (Tensor t : perVariant.get(v).values()) {
+                own += t.elements();
             }
             variantBytes.put(model.variantId(v), own * bytesPerElement);
         }
@@ -142,5 +160,45 @@ public record WeightStorage(String model, int bytesPerElement, long sharedBytes,
                     + (largest.totalBytes() - largest.sharedBytes()) + " private)");
         }
         return total;
+    }
+
+    /** The union of the slices of one weight tensor seen so far: operator and filter fixed, K and C maximal. */
+    private static final class Tensor {
+        private final Layer first;
+        private final String firstVariant;
+        private final int firstIndex;
+        private int k;
+        private int c;
+
+        Tensor(Layer first, String firstVariant, int firstIndex) {
+            this.first = first;
+            this.firstVariant = firstVariant;
+            this.firstIndex = firstIndex;
+            this.k = first.k();
+            this.c = first.c();
+        }
+
+        /** Adds layer {@code i} of variant {@code v} as another slice; rejects a different operator or filter. */
+        void add(Model model, int v, int i, Layer l) {
+            if (l.type() != first.type() || l.r() != first.r() || l.s() != first.s()) {
+                throw new InvalidInputException("weight storage", "model " + model.id() + " variant "
+                        + model.variantId(v) + " layer " + i + " (" + l.name() + ")", "weightId '" + l.weightId()
+                        + "' is " + shape(l) + " here but " + shape(first) + " in variant " + firstVariant + " layer "
+                        + firstIndex + " (" + first.name() + "); layers sharing a weight tensor must have the same"
+                        + " operator type and filter size R x S");
+            }
+            k = Math.max(k, l.k());
+            c = Math.max(c, l.c());
+        }
+
+        private static String shape(Layer l) {
+            return l.type() + " " + l.r() + "x" + l.s();
+        }
+
+        /** @return elements of the union: per-dimension maxima, counted as {@link Layer#weightElements()} does */
+        long elements() {
+            return new Layer(first.name(), first.type(), 1, k, c, 1, 1, first.r(), first.s(), 1, first.weightId())
+                    .weightElements();
+        }
     }
 }

@@ -11,7 +11,8 @@ import org.rtmmlab.api.workload.Task;
 /**
  * Reads the {@code events} of a scenario file: {@code {"atMs", "kind", "task", ...}} with kind {@code start},
  * {@code stop}, {@code setFps} ({@code fps}), {@code setPeriod} ({@code periodMs}) or {@code setProbability}
- * ({@code probability}); the task must exist and the events must be in non-decreasing time order.
+ * ({@code probability}); the task must exist, the events must be in non-decreasing time order and none may come
+ * after the scenario's end ({@code durationMs}; an event exactly at the end is allowed and has no effect).
  */
 final class ScenarioEventsReader {
 
@@ -27,7 +28,13 @@ final class ScenarioEventsReader {
     private ScenarioEventsReader() {
     }
 
-    static List<ScenarioEvent> read(JsonNode list, List<Task> tasks) {
+    /**
+     * @param list       the {@code events} array
+     * @param tasks      the file's tasks
+     * @param durationNs the scenario's {@code durationMs} in ns; later events are rejected
+     * @return the events in document order
+     */
+    static List<ScenarioEvent> read(JsonNode list, List<Task> tasks, long durationNs) {
         List<ScenarioEvent> out = new ArrayList<>();
         long last = 0;
         for (JsonNode e : list.items()) {
@@ -35,6 +42,11 @@ final class ScenarioEventsReader {
             if (ev.timeNs() < last) {
                 throw e.get("atMs").error("events must be in time order: " + ScenarioFiles.plain(ev.timeNs() / 1e6)
                         + " ms comes after " + ScenarioFiles.plain(last / 1e6) + " ms");
+            }
+            if (ev.timeNs() > durationNs) {
+                throw e.get("atMs").error("event at " + ScenarioFiles.plain(ev.timeNs() / 1e6)
+                        + " ms is after the scenario's end, " + ScenarioFiles.plain(durationNs / 1e6)
+                        + " ms (durationMs)");
             }
             last = ev.timeNs();
             out.add(ev);

@@ -33,8 +33,10 @@ import org.rtmmlab.api.workload.Task;
  *
  * Models are given by reference to a model another scenario provider ships ({@code "ref"}, resolved by the resolver
  * passed in, see {@link ModelRefs}) or inline (layers and optional variants). Every error -- syntax, unknown keys,
- * wrong types, out-of-range numbers, unsupported version, dangling model/upstream/event references, cascade cycles,
- * events out of time order -- is an {@link InvalidInputException} naming the file, the JSON path and the reason, e.g.
+ * wrong types, out-of-range numbers (times above 1e9 ms = 1e6 s, positive times that round to 0 ns), a
+ * {@code DWCONV} layer with {@code C != K}, unsupported version, duplicate ids, dangling model/upstream/event
+ * references, cascade cycles, events out of time order or after {@code durationMs} -- is an
+ * {@link InvalidInputException} naming the file, the JSON path and the reason, e.g.
  * {@code hands.json: $.tasks[1].trigger.probability: must be a probability in [0, 1], got 1.5}.
  */
 public final class ScenarioFiles {
@@ -103,7 +105,7 @@ public final class ScenarioFiles {
         models.forEach(m -> modelIds.add(m.id()));
         List<Task> tasks = ScenarioTasks.read(root.get("tasks"), modelIds);
         List<ScenarioEvent> events = root.opt("events") == null ? List.of()
-                : ScenarioEventsReader.read(root.get("events"), tasks);
+                : ScenarioEventsReader.read(root.get("events"), tasks, duration);
         try {
             return new Scenario(id, description, models, tasks, events, duration);
         } catch (InvalidInputException e) {
@@ -156,12 +158,22 @@ public final class ScenarioFiles {
         return s;
     }
 
-    /** @return milliseconds as whole nanoseconds, which must be &gt; 0 */
+    /**
+     * Largest time a scenario file may give, in ms: 1e9 ms = 1e6 s (about 11.6 days) = 1e15 ns. Well below
+     * {@code Long.MAX_VALUE} (about 9.2e18 ns), so the engine can add thousands of such times (phase + periods +
+     * deadline + jitter, a duration plus a horizon) without overflowing its {@code long} nanosecond clock.
+     */
+    static final double MAX_MS = 1e9;
+
+    /** @return milliseconds as whole nanoseconds, which must be &gt; 0 (at least 1 ns after rounding) */
     static long positiveNs(JsonNode ms) {
         double v = ms.number();
-        long ns = Math.round(v * 1e6);
-        if (!(v > 0) || ns <= 0) {
+        if (!(v > 0)) {
             throw ms.error("must be > 0 (at least 1 ns), got " + plain(v));
+        }
+        long ns = toNs(ms, v);
+        if (ns <= 0) {
+            throw ms.error("must be > 0 (at least 1 ns), got " + plain(v) + " ms, which rounds to 0 ns");
         }
         return ns;
     }
@@ -172,17 +184,28 @@ public final class ScenarioFiles {
             return 0;
         }
         double v = ms.number();
-        if (v < 0) {
+        if (!(v >= 0)) {
             throw ms.error("must be >= 0, got " + plain(v));
+        }
+        return toNs(ms, v);
+    }
+
+    private static long toNs(JsonNode ms, double v) {
+        if (!(v <= MAX_MS)) {
+            throw ms.error("must be at most 1e9 ms (1e6 s, the longest time a scenario file may give), got "
+                    + plain(v));
         }
         return Math.round(v * 1e6);
     }
 
-    /** @return the period {@code round(1e9 / fps)} ns of a rate, which must be in (0, 1e9] */
+    /** @return the period {@code round(1e9 / fps)} ns of a rate, which must be in [1e-6, 1e9] (period 1 ns .. 1e6 s) */
     static long fpsToNs(JsonNode fps) {
         double v = fps.number();
         if (!(v > 0) || v > 1e9) {
             throw fps.error("must be > 0 (and at most 1e9), got " + plain(v));
+        }
+        if (v < 1e-6) {
+            throw fps.error("must be at least 1e-6 (a period of at most 1e6 s), got " + plain(v));
         }
         return Math.round(1e9 / v);
     }

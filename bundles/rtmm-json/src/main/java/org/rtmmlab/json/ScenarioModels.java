@@ -118,7 +118,12 @@ final class ScenarioModels {
         String name = ScenarioFiles.nonEmpty(l.get("name"));
         OpType type = l.opt("type") == null ? OpType.CONV : type(l.get("type"));
         String weightId = l.opt("weightId") == null ? null : ScenarioFiles.nonEmpty(l.get("weightId"));
-        return new Layer(name, type, dim(l, "N", 1), dim(l, "K", 0), dim(l, "C", 0), dim(l, "Y", 0), dim(l, "X", 0),
+        int k = dim(l, "K", 0);
+        int c = dim(l, "C", 0);
+        if (type == OpType.DWCONV && c != k) {
+            throw l.get("C").error("a DWCONV layer needs C == K (one filter per input channel), got K " + k + ", C " + c);
+        }
+        return new Layer(name, type, dim(l, "N", 1), k, c, dim(l, "Y", 0), dim(l, "X", 0),
                 dim(l, "R", 0), dim(l, "S", 0), dim(l, "stride", 1), weightId);
     }
 

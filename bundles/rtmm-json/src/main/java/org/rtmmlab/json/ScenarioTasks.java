@@ -34,10 +34,8 @@ final class ScenarioTasks {
         Map<String, JsonNode> byId = new LinkedHashMap<>();
         List<Task> tasks = new ArrayList<>();
         for (JsonNode item : items) {
-            Task t = task(item, modelIds);
-            if (byId.putIfAbsent(t.id(), item) != null) {
-                throw (item.opt("id") != null ? item.get("id") : item).error("duplicate task id '" + t.id() + "'");
-            }
+            Task t = task(item, modelIds, byId);
+            byId.put(t.id(), item);
             tasks.add(t);
         }
         for (int i = 0; i < tasks.size(); i++) {
@@ -51,7 +49,8 @@ final class ScenarioTasks {
         return tasks;
     }
 
-    private static Task task(JsonNode node, Set<String> modelIds) {
+    /** @param seen tasks read so far by id: a repeated id is reported before anything else about the task */
+    private static Task task(JsonNode node, Set<String> modelIds, Map<String, JsonNode> seen) {
         node.onlyKeys(TASK_KEYS);
         JsonNode modelNode = node.get("model");
         String model = ScenarioFiles.nonEmpty(modelNode);
@@ -59,6 +58,9 @@ final class ScenarioTasks {
             throw modelNode.error("unknown model '" + model + "'; models of this file: " + String.join(", ", modelIds));
         }
         String id = node.opt("id") == null ? model : ScenarioFiles.nonEmpty(node.get("id"));
+        if (seen.containsKey(id)) {
+            throw (node.opt("id") != null ? node.get("id") : node).error("duplicate task id '" + id + "'");
+        }
         long period = period(node);
         long deadline = node.opt("deadlineMs") == null ? period : ScenarioFiles.positiveNs(node.get("deadlineMs"));
         long jitter = ScenarioFiles.optNonNegativeNs(node.opt("jitterMs"));

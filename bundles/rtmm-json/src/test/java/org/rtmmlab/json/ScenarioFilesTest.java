@@ -155,6 +155,21 @@ class ScenarioFilesTest {
             "task": "det", "fps": 60}            | "task": "det"}                         | $.events[2]                     | missing member 'fps'
             "task": "det", "fps": 60}            | "task": "det", "fps": 60, "periodMs": 5} | $.events[2].periodMs          | unknown key; allowed:
             {"id": "late", "model": "Track",     | {"id": "late",                         | $.tasks[2]                      | missing member 'model'
+            "durationMs": 10000,                 | "durationMs": 1e30,                    | $.durationMs                    | must be at most 1e9 ms (1e6 s, the longest time a scenario file may give), got 1.0E30
+            "durationMs": 10000,                 | "durationMs": 1e-7,                    | $.durationMs                    | must be > 0 (at least 1 ns), got 1.0E-7 ms, which rounds to 0 ns
+            "periodMs": 50,                      | "periodMs": 1e30,                      | $.tasks[1].periodMs             | must be at most 1e9 ms
+            "periodMs": 50,                      | "periodMs": 4e-7,                      | $.tasks[1].periodMs             | must be > 0 (at least 1 ns), got 4.0E-7 ms, which rounds to 0 ns
+            "deadlineMs": 20,                    | "deadlineMs": 1.5e9,                   | $.tasks[0].deadlineMs           | must be at most 1e9 ms
+            "deadlineMs": 20,                    | "deadlineMs": 1e-9,                    | $.tasks[0].deadlineMs           | must be > 0 (at least 1 ns), got 1.0E-9 ms, which rounds to 0 ns
+            "jitterMs": 1.5,                     | "jitterMs": 1e30,                      | $.tasks[0].jitterMs             | must be at most 1e9 ms
+            "phaseMs": 2,                        | "phaseMs": 1e300,                      | $.tasks[0].phaseMs              | must be at most 1e9 ms
+            "model": "Det", "fps": 30,           | "model": "Det", "fps": 1e-30,          | $.tasks[0].fps                  | must be at least 1e-6 (a period of at most 1e6 s), got 1.0E-30
+            {"atMs": 2000,                       | {"atMs": 1e30,                         | $.events[0].atMs                | must be at most 1e9 ms
+            "task": "late", "periodMs": 25}      | "task": "late", "periodMs": 1e30}      | $.events[3].periodMs            | must be at most 1e9 ms
+            "task": "late", "periodMs": 25}      | "task": "late", "periodMs": 1e-7}      | $.events[3].periodMs            | must be > 0 (at least 1 ns), got 1.0E-7 ms, which rounds to 0 ns
+            {"atMs": 9000,                       | {"atMs": 12000,                        | $.events[4].atMs                | event at 12000 ms is after the scenario's end, 10000 ms (durationMs)
+            "K": 8, "C": 8,                      | "K": 8, "C": 4,                        | $.models[1].layers[1].C         | a DWCONV layer needs C == K (one filter per input channel), got K 8, C 4
+            {"id": "late", "model": "Track", "fps": 10, "trigger": "periodic", | {"id": "track", "model": "Track", "fps": 10, "trigger": {"after": "track"}, | $.tasks[2].id | duplicate task id 'track'
             """)
     void malformedFilesAreRejectedWithFilePathAndReason(String fragment, String replacement, String path,
                                                         String reason) {
@@ -169,6 +184,21 @@ class ScenarioFilesTest {
         assertFalse(e.getMessage().contains("\n"), "one line");
         assertNull(e.getCause(), "no wrapped stack trace");
         assertEquals("hands.json: " + path + ": " + e.reason(), e.getMessage());
+    }
+
+    @Test
+    void timeLimitsAreInclusiveAndAnEventMayFallOnTheEnd() {
+        Scenario s = parse(VALID.replace("\"durationMs\": 10000,", "\"durationMs\": 1e9,")
+                .replace("\"phaseMs\": 2,", "\"phaseMs\": 1e9,").replace("{\"atMs\": 9000,", "{\"atMs\": 1e9,")
+                .replace("\"model\": \"Det\", \"fps\": 30,", "\"model\": \"Det\", \"fps\": 1e-6,"));
+        assertEquals(1_000_000_000_000_000L, s.defaultDurationNs());
+        assertEquals(1_000_000_000_000_000L, s.tasks().get(0).phaseNs());
+        assertEquals(1_000_000_000_000_000L, s.tasks().get(0).periodNs());
+        assertEquals(1_000_000_000_000_000L, s.events().get(4).timeNs());
+        assertEquals(10_000_000_000L, parse(VALID.replace("{\"atMs\": 9000,", "{\"atMs\": 10000,")).events().get(4)
+                .timeNs());
+        assertEquals(1, parse(VALID.replace("\"periodMs\": 50,", "\"periodMs\": 5e-7,")).tasks().get(1).periodNs(),
+                "0.5 ns rounds up to 1 ns");
     }
 
     @Test

@@ -70,7 +70,7 @@ final class XrbenchCatalog {
         Map<String, Scenario> all = new java.util.LinkedHashMap<>(XrbenchScenarios.parse(scenariosJson, models));
         Scenario session = XrbenchSessions.session(sessionJson, models);
         all.put(session.id(), session);
-        XrbenchVariants variants = XrbenchVariants.parse(variantsJson);
+        XrbenchVariants variants = XrbenchVariants.parse(variantsJson, models);
         List<Scenario> twins = new ArrayList<>();
         for (String name : XrbenchScenarios.usageScenarios(scenariosJson)) {
             twins.add(XrbenchSessions.widthTwin(all.get(XrbenchScenarios.PREFIX + name), variants));

@@ -63,6 +63,10 @@ final class XrbenchModels {
         } catch (IllegalArgumentException e) {
             throw typeNode.error("unknown layer type '" + typeNode.string() + "'");
         }
+        if (type == OpType.DWCONV && l.get("C").intValue() != l.get("K").intValue()) {
+            throw l.get("C").error("a DWCONV layer needs C == K (one filter per input channel), got K "
+                    + l.get("K").intValue() + ", C " + l.get("C").intValue());
+        }
         try {
             return new Layer(l.get("name").string(), type, l.get("N").intValue(), l.get("K").intValue(),
                     l.get("C").intValue(), l.get("Y").intValue(), l.get("X").intValue(), l.get("R").intValue(),

@@ -199,6 +199,11 @@ class XrbenchScenarioProviderTest {
         e = assertThrows(InvalidInputException.class, () -> catalog(wrongCount, scenarios("M", 30)));
         assertEquals("$.models.M.num_layers", e.path());
 
+        String depthwise = models.replace("\"K\":0", "\"K\":4").replace("\"CONV\"", "\"DWCONV\"");
+        e = assertThrows(InvalidInputException.class, () -> catalog(depthwise, scenarios("M", 30)));
+        assertEquals("models.json: $.models.M.layers[0].C: a DWCONV layer needs C == K (one filter per input channel),"
+                + " got K 4, C 1", e.getMessage());
+
         e = assertThrows(InvalidInputException.class, () -> catalog("{\"models\": [", scenarios("M", 30)));
         assertEquals("models.json", e.source());
         assertTrue(e.reason().startsWith("malformed JSON"), e.reason());
