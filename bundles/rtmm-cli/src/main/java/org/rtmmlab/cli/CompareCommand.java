@@ -4,7 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -15,6 +20,7 @@ import org.rtmmlab.api.InvalidInputException;
 import org.rtmmlab.api.run.MetricReporter;
 import org.rtmmlab.api.run.RunConfig;
 import org.rtmmlab.api.run.RunResult;
+import org.rtmmlab.api.scheduler.SchedulerPolicy;
 import org.rtmmlab.engine.Evaluator;
 import org.rtmmlab.engine.catalog.PluginCatalog;
 import picocli.CommandLine.Command;
@@ -30,6 +36,12 @@ import picocli.CommandLine.Spec;
  * Each run writes its files under {@code --out}; then every reporter selected with {@code --report} writes its
  * comparison files there too ({@link MetricReporter#writeComparison}, e.g. {@code compare.html} from {@code html});
  * {@code --csv FILE} writes the long-format CSV. Progress goes to standard error.
+ *
+ * <p>Every scenario, platform and scheduler id (and reporter) is resolved before the first run, and each list must
+ * not repeat an id, so a bad command line writes nothing. A {@code --set key=value} scheduler property goes only to
+ * the selected schedulers that declare the key ({@link SchedulerPolicy#defaultProperties()}; {@code engine.*}
+ * properties go to every run), so a run's {@code config.json} records what applied to it; a key that no selected
+ * scheduler declares is an error.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Compare schedulers over scenarios x platforms (one run per cell, files per run under --out).")
@@ -43,6 +55,8 @@ public class CompareCommand implements Callable<Integer> {
     static final List<String> DEFAULT_PLATFORMS = List.of("xrbench/Single_4K__WS", "xrbench/Dual_4K__WS_OS",
             "xrbench/Quad_8K__WS_OS_WS_OS");
     static final List<String> DEFAULT_SCHEDULERS = List.of("xrbench-greedy", "fcfs", "edf");
+    /** Prefix of the engine's own properties, which apply to every run. */
+    static final String ENGINE_PREFIX = "engine.";
 
     @Spec
     CommandSpec spec;
@@ -83,6 +97,9 @@ public class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException, IOException {
         runOptions.validate();
+        distinct("--scenarios", scenarios);
+        distinct("--platforms", platforms);
+        distinct("--schedulers", schedulers);
         String base = baseline == null ? schedulers.get(0) : baseline;
         if (!schedulers.contains(base)) {
             throw new InvalidInputException("--baseline", "", "'" + base + "' is not among --schedulers " + schedulers);
@@ -97,12 +114,24 @@ public class CompareCommand implements Callable<Integer> {
             reporters.add(catalog.reporter(id)); // unknown ids fail before any run
         }
         Evaluator evaluator = new Evaluator(catalog);
+        // resolve every id before the first run: a bad one fails the command before anything is written
+        for (String sc : scenarios) {
+            evaluator.scenario(sc);
+        }
+        for (String pl : platforms) {
+            evaluator.platform(pl);
+        }
+        Map<String, SchedulerPolicy> policies = new LinkedHashMap<>();
+        for (String sch : schedulers) {
+            policies.put(sch, catalog.scheduler(sch));
+        }
+        Map<String, Map<String, String>> properties = propertiesPerScheduler(runOptions.properties, policies);
         List<RunConfig> configs = new ArrayList<>();
         for (String sc : scenarios) {
             for (String pl : platforms) {
                 for (String sch : schedulers) {
                     configs.add(new RunConfig(sc, pl, sch, runOptions.seed, runOptions.duration(),
-                            runOptions.xrbenchCompat, runOptions.properties, runOptions.reporters));
+                            runOptions.xrbenchCompat, properties.get(sch), runOptions.reporters));
                 }
             }
         }
@@ -123,6 +152,54 @@ public class CompareCommand implements Callable<Integer> {
             o.println(results.size() + " runs; files under " + out + (csv != null ? "; CSV in " + csv : ""));
         }
         return 0;
+    }
+
+    /** @throws InvalidInputException if {@code ids} names an id twice */
+    static void distinct(String option, List<String> ids) {
+        Set<String> seen = new LinkedHashSet<>();
+        for (String id : ids) {
+            if (!seen.add(id)) {
+                throw new InvalidInputException(option, "", "'" + id + "' is given more than once in " + ids);
+            }
+        }
+    }
+
+    /**
+     * Splits the {@code --set} properties over the schedulers: {@code engine.*} keys go to every scheduler, any other
+     * key to each scheduler whose policy declares it in {@link SchedulerPolicy#defaultProperties()}.
+     *
+     * @param properties the {@code --set} properties, in command-line order
+     * @param policies   the selected policies by id, in {@code --schedulers} order
+     * @return the properties of each scheduler's runs (insertion order kept)
+     * @throws InvalidInputException if a non-engine key is declared by none of the policies, listing what each knows
+     */
+    static Map<String, Map<String, String>> propertiesPerScheduler(Map<String, String> properties,
+                                                                   Map<String, SchedulerPolicy> policies) {
+        Map<String, Set<String>> known = new LinkedHashMap<>();
+        for (Map.Entry<String, SchedulerPolicy> p : policies.entrySet()) {
+            known.put(p.getKey(), new TreeSet<>(p.getValue().defaultProperties().keySet()));
+        }
+        for (String key : properties.keySet()) {
+            if (!key.startsWith(ENGINE_PREFIX) && known.values().stream().noneMatch(k -> k.contains(key))) {
+                List<String> each = new ArrayList<>();
+                known.forEach((id, keys) -> each.add(id + ": " + (keys.isEmpty() ? "(none)" : String.join(", ", keys))));
+                throw new InvalidInputException("--set", "", "property '" + key + "' is not known to "
+                        + (policies.size() == 1 ? "scheduler " + policies.keySet().iterator().next()
+                        : "any of the schedulers " + policies.keySet()) + " and is no " + ENGINE_PREFIX
+                        + "* property; known: " + String.join("; ", each));
+            }
+        }
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Set<String>> k : known.entrySet()) {
+            Map<String, String> applied = new LinkedHashMap<>();
+            properties.forEach((key, value) -> {
+                if (key.startsWith(ENGINE_PREFIX) || k.getValue().contains(key)) {
+                    applied.put(key, value);
+                }
+            });
+            out.put(k.getKey(), applied);
+        }
+        return out;
     }
 
     /** Lets each selected reporter write its comparison files into {@code --out}; a failure costs a warning. */

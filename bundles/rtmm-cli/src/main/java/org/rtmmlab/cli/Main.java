@@ -6,7 +6,9 @@ import picocli.CommandLine;
 
 /**
  * Entry point of {@code ./rtmm}: plain-classpath command line. Bad input (unknown id, malformed file, bad option)
- * prints one line and exits with code 2; no stack trace unless {@code RTMM_DEBUG=1}.
+ * prints one line and exits with code 2; no stack trace unless {@code RTMM_DEBUG=1}. A bad option or parameter
+ * (unknown option, value that does not convert, option given twice, missing required option) prints
+ * {@code error: <message> (see rtmm <command> --help)}, never the whole usage text.
  */
 public final class Main {
 
@@ -28,6 +30,12 @@ public final class Main {
         CommandLine cl = new CommandLine(new RtmmCommand());
         cl.setOut(out);
         cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, arguments) -> {
+            CommandLine at = ex.getCommandLine() != null ? ex.getCommandLine() : cl;
+            at.getErr().println(parameterError(ex, at.getCommandSpec().qualifiedName(" ")));
+            at.getErr().flush();
+            return CommandLine.ExitCode.USAGE;
+        });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof InvalidInputException) {
                 commandLine.getErr().println("error: " + ex.getMessage());
@@ -40,5 +48,13 @@ public final class Main {
             return CommandLine.ExitCode.SOFTWARE;
         });
         return cl.execute(args);
+    }
+
+    /** @return the one-line report of a bad option or parameter of command {@code command} (e.g. "rtmm run") */
+    static String parameterError(CommandLine.ParameterException ex, String command) {
+        String message = ex.getMessage() == null ? ex.toString() : ex.getMessage();
+        String line = message.strip().replaceAll("\\s*\\R\\s*", " ")
+                .replace("option option", "option"); // picocli's wording for a KEY=VALUE without '='
+        return "error: " + line + " (see " + command + " --help)";
     }
 }

@@ -1,7 +1,10 @@
 package org.rtmmlab.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -16,7 +19,11 @@ abstract class Progress implements AutoCloseable {
 
     /** How progress is shown ({@code --progress}). */
     enum Mode {
-        /** A bar when standard error is a terminal ({@code System.console() != null}), lines otherwise. */
+        /**
+         * A bar when standard error is a terminal, lines otherwise. On Linux, standard error is a terminal when
+         * {@code /proc/self/fd/2} links to {@code /dev/pts/*} or {@code /dev/tty*}; elsewhere the fallback is
+         * {@code System.console() != null} (which tests standard input and output, not standard error).
+         */
         AUTO,
         /** Always the bar. */
         BAR,
@@ -52,12 +59,35 @@ abstract class Progress implements AutoCloseable {
      * @param err   where lines go
      */
     static Progress create(Mode mode, String label, Unit unit, long total, PrintWriter err) {
-        Mode m = mode == Mode.AUTO ? (System.console() != null ? Mode.BAR : Mode.LINES) : mode;
+        Mode m = mode == Mode.AUTO ? (stderrIsTerminal() ? Mode.BAR : Mode.LINES) : mode;
         return switch (m) {
             case BAR -> new Bar(label, unit, total, System.err);
             case LINES -> new Lines(unit, total, err, 1_000_000_000L);
             default -> new None();
         };
+    }
+
+    /** Standard error's file descriptor link on Linux. */
+    static final Path STDERR_LINK = Path.of("/proc/self/fd/2");
+
+    /** @return whether standard error is a terminal (see {@link Mode#AUTO}) */
+    static boolean stderrIsTerminal() {
+        return isTerminal(STDERR_LINK, System.console() != null);
+    }
+
+    /**
+     * @param fdLink          a {@code /proc/self/fd/N} link
+     * @param consoleFallback the answer when the link does not exist or cannot be read (not Linux)
+     * @return whether the link names a terminal device ({@code /dev/pts/*}, {@code /dev/tty*})
+     */
+    static boolean isTerminal(Path fdLink, boolean consoleFallback) {
+        String target;
+        try {
+            target = Files.readSymbolicLink(fdLink).toString();
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return consoleFallback;
+        }
+        return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
     }
 
     /** @return "12/63 runs, 19%" or "120.0/600.0 s simulated, 20%" */
@@ -118,37 +148,79 @@ abstract class Progress implements AutoCloseable {
         }
     }
 
-    /** The terminal bar. */
+    /**
+     * The terminal bar. Simulated time is shown in ms for runs shorter than {@link #SECONDS_FROM_MS} (a 700 ms run
+     * reads {@code 350/700 ms}, not {@code 0/0 s}) and in whole seconds for longer ones; as the total of a run is
+     * only known when it starts, the bar is built then.
+     */
     static final class Bar extends Progress {
-        private final ProgressBar bar;
+        /** Shortest run, in simulated ms, whose bar counts seconds. */
+        static final long SECONDS_FROM_MS = 10_000;
+
+        private final String label;
+        private final Unit unit;
+        private final PrintStream out;
+        private ProgressBar bar;
+        private long total;
         private long done;
+        private boolean closed;
 
         Bar(String label, Unit unit, long total, PrintStream out) {
+            this.label = label;
+            this.unit = unit;
+            this.out = out;
+            this.total = total;
+            if (unit == Unit.RUNS || total > 0) {
+                build();
+            }
+        }
+
+        /** @return the unit label and size the bar shows for {@code total} units of {@code unit} */
+        static String unitLabel(Unit unit, long total) {
+            if (unit == Unit.RUNS) {
+                return " runs";
+            }
+            return total >= SECONDS_FROM_MS ? " s" : " ms";
+        }
+
+        private void build() {
+            String u = unitLabel(unit, total);
             ProgressBarBuilder b = new ProgressBarBuilder().setTaskName(label).setInitialMax(total)
                     .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(out))
-                    .setUpdateIntervalMillis(250);
-            if (unit == Unit.SIMULATED_MS) {
-                b.setUnit(" s", 1000);
-            } else {
-                b.setUnit(" runs", 1);
-            }
+                    .setUpdateIntervalMillis(250).setUnit(u, u.equals(" s") ? 1000 : 1);
             bar = b.build();
+            if (done > 0) {
+                bar.stepTo(done);
+            }
         }
 
         @Override
         synchronized void stepTo(long d) {
             done = Math.max(done, d);
-            bar.stepTo(done);
+            if (bar != null && !closed) {
+                bar.stepTo(done);
+            }
         }
 
         @Override
         synchronized void total(long t) {
-            bar.maxHint(t);
+            total = t;
+            if (closed) {
+                return;
+            }
+            if (bar == null) {
+                build();
+            } else {
+                bar.maxHint(t);
+            }
         }
 
         @Override
         public synchronized void close() {
-            bar.close();
+            if (bar != null && !closed) {
+                bar.close();
+            }
+            closed = true;
         }
     }
 

@@ -20,7 +20,8 @@ public class RunOptions {
     boolean xrbenchCompat;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "scheduler or engine property, e.g. --set blockLayers=4 (repeatable)")
+            description = "scheduler or engine property, e.g. --set blockLayers=4 (repeatable; compare gives each "
+                    + "scheduler the keys it declares)")
     Map<String, String> properties = new LinkedHashMap<>();
 
     @Option(names = "--report", paramLabel = "ID", split = ",",
@@ -29,7 +30,8 @@ public class RunOptions {
     java.util.List<String> reporters;
 
     @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
-            description = "progress on standard error: auto (a bar on a terminal, plain lines otherwise), bar, lines, "
+            description = "progress on standard error: auto (a bar when standard error is a terminal, plain lines "
+                    + "otherwise), bar, lines, "
                     + "none (default: ${DEFAULT-VALUE})")
     String progress;
 

@@ -139,14 +139,149 @@ class CliRunTest {
             String cmd = String.join(" ", args);
             assertEquals(2, o.code(), cmd + "\n" + o.err());
             assertFalse(o.err().contains("\tat "), "stack trace for " + cmd + ":\n" + o.err());
-            assertTrue(o.err().lines().findFirst().orElse("").matches("(error: |Missing required|Invalid value).*"),
-                    cmd + " -> " + o.err());
+            assertEquals(1, o.err().lines().count(), "one line for " + cmd + ":\n" + o.err());
+            assertTrue(o.err().startsWith("error: "), cmd + " -> " + o.err());
+            assertEquals("", o.out(), cmd);
         }
         assertTrue(rtmm(bad.get(0)).err().contains("unknown scenario 'xrbench/nope'"));
         String known = rtmm(bad.get(2)).err();
         List<String> ids = List.of(known.substring(known.indexOf("known: ") + 7).strip().split(", "));
         assertTrue(ids.containsAll(List.of("edf", "fcfs", "xrbench-greedy")), known); // other bundles may add more
         assertEquals(ids.stream().sorted().toList(), ids, "known ids sorted");
+    }
+
+    /** Option errors found while parsing: one line naming the command's help, never the 30-line usage text. */
+    @Test
+    void optionErrorsAreOneLineWithAPointerToHelp(@TempDir Path dir) {
+        String[] run = {"run", "--scenario", "xrbench/VR_gaming", "--platform", "xrbench/Single_4K__WS",
+            "--scheduler", "edf", "--out", dir.resolve("bad").toString()};
+        Map<List<String>, String> cases = new java.util.LinkedHashMap<>();
+        cases.put(List.of("--duration", "0"), "Invalid value for option '--duration': '0' is not a duration");
+        cases.put(List.of("--duration", "0.1ns"), "Invalid value for option '--duration': must be at least 1ns");
+        cases.put(List.of("--duration", "0s"), "Invalid value for option '--duration': must be at least 1ns");
+        cases.put(List.of("--seed", "abc"), "Invalid value for option '--seed': 'abc' is not a long");
+        cases.put(List.of("--set", "foo"), "Value for option '--set' (KEY=VALUE) should be in KEY=VALUE format");
+        cases.put(List.of("--bogus"), "Unknown option: '--bogus'");
+        cases.put(List.of("--seed", "1", "--seed", "2"), "option '--seed' (N) should be specified only once");
+        for (Map.Entry<List<String>, String> c : cases.entrySet()) {
+            List<String> args = new ArrayList<>(List.of(run));
+            args.addAll(c.getKey());
+            Outcome o = rtmm(args.toArray(String[]::new));
+            List<String> lines = o.err().lines().toList();
+            assertEquals(2, o.code(), args + "\n" + o.err());
+            assertEquals(1, lines.size(), args + ":\n" + o.err());
+            assertTrue(lines.get(0).startsWith("error: " + c.getValue()), lines.get(0));
+            assertTrue(lines.get(0).endsWith(" (see rtmm run --help)"), lines.get(0));
+            assertFalse(lines.get(0).contains("Exception"), "no exception class in " + lines.get(0));
+        }
+        assertEquals(List.of("error: Unknown option: '--bogus' (see rtmm --help)"), rtmm("--bogus").err().lines().toList());
+        Outcome compare = rtmm("compare", "--jobs", "x");
+        assertEquals(2, compare.code());
+        assertEquals(List.of("error: Invalid value for option '--jobs': 'x' is not an int (see rtmm compare --help)"),
+                compare.err().lines().toList());
+        Outcome missing = rtmm("run", "--scenario", "xrbench/VR_gaming");
+        assertEquals(List.of("error: Missing required options: '--platform=ID', '--scheduler=ID' (see rtmm run --help)"),
+                missing.err().lines().toList());
+        assertFalse(Files.exists(dir.resolve("bad")), "nothing written");
+    }
+
+    /** Every id of compare is resolved, and each list checked for repeats, before the first run writes anything. */
+    @Test
+    void compareChecksEveryIdBeforeAnyRun(@TempDir Path dir) {
+        Path out = dir.resolve("out");
+        String[][] bad = {
+            {"--scenarios", "xrbench/VR_gaming,nope", "--platforms", "xrbench/Single_4K__WS", "--schedulers", "edf"},
+            {"--scenarios", "xrbench/VR_gaming", "--platforms", "xrbench/Single_4K__WS,nope", "--schedulers", "edf"},
+            {"--scenarios", "xrbench/VR_gaming", "--platforms", "xrbench/Single_4K__WS",
+                "--schedulers", "fcfs,nope"},
+            {"--scenarios", "xrbench/VR_gaming", "--platforms", "xrbench/Single_4K__WS", "--schedulers", "edf,edf"},
+            {"--scenarios", "xrbench/VR_gaming,xrbench/VR_gaming", "--platforms", "xrbench/Single_4K__WS"},
+            {"--scenarios", "xrbench/VR_gaming", "--platforms", "xrbench/Single_4K__WS,xrbench/Single_4K__WS"},
+            {"--scenarios", "xrbench/VR_gaming", "--platforms", dir.resolve("missing.json").toString()},
+        };
+        List<String> expected = List.of("unknown scenario 'nope'", "unknown platform 'nope'", "unknown scheduler 'nope'",
+                "error: --schedulers: 'edf' is given more than once in [edf, edf]",
+                "error: --scenarios: 'xrbench/VR_gaming' is given more than once",
+                "error: --platforms: 'xrbench/Single_4K__WS' is given more than once", "platform file not found");
+        for (int i = 0; i < bad.length; i++) {
+            List<String> args = new ArrayList<>(List.of("compare", "--progress", "none", "--out", out.toString()));
+            args.addAll(List.of(bad[i]));
+            Outcome o = rtmm(args.toArray(String[]::new));
+            assertEquals(2, o.code(), args + "\n" + o.err());
+            assertEquals(1, o.err().lines().count(), o.err());
+            assertTrue(o.err().startsWith("error: ") && o.err().contains(expected.get(i)), o.err());
+            assertFalse(Files.exists(out), "nothing written for " + args);
+        }
+    }
+
+    @Test
+    void compareGivesEachSchedulerTheSetPropertiesItKnows(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("out");
+        // edf declares blockLayers, xrbench-greedy declares nothing: blockLayers goes to edf only, engine.* to both
+        Outcome o = rtmm("compare", "--scenarios", "xrbench/VR_gaming", "--platforms", "xrbench/Single_4K__WS",
+                "--schedulers", "xrbench-greedy,edf", "--set", "blockLayers=4", "--set", "engine.dropRule=none",
+                "--progress", "none", "--json", "--out", out.toString());
+        assertEquals(0, o.code(), o.err());
+        Path cell = out.resolve("xrbench_VR_gaming/xrbench_Single_4K__WS");
+        JsonObject edf = JsonParser.parseString(Files.readString(cell.resolve("edf-seed1/config.json")))
+                .getAsJsonObject().getAsJsonObject("properties");
+        JsonObject greedy = JsonParser.parseString(Files.readString(cell.resolve("xrbench-greedy-seed1/config.json")))
+                .getAsJsonObject().getAsJsonObject("properties");
+        assertEquals(Map.of("blockLayers", "4", "engine.dropRule", "none"), Map.of("blockLayers",
+                edf.get("blockLayers").getAsString(), "engine.dropRule", edf.get("engine.dropRule").getAsString()));
+        assertEquals(2, edf.size(), edf.toString());
+        assertEquals(1, greedy.size(), greedy.toString());
+        assertEquals("none", greedy.get("engine.dropRule").getAsString());
+
+        Path none = dir.resolve("none");
+        Outcome unknown = rtmm("compare", "--scenarios", "xrbench/VR_gaming", "--platforms", "xrbench/Single_4K__WS",
+                "--schedulers", "xrbench-greedy,edf", "--set", "blokLayers=4", "--out", none.toString());
+        assertEquals(2, unknown.code(), unknown.err());
+        assertEquals(List.of("error: --set: property 'blokLayers' is not known to any of the schedulers "
+                + "[xrbench-greedy, edf] and is no engine.* property; known: xrbench-greedy: (none); edf: blockLayers"),
+                unknown.err().lines().toList());
+        assertFalse(Files.exists(none), "nothing written");
+    }
+
+    @Test
+    void propertiesAreSplitByWhatEachPolicyDeclares() {
+        org.rtmmlab.api.scheduler.SchedulerPolicy a = policy("a", Map.of("x", "1", "y", "2"));
+        org.rtmmlab.api.scheduler.SchedulerPolicy b = policy("b", Map.of("y", "3"));
+        org.rtmmlab.api.scheduler.SchedulerPolicy c = policy("c", Map.of());
+        Map<String, org.rtmmlab.api.scheduler.SchedulerPolicy> policies = new java.util.LinkedHashMap<>();
+        policies.put("a", a);
+        policies.put("b", b);
+        policies.put("c", c);
+        Map<String, String> set = new java.util.LinkedHashMap<>();
+        set.put("y", "5");
+        set.put("engine.window", "off");
+        set.put("x", "7");
+        Map<String, Map<String, String>> split = CompareCommand.propertiesPerScheduler(set, policies);
+        assertEquals(List.of("a", "b", "c"), List.copyOf(split.keySet()));
+        assertEquals(List.of("y", "engine.window", "x"), List.copyOf(split.get("a").keySet()), "command-line order");
+        assertEquals(Map.of("y", "5", "engine.window", "off"), split.get("b"));
+        assertEquals(Map.of("engine.window", "off"), split.get("c"));
+        assertEquals(Map.of(), CompareCommand.propertiesPerScheduler(Map.of(), policies).get("a"));
+        set.put("z", "1");
+        org.rtmmlab.api.InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.rtmmlab.api.InvalidInputException.class, () -> CompareCommand.propertiesPerScheduler(set, policies));
+        assertEquals("--set: property 'z' is not known to any of the schedulers [a, b, c] and is no engine.* property; "
+                + "known: a: x, y; b: y; c: (none)", e.getMessage());
+        Map<String, org.rtmmlab.api.scheduler.SchedulerPolicy> one = Map.of("c", c);
+        assertTrue(org.junit.jupiter.api.Assertions.assertThrows(org.rtmmlab.api.InvalidInputException.class,
+                () -> CompareCommand.propertiesPerScheduler(Map.of("x", "1"), one)).getMessage()
+                .contains("is not known to scheduler c and"));
+    }
+
+    private static org.rtmmlab.api.scheduler.SchedulerPolicy policy(String id, Map<String, String> properties) {
+        return new org.rtmmlab.api.scheduler.SchedulerPolicy() {
+            @Override public String id() { return id; }
+            @Override public String description() { return id; }
+            @Override public Map<String, String> defaultProperties() { return properties; }
+            @Override public org.rtmmlab.api.scheduler.Scheduler create(org.rtmmlab.api.scheduler.SchedulerContext c) {
+                throw new UnsupportedOperationException();
+            }
+        };
     }
 
     @Test
@@ -187,5 +322,14 @@ class CliRunTest {
         assertEquals(1_500_000_000L, DurationConverter.parse("1.5s"));
         assertEquals(120_000_000_000L, DurationConverter.parse("2m"));
         assertEquals(250_000L, DurationConverter.parse("250us"));
+        assertEquals(1L, DurationConverter.parse("0.5ns"), "rounded half up");
+        assertEquals(1L, DurationConverter.parse("0.000001ms"));
+        for (String zero : List.of("0.1ns", "0.0004us", "0s", "0")) { // 0 would mean "the scenario's default"
+            picocli.CommandLine.TypeConversionException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    picocli.CommandLine.TypeConversionException.class, () -> DurationConverter.parse(zero), zero);
+            assertFalse(e.getMessage().contains("InvalidInputException"), e.getMessage());
+        }
+        org.junit.jupiter.api.Assertions.assertThrows(picocli.CommandLine.TypeConversionException.class,
+                () -> DurationConverter.parse("300000000h"));
     }
 }

@@ -1,12 +1,20 @@
 package org.rtmmlab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Progress lines (the non-terminal display) and the figures of the comparison tables. */
 class ProgressTest {
@@ -36,6 +44,61 @@ class ProgressTest {
             p.stepTo(3);
         }
         assertEquals(List.of("1/3 runs, 33%", "2/3 runs, 66%", "3/3 runs, 100%"), all.toString().lines().toList());
+    }
+
+    /**
+     * {@code --progress auto} asks whether standard error (where progress goes) is a terminal, from the target of its
+     * {@code /proc/self/fd} link; {@code System.console()}, which tests standard input and output, is only the
+     * fallback where there is no such link.
+     */
+    @Test
+    void aTerminalIsRecognisedFromTheDescriptorLink(@TempDir Path dir) throws IOException {
+        Path pts = Files.createSymbolicLink(dir.resolve("pts"), Path.of("/dev/pts/3"));
+        Path tty = Files.createSymbolicLink(dir.resolve("tty"), Path.of("/dev/tty1"));
+        Path file = Files.createSymbolicLink(dir.resolve("file"), dir.resolve("progress.txt"));
+        Path pipe = Files.createSymbolicLink(dir.resolve("pipe"), Path.of("pipe:[12345]"));
+        Path devNull = Files.createSymbolicLink(dir.resolve("null"), Path.of("/dev/null"));
+        assertTrue(Progress.isTerminal(pts, false), "2>&1 on a terminal");
+        assertTrue(Progress.isTerminal(tty, false));
+        assertFalse(Progress.isTerminal(file, true), "2>file is no terminal, whatever System.console() says");
+        assertFalse(Progress.isTerminal(pipe, true), "2>&1 | less");
+        assertFalse(Progress.isTerminal(devNull, true));
+        assertTrue(Progress.isTerminal(dir.resolve("missing"), true), "no /proc: System.console() decides");
+        assertFalse(Progress.isTerminal(dir.resolve("missing"), false));
+        assertEquals(Path.of("/proc/self/fd/2"), Progress.STDERR_LINK, "standard error, not standard output");
+        for (Path link : List.of(pts, tty, file, pipe, devNull)) {
+            Files.delete(link); // the links themselves, before @TempDir cleans up (it warns about outside targets)
+        }
+    }
+
+    /** The bar counts simulated ms for short runs (a 700 ms run used to read "0/0 s") and seconds for long ones. */
+    @Test
+    void theBarShowsShortRunsInMilliseconds() {
+        assertEquals(" ms", Progress.Bar.unitLabel(Progress.Unit.SIMULATED_MS, 700));
+        assertEquals(" ms", Progress.Bar.unitLabel(Progress.Unit.SIMULATED_MS, 9_999));
+        assertEquals(" s", Progress.Bar.unitLabel(Progress.Unit.SIMULATED_MS, 60_000));
+        assertEquals(" runs", Progress.Bar.unitLabel(Progress.Unit.RUNS, 3));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (Progress p = new Progress.Bar("run", Progress.Unit.SIMULATED_MS, 0, new PrintStream(bytes, true,
+                StandardCharsets.UTF_8))) {
+            p.total(700); // known once the run starts, as from ProgressTap
+            p.stepTo(350);
+            p.stepTo(700);
+        }
+        String shown = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(shown.contains("700/700 ms"), shown);
+        assertFalse(shown.contains("0/0 s"), shown);
+        ByteArrayOutputStream longRun = new ByteArrayOutputStream();
+        try (Progress p = new Progress.Bar("run", Progress.Unit.SIMULATED_MS, 0, new PrintStream(longRun, true,
+                StandardCharsets.UTF_8))) {
+            p.total(60_000);
+            p.stepTo(60_000);
+        }
+        assertTrue(longRun.toString(StandardCharsets.UTF_8).contains("60/60 s"), longRun.toString(StandardCharsets.UTF_8));
+        ByteArrayOutputStream never = new ByteArrayOutputStream();
+        new Progress.Bar("run", Progress.Unit.SIMULATED_MS, 0, new PrintStream(never, true, StandardCharsets.UTF_8))
+                .close();
+        assertEquals("", never.toString(StandardCharsets.UTF_8), "a run that never started shows no bar");
     }
 
     @Test

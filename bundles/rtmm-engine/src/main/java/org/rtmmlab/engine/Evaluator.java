@@ -110,6 +110,10 @@ public final class Evaluator {
                     + " scenario events ignored in XRBench compatibility mode");
         }
         String version = LabVersion.get();
+        ReportFanout fanout = new ReportFanout(warn);
+        SimulationInput input = new SimulationInput(scenario, platform, costs, policy, resolved.properties(),
+                resolved.seed(), horizon, options, resolved.xrbenchCompat(), fanout);
+        Simulation simulation = Simulation.create(input); // the policy checks its properties here: before any file
         if (outputDir != null) {
             try {
                 Files.createDirectories(outputDir);
@@ -118,10 +122,6 @@ public final class Evaluator {
             }
             RunConfigJson.write(outputDir, resolved, version, options);
         }
-        ReportFanout fanout = new ReportFanout(warn);
-        SimulationInput input = new SimulationInput(scenario, platform, costs, policy, resolved.properties(),
-                resolved.seed(), horizon, options, resolved.xrbenchCompat(), fanout);
-        Simulation simulation = Simulation.create(input);
         fanout.open(reporters, new RunInfo(resolved, scenario, platform, version), outputDir);
         SimulationOutcome outcome = simulation.run();
         RunResult result = ResultAssembler.assemble(resolved, version, platform, outcome,

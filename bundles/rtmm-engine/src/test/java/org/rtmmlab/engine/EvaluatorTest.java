@@ -25,6 +25,7 @@ import org.rtmmlab.api.workload.ScenarioEvent;
 import org.rtmmlab.api.workload.Task;
 import org.rtmmlab.engine.catalog.PluginKind;
 import org.rtmmlab.engine.support.Lab;
+import org.rtmmlab.engine.support.Policies;
 
 /** The evaluation service: resolution, config.json, reporters, input errors, cost-table cache. */
 class EvaluatorTest {
@@ -140,6 +141,18 @@ class EvaluatorTest {
         e = assertThrows(InvalidInputException.class, () -> lab.evaluator.run(
                 new RunConfig("s", "one", "fifo", 1, 0, false, Map.of("engine.turbo", "on"), List.of()), null, null));
         assertTrue(e.getMessage().contains("engine.turbo"));
+    }
+
+    @Test
+    void aPolicyRejectingItsPropertiesLeavesNoFiles(@TempDir Path dir) {
+        lab.policy(Policies.of("picky", ctx -> {
+            throw new InvalidInputException("", "a", "must be a number, got '" + ctx.properties().get("a") + "'");
+        }));
+        Path out = dir.resolve("run");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> lab.evaluator.run(
+                new RunConfig("s", "one", "picky", 1, 0, false, Map.of("a", "x"), List.of()), out, null));
+        assertEquals("scheduler picky: a: must be a number, got 'x'", e.getMessage());
+        assertTrue(!Files.exists(out), "no output directory, no config.json for a run that never started");
     }
 
     @Test

@@ -32,9 +32,10 @@ final class BarChart {
                 }
             }
         }
-        boolean slanted = slanted(categories);
         double width = Math.max(ChartFrame.WIDTH, 80 + categories.size() * (series.size() * 16 + 28));
-        ChartFrame f = new ChartFrame(title, width, ChartFrame.HEIGHT + (slanted ? 80 : 0), slanted ? 120 : 40);
+        XLabels xl = XLabels.of(categories, width);
+        ChartFrame f = xl.frame(title);
+        boolean slanted = xl.slanted();
         double slot = (f.right - f.left) / categories.size();
         double bar = Math.min(28, (slot - 12) / series.size());
         // Notes ("+12.5%") are ~6 px per character at the note font: wider than the bar, they would overlap their
@@ -87,8 +88,9 @@ final class BarChart {
             }
             max = Math.max(max, sum);
         }
-        boolean slanted = slanted(categories);
-        ChartFrame f = new ChartFrame(title, ChartFrame.WIDTH, ChartFrame.HEIGHT + (slanted ? 80 : 0), slanted ? 120 : 40);
+        XLabels xl = XLabels.of(categories, ChartFrame.WIDTH);
+        ChartFrame f = xl.frame(title);
+        boolean slanted = xl.slanted();
         Axis y = new Axis(0, max, 6, f.bottom, f.top);
         f.yAxis(y, yLabel);
         f.svg.line(f.left, f.bottom, f.right, f.bottom, "axis");
@@ -133,12 +135,56 @@ final class BarChart {
         return n;
     }
 
-    private static boolean slanted(List<String> categories) {
-        int longest = 0;
-        for (String c : categories) {
-            longest = Math.max(longest, c.length());
+    /** Approximate width of one character of a category label, px (11 px sans-serif, generous for caps and '_'). */
+    static final double TICK_CHAR_PX = 7;
+    /** Height of a category label line, px. */
+    private static final double TICK_LINE_PX = 13;
+    /** Room below the plot for horizontal category labels, px (the default frame's). */
+    private static final double FLAT_BOTTOM = 40;
+    /** Angle of slanted category labels, degrees below the horizontal (as drawn by {@link Svg#slantedText}). */
+    private static final double SLANT_DEGREES = 30;
+
+    /**
+     * How the category labels fit: horizontal when the longest fits its slot, slanted otherwise, with the canvas
+     * grown at the left and the bottom by what the longest slanted label needs, so no label is clipped (the plot
+     * keeps its width and height).
+     *
+     * @param slanted      whether labels are slanted
+     * @param width        canvas width, px
+     * @param height       canvas height, px
+     * @param marginLeft   room left of the plot, px
+     * @param marginBottom room below the plot, px
+     */
+    record XLabels(boolean slanted, double width, double height, double marginLeft, double marginBottom) {
+
+        /** @param baseWidth canvas width with the default left margin */
+        static XLabels of(List<String> categories, double baseWidth) {
+            int longest = 0;
+            for (String c : categories) {
+                longest = Math.max(longest, c.length());
+            }
+            double plot = baseWidth - ChartFrame.LEFT - ChartFrame.RIGHT;
+            double slot = plot / categories.size();
+            if (TICK_CHAR_PX * longest <= slot - 8) {
+                return new XLabels(false, baseWidth, ChartFrame.HEIGHT, ChartFrame.LEFT, FLAT_BOTTOM);
+            }
+            double a = Math.toRadians(SLANT_DEGREES);
+            // label c ends at the middle of its slot, (c + 0.5) x slot right of the plot's left edge and 14 px below
+            // the plot, and runs down to the left: its length x cos(a) to the left, x sin(a) (plus a line) down
+            double left = ChartFrame.LEFT;
+            for (int c = 0; c < categories.size(); c++) {
+                double px = TICK_CHAR_PX * categories.get(c).length();
+                left = Math.max(left, Math.ceil(px * Math.cos(a) + 6 - (c + 0.5) * slot));
+            }
+            double bottom = Math.max(FLAT_BOTTOM,
+                    Math.ceil(14 + TICK_CHAR_PX * longest * Math.sin(a) + TICK_LINE_PX * Math.cos(a) + 6));
+            return new XLabels(true, left + plot + ChartFrame.RIGHT, ChartFrame.HEIGHT - FLAT_BOTTOM + bottom, left,
+                    bottom);
         }
-        return categories.size() * longest > 90;
+
+        ChartFrame frame(String title) {
+            return new ChartFrame(title, width, height, marginLeft, marginBottom);
+        }
     }
 
     private static void check(List<String> categories, List<String> series, double[][] values) {

@@ -12,6 +12,10 @@ final class ChartFrame {
     static final double WIDTH = 720;
     /** Default chart height, px. */
     static final double HEIGHT = 320;
+    /** Default room left of the plot for the tick labels and the vertical axis title, px. */
+    static final double LEFT = 64;
+    /** Room right of the plot, px. */
+    static final double RIGHT = 16;
 
     final Svg svg;
     final double left;
@@ -26,9 +30,20 @@ final class ChartFrame {
      * @param marginBottom room below the plot for x labels, px
      */
     ChartFrame(String title, double width, double height, double marginBottom) {
+        this(title, width, height, LEFT, marginBottom);
+    }
+
+    /**
+     * @param title        chart title (also its accessible name)
+     * @param width        canvas width, px
+     * @param height       canvas height, px
+     * @param marginLeft   room left of the plot, px (at least {@link #LEFT}; more for long slanted x labels)
+     * @param marginBottom room below the plot for x labels, px
+     */
+    ChartFrame(String title, double width, double height, double marginLeft, double marginBottom) {
         svg = new Svg(width, height, title);
-        left = 64;
-        right = width - 16;
+        left = Math.max(LEFT, marginLeft);
+        right = width - RIGHT;
         top = 44;
         bottom = height - marginBottom;
         svg.text(width / 2, 18, "middle", "title", title);
@@ -42,7 +57,7 @@ final class ChartFrame {
             svg.text(left - 6, py + 4, "end", "tick", y.label(t));
         }
         svg.line(left, top, left, bottom, "axis");
-        svg.verticalText(16, (top + bottom) / 2, "label", label);
+        svg.verticalText(left - (LEFT - 16), (top + bottom) / 2, "label", label); // next to the tick labels
     }
 
     /** Vertical grid lines, tick labels below the plot and the horizontal axis title. */
@@ -56,9 +71,12 @@ final class ChartFrame {
         svg.text((left + right) / 2, bottom + 36, "middle", "label", label);
     }
 
-    /** A row of swatches with names above the plot, right-aligned; nothing for fewer than one name. */
+    /**
+     * A row of swatches with names above the plot, from the default left margin (not a wider one, which would push
+     * it under the centred title); nothing for fewer than one name.
+     */
     void legend(List<String> names, int colourOffset) {
-        double x = left;
+        double x = LEFT;
         double y = 30;
         for (int i = 0; i < names.size(); i++) {
             String n = names.get(i);

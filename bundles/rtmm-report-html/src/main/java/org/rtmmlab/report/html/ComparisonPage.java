@@ -30,10 +30,21 @@ final class ComparisonPage {
         List<String> cells = new ArrayList<>();
         List<String> schedulers = new ArrayList<>();
         Map<String, RunResult> byKey = new LinkedHashMap<>();
+        List<String> scenarioIds = new ArrayList<>();
+        List<String> platformIds = new ArrayList<>();
+        for (RunResult r : runs) {
+            scenarioIds.add(r.config().scenario());
+            platformIds.add(r.config().platform());
+        }
+        String scenarioPrefix = commonPrefix(scenarioIds);
+        String platformPrefix = commonPrefix(platformIds);
+        List<String> labels = new ArrayList<>(); // the chart labels of the cells: ids without the common prefixes
         for (RunResult r : runs) {
             String cell = cell(r);
             if (!cells.contains(cell)) {
                 cells.add(cell);
+                labels.add(r.config().scenario().substring(scenarioPrefix.length()) + " / "
+                        + r.config().platform().substring(platformPrefix.length()));
             }
             if (!schedulers.contains(r.config().scheduler())) {
                 schedulers.add(r.config().scheduler());
@@ -68,15 +79,52 @@ final class ComparisonPage {
                 }
             }
             page.h2(fig.title() + (fig.lowerIsBetter() ? " (lower is better)" : " (higher is better)"));
-            page.figure(fig.id(), BarChart.grouped(fig.title() + " per scheduler", fig.unit(), cells, schedulers, v,
+            page.figure(fig.id(), BarChart.grouped(fig.title() + " per scheduler", fig.unit(), labels, schedulers, v,
                     notes), fig.title() + " of each scheduler per scenario / platform; labels: change versus "
-                    + baseline + ".");
+                    + baseline + "." + prefixNote(scenarioPrefix, platformPrefix));
         }
         page.h2("All runs");
         page.table(header(baseline, ux), rows(runs, byKey, baseline, ux), 3);
         page.h2("Geometric means per scheduler");
         page.table(List.of("scheduler", "runs", "geomean score", "geomean energy mJ"), geomeans(runs, schedulers), 1);
         return page.finish();
+    }
+
+    /**
+     * @return the longest prefix ending in {@code /} that every id has and that leaves something of each id; ""
+     *         when there is none (ids without a {@code /}, or different first parts)
+     */
+    static String commonPrefix(List<String> ids) {
+        if (ids.isEmpty()) {
+            return "";
+        }
+        String p = ids.get(0);
+        for (String id : ids) {
+            int n = 0;
+            while (n < p.length() && n < id.length() && p.charAt(n) == id.charAt(n)) {
+                n++;
+            }
+            p = p.substring(0, n);
+        }
+        p = p.substring(0, p.lastIndexOf('/') + 1);
+        for (String id : ids) {
+            if (id.length() == p.length()) {
+                return "";
+            }
+        }
+        return p;
+    }
+
+    /** @return the caption sentence naming the prefixes left out of the chart labels, "" if none */
+    static String prefixNote(String scenarioPrefix, String platformPrefix) {
+        List<String> parts = new ArrayList<>();
+        if (!scenarioPrefix.isEmpty()) {
+            parts.add("'" + scenarioPrefix + "' of every scenario id");
+        }
+        if (!platformPrefix.isEmpty()) {
+            parts.add("'" + platformPrefix + "' of every platform id");
+        }
+        return parts.isEmpty() ? "" : " Group labels leave out the prefix " + String.join(" and ", parts) + ".";
     }
 
     private static String cell(RunResult r) {

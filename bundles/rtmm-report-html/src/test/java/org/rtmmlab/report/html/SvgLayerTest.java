@@ -11,6 +11,8 @@ import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /** The SVG layer: text, numbers, axes and each chart kind as well-formed SVG. */
 class SvgLayerTest {
@@ -95,6 +97,62 @@ class SvgLayerTest {
         parse(many);
         int upward = many.split("text-anchor=\"start\" dominant-baseline=\"middle\" transform=\"rotate\\(-90 ", -1).length - 1;
         assertEquals(7 * 12, upward, "every note of 84 narrow bars runs upwards");
+    }
+
+    /**
+     * Long slanted category labels (the first one used to show only its tail, "/ xrbench/Dual_4K__WS_OS"): the canvas
+     * grows at the left and the bottom so that each label, estimated at {@link BarChart#TICK_CHAR_PX} per character,
+     * lies inside it.
+     */
+    @Test
+    void longSlantedCategoryLabelsStayInsideTheCanvas() throws Exception {
+        List<String> cells = List.of("xrbench/VR_gaming / xrbench/Dual_4K__WS_OS",
+                "xrbench/VR_gaming / xrbench/Quad_8K__WS_OS_WS_OS", "xrbench/AR_gaming / xrbench/Dual_4K__WS_OS",
+                "xrbench/AR_gaming / xrbench/Quad_8K__WS_OS_WS_OS");
+        String grouped = BarChart.grouped("G", "v", cells, List.of("fcfs", "edf"),
+                new double[][] {{1, 2, 3, 4}, {4, 3, 2, 1}}, null);
+        String stacked = BarChart.stacked("S", "mJ", cells, List.of("dyn"), new double[][] {{1, 2, 3, 4}});
+        for (String svg : List.of(grouped, stacked)) {
+            Element root = parse(svg).getDocumentElement();
+            double width = Double.parseDouble(root.getAttribute("width"));
+            double height = Double.parseDouble(root.getAttribute("height"));
+            NodeList texts = root.getElementsByTagNameNS(Svg.NS, "text");
+            int slanted = 0;
+            for (int i = 0; i < texts.getLength(); i++) {
+                Element t = (Element) texts.item(i);
+                if (!t.getAttribute("transform").startsWith("rotate(-30 ")) {
+                    continue;
+                }
+                slanted++;
+                double x = Double.parseDouble(t.getAttribute("x"));
+                double y = Double.parseDouble(t.getAttribute("y"));
+                double len = BarChart.TICK_CHAR_PX * t.getTextContent().length();
+                double a = Math.toRadians(30);
+                assertTrue(x - len * Math.cos(a) >= 0, "clipped at the left: " + t.getTextContent());
+                assertTrue(y + len * Math.sin(a) + 11 <= height, "clipped at the bottom: " + t.getTextContent());
+                assertTrue(x <= width, t.getTextContent());
+            }
+            assertEquals(cells.size(), slanted, svg);
+        }
+        // short labels stay horizontal in the default frame
+        String flat = BarChart.grouped("G", "v", List.of("acc0", "acc1"), List.of("s"), new double[][] {{1, 2}}, null);
+        assertFalse(flat.contains("rotate(-30 "), flat);
+        assertTrue(flat.startsWith("<svg xmlns=\"" + Svg.NS + "\" class=\"chart\" width=\"720\" height=\"320\""), flat);
+    }
+
+    @Test
+    void chartLabelsLeaveOutThePrefixCommonToAllIds() {
+        assertEquals("xrbench/", ComparisonPage.commonPrefix(List.of("xrbench/VR_gaming", "xrbench/AR_gaming")));
+        assertEquals("xrbench/", ComparisonPage.commonPrefix(List.of("xrbench/VR_gaming")));
+        assertEquals("xrbench/width/", ComparisonPage.commonPrefix(List.of("xrbench/width/AR_gaming",
+                "xrbench/width/VR_gaming")));
+        assertEquals("", ComparisonPage.commonPrefix(List.of("xrbench/VR_gaming", "examples/x.json")));
+        assertEquals("", ComparisonPage.commonPrefix(List.of("xrbench/VR_a", "xrbench/VR_b").subList(0, 0)));
+        assertEquals("", ComparisonPage.commonPrefix(List.of("plain", "plain")), "no '/': nothing to leave out");
+        assertEquals("", ComparisonPage.commonPrefix(List.of("a/", "a/b")), "never a whole id");
+        assertEquals(" Group labels leave out the prefix 'xrbench/' of every scenario id and 'measured/' of every"
+                + " platform id.", ComparisonPage.prefixNote("xrbench/", "measured/"));
+        assertEquals("", ComparisonPage.prefixNote("", ""));
     }
 
     @Test
