@@ -100,6 +100,17 @@ public abstract class SchedulerPolicyContract {
         } catch (ReflectiveOperationException e) {
             fail("the no-argument constructor failed: " + e);
         }
+        boolean registered;
+        try {
+            registered = java.util.ServiceLoader.load(SchedulerPolicy.class, p.getClass().getClassLoader()).stream()
+                    .anyMatch(provider -> provider.type() == p.getClass());
+        } catch (java.util.ServiceConfigurationError e) {
+            registered = false;
+        }
+        assertTrue(registered, p.getClass().getName() + " is not registered for java.util.ServiceLoader, so the"
+                + " command line will not find it: annotate it with @ServiceProvider(value = SchedulerPolicy.class,"
+                + " resolution = Resolution.OPTIONAL) (bnd writes META-INF/services/" + SchedulerPolicy.class.getName()
+                + ")");
     }
 
     /** {@link ContractScenarios#SINGLE}: 10 frames of 3 ms every 10 ms on one accelerator all finish on time. */

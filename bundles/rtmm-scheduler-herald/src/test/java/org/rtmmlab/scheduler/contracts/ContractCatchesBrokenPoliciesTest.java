@@ -152,11 +152,41 @@ class ContractCatchesBrokenPoliciesTest {
         assertTrue(e.getMessage().contains("no idea what to do"), e.getMessage());
     }
 
+    /** Public, with a public no-argument constructor, but listed in no META-INF/services file. */
+    public static final class Unregistered implements SchedulerPolicy {
+        /** For ServiceLoader (which will not find it). */
+        public Unregistered() {
+        }
+
+        @Override
+        public String id() {
+            return "unregistered";
+        }
+
+        @Override
+        public String description() {
+            return "a policy the command line cannot find";
+        }
+
+        @Override
+        public Scheduler create(SchedulerContext context) {
+            return (view, decisions) -> { };
+        }
+    }
+
+    @Test
+    void aPolicyWithoutServiceLoaderRegistrationFailsIdentification() {
+        AssertionFailedError e = assertThrows(AssertionFailedError.class,
+                () -> contract(new Unregistered()).identifiesItselfAndLoadsWithoutOsgi());
+        assertTrue(e.getMessage().contains("is not registered for java.util.ServiceLoader"), e.getMessage());
+    }
+
     @Test
     void aCorrectPolicyPassesTheSameChecks() {
         SchedulerPolicyContract good = contract(new org.rtmmlab.scheduler.classic.FcfsPolicy());
         good.oneTaskOnOneAcceleratorFinishesEveryFrameOnTime();
         good.twoTasksOnTwoAcceleratorsFinishEveryFrameOnTime();
         good.cascadeRunsAfterItsUpstreamAndFinishesOnTime();
+        good.identifiesItselfAndLoadsWithoutOsgi();
     }
 }
