@@ -47,6 +47,7 @@ final class RunConfigJson {
         engine.addProperty("dropRule", resolved.xrbenchCompat() ? "xrbench" : options.dropRule().label());
         engine.addProperty("windowNs", options.windowNs());
         engine.addProperty("xrbenchAccuracy", options.xrbenchAccuracy());
+        engine.addProperty("uxcostFloor", options.uxcostFloor());
         o.add("engine", engine);
         return GSON.toJson(o) + "\n";
     }
