@@ -3,7 +3,7 @@ package org.rtmmlab.scheduler.classic;
 import org.rtmmlab.api.InvalidInputException;
 import org.rtmmlab.api.scheduler.SchedulerContext;
 
-/** The {@code blockLayers} property shared by FCFS and EDF: layers per dispatched block, 0 = whole remainder. */
+/** The {@code blockLayers} property of the job-ordering policies: layers per dispatched block, 0 = whole remainder. */
 final class BlockLayers {
 
     /** Property key. */

@@ -2,10 +2,7 @@ package org.rtmmlab.scheduler.classic;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
-import java.util.Map;
 import org.osgi.service.component.annotations.Component;
-import org.rtmmlab.api.scheduler.Scheduler;
-import org.rtmmlab.api.scheduler.SchedulerContext;
 import org.rtmmlab.api.scheduler.SchedulerPolicy;
 import org.rtmmlab.api.scheduler.SchedulerView;
 
@@ -21,34 +18,15 @@ import org.rtmmlab.api.scheduler.SchedulerView;
  */
 @Component(service = SchedulerPolicy.class)
 @ServiceProvider(value = SchedulerPolicy.class, resolution = Resolution.OPTIONAL)
-public final class EdfPolicy implements SchedulerPolicy {
+public final class EdfPolicy extends JobOrderingPolicy {
 
     /** Policy id. */
     public static final String ID = "edf";
 
     /** Creates the (stateless) policy. */
     public EdfPolicy() {
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String description() {
-        return "earliest deadline first, preemptive at block boundaries, fastest idle accelerator";
-    }
-
-    @Override
-    public Map<String, String> defaultProperties() {
-        return Map.of(BlockLayers.KEY, "1 (layers per dispatched block, re-decided after each; 0 = the whole"
-                + " remaining job)");
-    }
-
-    @Override
-    public Scheduler create(SchedulerContext context) {
-        return new EdfScheduler(BlockLayers.read(context, ID, 1));
+        super(ID, "earliest deadline first, preemptive at block boundaries, fastest idle accelerator", 1, PER_BLOCK,
+                EdfScheduler::new);
     }
 
     /** Per-run EDF state: the block size and the shared dispatch loop's scratch. */

@@ -2,10 +2,7 @@ package org.rtmmlab.scheduler.classic;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
-import java.util.Map;
 import org.osgi.service.component.annotations.Component;
-import org.rtmmlab.api.scheduler.Scheduler;
-import org.rtmmlab.api.scheduler.SchedulerContext;
 import org.rtmmlab.api.scheduler.SchedulerPolicy;
 import org.rtmmlab.api.scheduler.SchedulerView;
 
@@ -21,33 +18,15 @@ import org.rtmmlab.api.scheduler.SchedulerView;
  */
 @Component(service = SchedulerPolicy.class)
 @ServiceProvider(value = SchedulerPolicy.class, resolution = Resolution.OPTIONAL)
-public final class FcfsPolicy implements SchedulerPolicy {
+public final class FcfsPolicy extends JobOrderingPolicy {
 
     /** Policy id. */
     public static final String ID = "fcfs";
 
     /** Creates the (stateless) policy. */
     public FcfsPolicy() {
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String description() {
-        return "first come first served by arrival, non-preemptive, fastest idle accelerator";
-    }
-
-    @Override
-    public Map<String, String> defaultProperties() {
-        return Map.of(BlockLayers.KEY, "0 (layers per dispatched block; 0 = the whole remaining job)");
-    }
-
-    @Override
-    public Scheduler create(SchedulerContext context) {
-        return new FcfsScheduler(BlockLayers.read(context, ID, 0));
+        super(ID, "first come first served by arrival, non-preemptive, fastest idle accelerator", 0,
+                "layers per dispatched block; 0 = the whole remaining job", FcfsScheduler::new);
     }
 
     /** Per-run FCFS state: the block size and the shared dispatch loop's scratch. */

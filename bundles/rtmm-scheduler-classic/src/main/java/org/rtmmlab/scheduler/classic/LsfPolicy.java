@@ -6,8 +6,6 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
-import org.rtmmlab.api.scheduler.Scheduler;
-import org.rtmmlab.api.scheduler.SchedulerContext;
 import org.rtmmlab.api.scheduler.SchedulerPolicy;
 import org.rtmmlab.api.scheduler.SchedulerView;
 
@@ -24,45 +22,24 @@ import org.rtmmlab.api.scheduler.SchedulerView;
  */
 @Component(service = SchedulerPolicy.class, configurationPid = LsfPolicy.PID)
 @ServiceProvider(value = SchedulerPolicy.class, resolution = Resolution.OPTIONAL)
-public final class LsfPolicy implements SchedulerPolicy {
+public final class LsfPolicy extends JobOrderingPolicy {
 
     /** Policy id. */
     public static final String ID = "lsf";
     /** ConfigAdmin PID of the defaults. */
     public static final String PID = "org.rtmmlab.scheduler.lsf";
 
-    private volatile Map<String, String> defaults = Map.of();
-
     /** Creates the policy with built-in defaults. */
     public LsfPolicy() {
+        super(ID, "least slack first (deadline - now - isolated remaining latency), preemptive at block boundaries",
+                1, PER_BLOCK, LsfScheduler::new);
     }
 
     /** DS: takes {@code blockLayers} from the ConfigAdmin configuration as the default. */
     @Activate
     @Modified
     void configure(Map<String, Object> config) {
-        defaults = ConfiguredContext.defaults(config, BlockLayers.KEY);
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String description() {
-        return "least slack first (deadline - now - isolated remaining latency), preemptive at block boundaries";
-    }
-
-    @Override
-    public Map<String, String> defaultProperties() {
-        return Map.of(BlockLayers.KEY, defaults.getOrDefault(BlockLayers.KEY, "1")
-                + " (layers per dispatched block, re-decided after each; 0 = the whole remaining job)");
-    }
-
-    @Override
-    public Scheduler create(SchedulerContext context) {
-        return new LsfScheduler(BlockLayers.read(ConfiguredContext.over(defaults, context), ID, 1));
+        configureDefaults(config);
     }
 
     /** Per-run LSF state: the block size and the shared dispatch loop's scratch. */

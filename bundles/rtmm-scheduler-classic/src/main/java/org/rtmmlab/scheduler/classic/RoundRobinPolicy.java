@@ -6,8 +6,6 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
-import org.rtmmlab.api.scheduler.Scheduler;
-import org.rtmmlab.api.scheduler.SchedulerContext;
 import org.rtmmlab.api.scheduler.SchedulerPolicy;
 import org.rtmmlab.api.scheduler.SchedulerView;
 
@@ -24,45 +22,24 @@ import org.rtmmlab.api.scheduler.SchedulerView;
  */
 @Component(service = SchedulerPolicy.class, configurationPid = RoundRobinPolicy.PID)
 @ServiceProvider(value = SchedulerPolicy.class, resolution = Resolution.OPTIONAL)
-public final class RoundRobinPolicy implements SchedulerPolicy {
+public final class RoundRobinPolicy extends JobOrderingPolicy {
 
     /** Policy id. */
     public static final String ID = "rr";
     /** ConfigAdmin PID of the defaults. */
     public static final String PID = "org.rtmmlab.scheduler.rr";
 
-    private volatile Map<String, String> defaults = Map.of();
-
     /** Creates the policy with built-in defaults. */
     public RoundRobinPolicy() {
+        super(ID, "round-robin over models, one block per turn, fastest idle accelerator", 1,
+                "layers per turn; 0 = the whole remaining job", RoundRobinScheduler::new);
     }
 
     /** DS: takes {@code blockLayers} from the ConfigAdmin configuration as the default. */
     @Activate
     @Modified
     void configure(Map<String, Object> config) {
-        defaults = ConfiguredContext.defaults(config, BlockLayers.KEY);
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String description() {
-        return "round-robin over models, one block per turn, fastest idle accelerator";
-    }
-
-    @Override
-    public Map<String, String> defaultProperties() {
-        return Map.of(BlockLayers.KEY, defaults.getOrDefault(BlockLayers.KEY, "1")
-                + " (layers per turn; 0 = the whole remaining job)");
-    }
-
-    @Override
-    public Scheduler create(SchedulerContext context) {
-        return new RoundRobinScheduler(BlockLayers.read(ConfiguredContext.over(defaults, context), ID, 1));
+        configureDefaults(config);
     }
 
     /** Per-run round-robin state: the model whose turn it is. */

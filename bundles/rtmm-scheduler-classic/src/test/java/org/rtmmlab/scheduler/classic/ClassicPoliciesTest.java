@@ -3,6 +3,8 @@ package org.rtmmlab.scheduler.classic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rtmmlab.scheduler.classic.ClassicViews.PERIOD_NS;
+import static org.rtmmlab.scheduler.classic.ClassicViews.view;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +14,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.rtmmlab.api.scheduler.Scheduler;
 import org.rtmmlab.api.scheduler.SchedulerPolicy;
+import org.rtmmlab.testkit.HandDecisions;
+import org.rtmmlab.testkit.HandView;
 
 /** Properties every classic policy has, checked on many random views. */
 class ClassicPoliciesTest {
@@ -33,15 +37,18 @@ class ClassicPoliciesTest {
         SplittableRandom rnd = new SplittableRandom(20240601L);
         int dispatches = 0;
         for (int round = 0; round < 500; round++) {
-            FakeView v = randomView(rnd);
+            HandView v = randomView(rnd);
             for (SchedulerPolicy p : POLICIES) {
                 String block = Integer.toString(rnd.nextInt(3));
-                Scheduler s = p.create(new FakeContext(Map.of("blockLayers", block)));
-                RecordingDecisions d = new RecordingDecisions(v); // throws on busy accelerator / non-ready job
+                Scheduler s = p.create(v.context(Map.of("blockLayers", block)));
+                HandDecisions d = new HandDecisions(v); // throws on busy accelerator / non-ready job
                 s.decide(v, d);
-                dispatches += d.log.size();
+                for (String decision : d.log()) { // classic policies never drop, restart, pick variants or wake up
+                    assertTrue(decision.matches("\\d+@acc\\d+x\\d+"), p.id() + " decided " + decision);
+                }
+                dispatches += d.log().size();
                 if (!(p instanceof XrbenchGreedyPolicy)) {
-                    assertFalse(anyIdle(v, d) && anyReady(v, d), p.id() + " left work undone: " + d.log);
+                    assertFalse(anyIdle(v, d) && anyReady(v, d), p.id() + " left work undone: " + d.log());
                 }
             }
         }
@@ -56,9 +63,9 @@ class ClassicPoliciesTest {
         }
     }
 
-    private static FakeView randomView(SplittableRandom rnd) {
+    private static HandView randomView(SplittableRandom rnd) {
         int accs = 1 + rnd.nextInt(4);
-        FakeView v = new FakeView(accs);
+        HandView v = view(accs);
         int models = 1 + rnd.nextInt(3);
         int[] tasks = new int[models];
         for (int m = 0; m < models; m++) {
@@ -69,23 +76,23 @@ class ClassicPoliciesTest {
                     row[a] = 1 + rnd.nextInt(4);
                 }
             }
-            tasks[m] = v.task("T" + m, v.model("M" + (char) ('a' + rnd.nextInt(26)) + m, lat));
+            tasks[m] = v.task("T" + m, v.model("M" + (char) ('a' + rnd.nextInt(26)) + m, lat), PERIOD_NS);
         }
         boolean[] busy = new boolean[accs];
         for (int a = 0; a < accs; a++) {
             if (rnd.nextInt(3) == 0) {
                 busy[a] = true;
-                v.busy(a);
+                v.busy(a, 1);
             }
         }
         int jobs = rnd.nextInt(8);
         for (int j = 0; j < jobs; j++) {
             int t = tasks[rnd.nextInt(models)];
-            FakeView.Job job = v.job(100 + j, t).frame(rnd.nextInt(5)).arrival(rnd.nextInt(50))
+            HandView.Job job = v.job(100 + j, t).frame(rnd.nextInt(5)).arrival(rnd.nextInt(50))
                     .deadline(rnd.nextInt(50, 100));
             int layers = v.layerCount(v.jobCount() - 1);
             if (layers > 1 && rnd.nextBoolean()) {
-                job.next(rnd.nextInt(1, layers)).last(rnd.nextInt(accs));
+                job.next(rnd.nextInt(1, layers)).ranOn(rnd.nextInt(accs), 0);
             }
             int r = rnd.nextInt(4);
             if (r == 0) {
@@ -100,18 +107,22 @@ class ClassicPoliciesTest {
         return v;
     }
 
-    private static boolean anyIdle(FakeView v, RecordingDecisions d) {
+    /** @return true if some accelerator is idle and got nothing in this call */
+    private static boolean anyIdle(HandView v, HandDecisions d) {
         for (int a = 0; a < v.acceleratorCount(); a++) {
-            if (d.stillIdle(a)) {
+            String onA = "@" + v.accelerator(a).id() + "x";
+            if (v.idle(a) && d.log().stream().noneMatch(decision -> decision.contains(onA))) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean anyReady(FakeView v, RecordingDecisions d) {
+    /** @return true if some job is ready and was not dispatched in this call (job ids are unique) */
+    private static boolean anyReady(HandView v, HandDecisions d) {
         for (int j = 0; j < v.jobCount(); j++) {
-            if (d.stillReady(j)) {
+            String job = v.jobId(j) + "@";
+            if (v.ready(j) && d.log().stream().noneMatch(decision -> decision.startsWith(job))) {
                 return true;
             }
         }

@@ -1,0 +1,67 @@
+package org.rtmmlab.scheduler.classic;
+
+import java.util.Map;
+import java.util.function.IntFunction;
+import org.rtmmlab.api.scheduler.Scheduler;
+import org.rtmmlab.api.scheduler.SchedulerContext;
+import org.rtmmlab.api.scheduler.SchedulerPolicy;
+
+/**
+ * What the job-ordering policies (FCFS, EDF, RR, LSF) share: id and description, the {@code blockLayers} property
+ * (built-in default, optional ConfigAdmin default, run value wins) and the creation of the per-run
+ * {@link PriorityDispatchScheduler}. A policy that takes ConfigAdmin defaults declares its own
+ * {@code @Activate @Modified} method on the component class (bnd reads the annotations there) and hands the
+ * configuration to {@link #configureDefaults}; without one, the built-in default applies.
+ */
+abstract class JobOrderingPolicy implements SchedulerPolicy {
+
+    /** {@code blockLayers} help of the policies that re-decide after every block. */
+    static final String PER_BLOCK = "layers per dispatched block, re-decided after each; 0 = the whole remaining job";
+
+    private final String id;
+    private final String description;
+    private final int defaultBlockLayers;
+    private final String blockLayersHelp;
+    private final IntFunction<PriorityDispatchScheduler> scheduler;
+    private volatile Map<String, String> defaults = Map.of();
+
+    /**
+     * @param defaultBlockLayers built-in {@code blockLayers} default
+     * @param blockLayersHelp    what {@link #defaultProperties()} says after the default value
+     * @param scheduler          creates the per-run scheduler for a validated {@code blockLayers}
+     */
+    JobOrderingPolicy(String id, String description, int defaultBlockLayers, String blockLayersHelp,
+                      IntFunction<PriorityDispatchScheduler> scheduler) {
+        this.id = id;
+        this.description = description;
+        this.defaultBlockLayers = defaultBlockLayers;
+        this.blockLayersHelp = blockLayersHelp;
+        this.scheduler = scheduler;
+    }
+
+    /** Takes {@code blockLayers} from DS component properties (the ConfigAdmin configuration) as the default. */
+    final void configureDefaults(Map<String, Object> config) {
+        defaults = ConfiguredContext.defaults(config, BlockLayers.KEY);
+    }
+
+    @Override
+    public final String id() {
+        return id;
+    }
+
+    @Override
+    public final String description() {
+        return description;
+    }
+
+    @Override
+    public final Map<String, String> defaultProperties() {
+        return Map.of(BlockLayers.KEY, defaults.getOrDefault(BlockLayers.KEY, Integer.toString(defaultBlockLayers))
+                + " (" + blockLayersHelp + ")");
+    }
+
+    @Override
+    public final Scheduler create(SchedulerContext context) {
+        return scheduler.apply(BlockLayers.read(ConfiguredContext.over(defaults, context), id, defaultBlockLayers));
+    }
+}
