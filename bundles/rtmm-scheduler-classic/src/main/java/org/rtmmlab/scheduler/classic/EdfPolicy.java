@@ -2,7 +2,10 @@ package org.rtmmlab.scheduler.classic;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
+import java.util.Map;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.rtmmlab.api.scheduler.SchedulerPolicy;
 import org.rtmmlab.api.scheduler.SchedulerView;
 
@@ -14,19 +17,29 @@ import org.rtmmlab.api.scheduler.SchedulerView;
  * arrival, then lower job id) and run its next {@code blockLayers} layers (default 1; 0 = the whole remaining
  * job, i.e. non-preemptive EDF) on the idle accelerator with the lowest latency for that block (ties: lower
  * energy, then lower index). Every block end is a new decision, so a job with an earlier deadline that arrived
- * meanwhile goes first. Never drops.
+ * meanwhile goes first. Never drops. ConfigAdmin PID
+ * {@code org.rtmmlab.scheduler.edf} sets defaults; run properties win.
  */
-@Component(service = SchedulerPolicy.class)
+@Component(service = SchedulerPolicy.class, configurationPid = EdfPolicy.PID)
 @ServiceProvider(value = SchedulerPolicy.class, resolution = Resolution.OPTIONAL)
 public final class EdfPolicy extends JobOrderingPolicy {
 
     /** Policy id. */
     public static final String ID = "edf";
+    /** ConfigAdmin PID of the defaults. */
+    public static final String PID = "org.rtmmlab.scheduler.edf";
 
     /** Creates the (stateless) policy. */
     public EdfPolicy() {
         super(ID, "earliest deadline first, preemptive at block boundaries, fastest idle accelerator", 1, PER_BLOCK,
                 EdfScheduler::new);
+    }
+
+    /** DS: takes {@code blockLayers} from the ConfigAdmin configuration as the default. */
+    @Activate
+    @Modified
+    void configure(Map<String, Object> config) {
+        configureDefaults(config);
     }
 
     /** Per-run EDF state: the block size and the shared dispatch loop's scratch. */

@@ -2,7 +2,10 @@ package org.rtmmlab.scheduler.classic;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
+import java.util.Map;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.rtmmlab.api.scheduler.SchedulerPolicy;
 import org.rtmmlab.api.scheduler.SchedulerView;
 
@@ -14,19 +17,29 @@ import org.rtmmlab.api.scheduler.SchedulerView;
  * block on the idle accelerator with the lowest latency for that block (ties: lower energy, then lower index).
  * Property {@code blockLayers} (default 0 = whole remaining job) cuts jobs into blocks of that many layers; a job
  * that has started then goes before every job that has not (non-preemptive), and keeps running on the accelerator
- * it last ran on when that one is idle. Never drops.
+ * it last ran on when that one is idle. Never drops. ConfigAdmin PID
+ * {@code org.rtmmlab.scheduler.fcfs} sets defaults; run properties win.
  */
-@Component(service = SchedulerPolicy.class)
+@Component(service = SchedulerPolicy.class, configurationPid = FcfsPolicy.PID)
 @ServiceProvider(value = SchedulerPolicy.class, resolution = Resolution.OPTIONAL)
 public final class FcfsPolicy extends JobOrderingPolicy {
 
     /** Policy id. */
     public static final String ID = "fcfs";
+    /** ConfigAdmin PID of the defaults. */
+    public static final String PID = "org.rtmmlab.scheduler.fcfs";
 
     /** Creates the (stateless) policy. */
     public FcfsPolicy() {
         super(ID, "first come first served by arrival, non-preemptive, fastest idle accelerator", 0,
                 "layers per dispatched block; 0 = the whole remaining job", FcfsScheduler::new);
+    }
+
+    /** DS: takes {@code blockLayers} from the ConfigAdmin configuration as the default. */
+    @Activate
+    @Modified
+    void configure(Map<String, Object> config) {
+        configureDefaults(config);
     }
 
     /** Per-run FCFS state: the block size and the shared dispatch loop's scratch. */
