@@ -42,7 +42,17 @@ public final class CostTableCache {
         for (Accelerator acc : platform.accelerators()) {
             costModels.add(Objects.requireNonNull(resolver.apply(acc), "cost model of " + acc.id()));
         }
-        Key key = new Key(platform, List.copyOf(models), costModels);
+        List<Model> modelList = List.copyOf(models); // the same instance when models is already immutable
+        synchronized (entries) {
+            // Fast path: the same platform and model list objects (a scenario and platform resolved once and run
+            // many times, as in compare and sweeps) are found by identity, without hashing every layer record.
+            for (Key k : entries.keySet()) {
+                if (k.platform == platform && k.models == modelList && k.sameCostModels(costModels)) {
+                    return entries.get(k); // also refreshes the LRU order; k's hash is cached
+                }
+            }
+        }
+        Key key = new Key(platform, modelList, costModels);
         synchronized (entries) {
             CostTables hit = entries.get(key);
             if (hit != null) {
@@ -66,15 +76,30 @@ public final class CostTableCache {
         }
     }
 
-    private record Key(Platform platform, List<Model> models, List<AcceleratorModel> costModels) {
-        @Override
-        public boolean equals(Object o) {
-            if (!(o instanceof Key k) || !platform.equals(k.platform) || !models.equals(k.models)
-                    || costModels.size() != k.costModels.size()) {
+    /** Platform and models by value, cost models by identity; the hash is computed once. */
+    private static final class Key {
+        private final Platform platform;
+        private final List<Model> models;
+        private final List<AcceleratorModel> costModels;
+        private final int hash;
+
+        Key(Platform platform, List<Model> models, List<AcceleratorModel> costModels) {
+            this.platform = platform;
+            this.models = models;
+            this.costModels = costModels;
+            int h = platform.hashCode() * 31 + models.hashCode();
+            for (AcceleratorModel m : costModels) {
+                h = h * 31 + System.identityHashCode(m);
+            }
+            this.hash = h;
+        }
+
+        boolean sameCostModels(List<AcceleratorModel> other) {
+            if (costModels.size() != other.size()) {
                 return false;
             }
             for (int i = 0; i < costModels.size(); i++) {
-                if (costModels.get(i) != k.costModels.get(i)) {
+                if (costModels.get(i) != other.get(i)) {
                     return false;
                 }
             }
@@ -82,12 +107,14 @@ public final class CostTableCache {
         }
 
         @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof Key k && hash == k.hash && sameCostModels(k.costModels)
+                    && platform.equals(k.platform) && models.equals(k.models);
+        }
+
+        @Override
         public int hashCode() {
-            int h = platform.hashCode() * 31 + models.hashCode();
-            for (AcceleratorModel m : costModels) {
-                h = h * 31 + System.identityHashCode(m);
-            }
-            return h;
+            return hash;
         }
     }
 }
