@@ -44,7 +44,9 @@ public final class Main {
             if ("1".equals(System.getenv("RTMM_DEBUG"))) {
                 ex.printStackTrace(commandLine.getErr());
             }
-            commandLine.getErr().println("error: " + ex);
+            // a policy's failure (SchedulingException) already names the policy and what it did: no class name
+            commandLine.getErr().println("error: " + (ex instanceof org.rtmmlab.engine.SchedulingException
+                    && ex.getMessage() != null ? ex.getMessage() : ex.toString()));
             return CommandLine.ExitCode.SOFTWARE;
         });
         return cl.execute(args);

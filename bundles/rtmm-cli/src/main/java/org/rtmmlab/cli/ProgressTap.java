@@ -77,6 +77,11 @@ final class ProgressTap implements MetricReporter {
                 progress.stepTo(horizonMs);
                 return s.finish(result);
             }
+
+            @Override
+            public void abort() {
+                s.abort();
+            }
         };
     }
 }

@@ -1,6 +1,5 @@
 package org.rtmmlab.engine;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -114,26 +113,60 @@ public final class Evaluator {
         SimulationInput input = new SimulationInput(scenario, platform, costs, policy, resolved.properties(),
                 resolved.seed(), horizon, options, resolved.xrbenchCompat(), fanout);
         Simulation simulation = Simulation.create(input); // the policy checks its properties here: before any file
-        if (outputDir != null) {
-            try {
-                Files.createDirectories(outputDir);
-            } catch (IOException e) {
-                throw new InvalidInputException(outputDir.toString(), "", "cannot create output directory: " + e);
+        Path staging = outputDir == null ? null : RunDirectory.stage(outputDir);
+        try {
+            if (staging != null) {
+                RunConfigJson.write(staging, resolved, version, options, provenance(resolved, platform, policy));
             }
-            RunConfigJson.write(outputDir, resolved, version, options);
+            fanout.open(reporters, new RunInfo(resolved, scenario, platform, version), staging);
+            SimulationOutcome outcome = simulation.run();
+            RunResult result = ResultAssembler.assemble(resolved, version, platform, outcome,
+                    minEnergyPerTask(scenario, costs), options.uxcostFloor());
+            Map<String, Double> extra = fanout.finish(result);
+            if (staging != null) {
+                RunDirectory.publish(staging, outputDir);
+            }
+            if (extra.isEmpty()) {
+                return result;
+            }
+            Map<String, Double> merged = new TreeMap<>(extra);
+            merged.putAll(result.metrics()); // the engine's own figures win on a name clash
+            return new RunResult(result.config(), result.labVersion(), result.simulatedNs(), result.frames(),
+                    result.energyMj(), result.perTask(), merged);
+        } catch (RuntimeException | Error e) {
+            fanout.abort();
+            if (staging != null) {
+                RunDirectory.discard(staging);
+            }
+            throw e;
         }
-        fanout.open(reporters, new RunInfo(resolved, scenario, platform, version), outputDir);
-        SimulationOutcome outcome = simulation.run();
-        RunResult result = ResultAssembler.assemble(resolved, version, platform, outcome,
-                minEnergyPerTask(scenario, costs), options.uxcostFloor());
-        Map<String, Double> extra = fanout.finish(result);
-        if (extra.isEmpty()) {
-            return result;
+    }
+
+    /**
+     * @return what config.json records about the plugins of a run: the scheduler, cost models and reporters with
+     *         their bundle and version, and the scheduler's effective defaults (including ConfigAdmin values in the
+     *         container), so a result says which code and which settings produced it
+     */
+    private RunConfigJson.Provenance provenance(RunConfig resolved, Platform platform, SchedulerPolicy policy) {
+        Map<String, String> plugins = new TreeMap<>();
+        describe(PluginKind.SCHEDULER, resolved.scheduler(), "scheduler", plugins);
+        for (Accelerator acc : platform.accelerators()) {
+            describe(PluginKind.ACCELERATOR_MODEL, acc.costModel(), "costModel." + acc.costModel(), plugins);
         }
-        Map<String, Double> merged = new TreeMap<>(extra);
-        merged.putAll(result.metrics()); // the engine's own figures win on a name clash
-        return new RunResult(result.config(), result.labVersion(), result.simulatedNs(), result.frames(),
-                result.energyMj(), result.perTask(), merged);
+        for (String r : resolved.reporters()) {
+            describe(PluginKind.REPORTER, r, "reporter." + r, plugins);
+        }
+        Map<String, String> defaults;
+        try {
+            defaults = new TreeMap<>(policy.defaultProperties());
+        } catch (RuntimeException e) {
+            defaults = Map.of();
+        }
+        return new RunConfigJson.Provenance(plugins, defaults);
+    }
+
+    private void describe(PluginKind kind, String id, String key, Map<String, String> out) {
+        catalog.find(kind, id).ifPresent(d -> out.put(key, d.id() + " " + d.bundle() + " " + d.version()));
     }
 
     /**

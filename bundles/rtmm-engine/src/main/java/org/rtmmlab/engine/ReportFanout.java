@@ -97,6 +97,17 @@ final class ReportFanout implements RecordListener {
         }
     }
 
+    /** The run failed: lets every open session release its files (errors are ignored, the files are discarded). */
+    void abort() {
+        for (int i = 0; i < sessions.size(); i++) {
+            try {
+                sessions.get(i).abort();
+            } catch (Exception | LinkageError e) {
+                // the run already failed with the real cause; a reporter's cleanup problem adds nothing
+            }
+        }
+    }
+
     /**
      * Finishes every session that has not failed.
      *

@@ -24,8 +24,17 @@ final class RunConfigJson {
     private RunConfigJson() {
     }
 
-    /** @return the JSON text (fields in a fixed order, properties sorted) */
-    static String toJson(RunConfig resolved, String labVersion, EngineOptions options) {
+    /**
+     * The plugins that produced a run and the scheduler's effective defaults.
+     *
+     * @param plugins          role (scheduler, costModel.&lt;id&gt;, reporter.&lt;id&gt;) to "id bundle version"
+     * @param schedulerDefaults the policy's {@code defaultProperties()} (value and meaning)
+     */
+    record Provenance(Map<String, String> plugins, Map<String, String> schedulerDefaults) {
+    }
+
+    /** @return the JSON text (fields in a fixed order, maps sorted) */
+    static String toJson(RunConfig resolved, String labVersion, EngineOptions options, Provenance provenance) {
         JsonObject o = new JsonObject();
         o.addProperty("labVersion", labVersion);
         o.addProperty("scenario", resolved.scenario());
@@ -49,13 +58,20 @@ final class RunConfigJson {
         engine.addProperty("xrbenchAccuracy", options.xrbenchAccuracy());
         engine.addProperty("uxcostFloor", options.uxcostFloor());
         o.add("engine", engine);
+        JsonObject defaults = new JsonObject();
+        new java.util.TreeMap<>(provenance.schedulerDefaults()).forEach(defaults::addProperty);
+        o.add("schedulerDefaults", defaults);
+        JsonObject plugins = new JsonObject();
+        new java.util.TreeMap<>(provenance.plugins()).forEach(plugins::addProperty);
+        o.add("plugins", plugins);
         return GSON.toJson(o) + "\n";
     }
 
     /** Writes {@code config.json} into {@code dir}. */
-    static void write(Path dir, RunConfig resolved, String labVersion, EngineOptions options) {
+    static void write(Path dir, RunConfig resolved, String labVersion, EngineOptions options, Provenance provenance) {
         try {
-            Files.writeString(dir.resolve(FILE), toJson(resolved, labVersion, options), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve(FILE), toJson(resolved, labVersion, options, provenance),
+                    StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + dir.resolve(FILE), e);
         }

@@ -25,4 +25,14 @@ public interface ReportSession {
      * @return extra named figures to merge into the run's metrics (may be empty)
      */
     Map<String, Double> finish(RunResult result) throws IOException;
+
+    /**
+     * The run failed before {@link #finish}: release open files and other resources. What the session wrote is
+     * discarded by the engine (runs write into a staging directory that only replaces the output directory when the
+     * run succeeds), so nothing needs to be completed. Default: nothing to release.
+     *
+     * @since 1.2
+     */
+    default void abort() {
+    }
 }

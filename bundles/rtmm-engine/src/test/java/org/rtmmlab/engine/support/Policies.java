@@ -53,7 +53,7 @@ public final class Policies {
         return of("fifo", Policies::fifoDecide);
     }
 
-    static void fifoDecide(SchedulerView v, Decisions d) {
+    public static void fifoDecide(SchedulerView v, Decisions d) {
         for (int j = 0; j < v.jobCount(); j++) {
             if (!v.ready(j)) {
                 continue;

@@ -71,6 +71,22 @@ final class CsvSession implements ReportSession {
         return new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), format);
     }
 
+    /** Closes both files without completing them (the engine discards them). */
+    @Override
+    public void abort() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        for (CSVPrinter p : new CSVPrinter[] {requests, blocks}) {
+            try {
+                p.close();
+            } catch (IOException e) {
+                // discarded files: nothing left to report
+            }
+        }
+    }
+
     @Override
     public void onRequest(RequestRecord r) throws IOException {
         checkOpen();

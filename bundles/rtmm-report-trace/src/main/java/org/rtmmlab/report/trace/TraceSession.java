@@ -276,6 +276,20 @@ final class TraceSession implements ReportSession {
         }
     }
 
+    /** Closes the file without completing it (the engine discards it). */
+    @Override
+    public void abort() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        try {
+            out.close();
+        } catch (IOException | RuntimeException e) {
+            // a discarded file: nothing left to report
+        }
+    }
+
     @Override
     public Map<String, Double> finish(RunResult result) throws IOException {
         if (finished) {
