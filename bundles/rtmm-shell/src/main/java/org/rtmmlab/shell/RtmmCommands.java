@@ -57,15 +57,27 @@ public class RtmmCommands {
     }
 
     /** Runs one evaluation with the deployed plugins and writes its files under {@code data/runs/}. */
-    @Descriptor("run one evaluation (summary.json, requests.csv, blocks.csv, report.html): rtmm:run [-c] [--seed N] SCENARIO PLATFORM SCHEDULER")
+    @Descriptor("run one evaluation (summary.json, requests.csv, blocks.csv, report.html): rtmm:run [-c] [--seed N]"
+            + " [-s key=value,...] SCENARIO PLATFORM SCHEDULER")
     public void run(
             @Descriptor("XRBench compatibility mode") @Parameter(names = {"-c", "--xrbench-compat"},
                     presentValue = "true", absentValue = "false") boolean compat,
             @Descriptor("root seed") @Parameter(names = {"--seed"}, absentValue = "1") long seed,
+            @Descriptor("run properties, comma-separated key=value (scheduler keys and engine.* keys), as --set on"
+                    + " the command line; they override ConfigAdmin defaults") @Parameter(names = {"-s", "--set"},
+                    absentValue = "") String set,
             @Descriptor("scenario id, e.g. xrbench/VR_gaming") String scenario,
             @Descriptor("platform id, e.g. xrbench/Single_4K__WS") String platform,
             @Descriptor("scheduler id, e.g. edf") String scheduler) {
-        RunConfig config = new RunConfig(scenario, platform, scheduler, seed, 0, compat, Map.of(), List.of("json", "csv", "html"));
+        Map<String, String> properties;
+        try {
+            properties = properties(set);
+        } catch (IllegalArgumentException e) {
+            System.out.println("error: " + e.getMessage());
+            return;
+        }
+        RunConfig config = new RunConfig(scenario, platform, scheduler, seed, 0, compat, properties,
+                List.of("json", "csv", "html"));
         Path out = dataDir.resolve("runs").resolve(safe(scenario)).resolve(safe(platform))
                 .resolve(safe(scheduler) + "-seed" + seed + (compat ? "-compat" : ""));
         try {
@@ -79,9 +91,25 @@ public class RtmmCommands {
                     r.metric("xrbench.score"), r.energyMj(), 100 * r.frames().missRate(), out);
         } catch (InvalidInputException e) {
             System.out.println("error: " + e.getMessage());
-        } catch (RuntimeException e) {
-            System.out.println("error: run failed: " + e.getMessage());
+        } catch (RuntimeException e) { // a policy failure names the policy and what it did
+            System.out.println("error: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
         }
+    }
+
+    /** @return {@code k=v,k2=v2} as a sorted map; empty text gives none */
+    static Map<String, String> properties(String set) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        if (set == null || set.isBlank()) {
+            return out;
+        }
+        for (String pair : set.split(",")) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("--set: expected key=value, got '" + pair.strip() + "'");
+            }
+            out.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+        }
+        return out;
     }
 
     private static String safe(String id) {

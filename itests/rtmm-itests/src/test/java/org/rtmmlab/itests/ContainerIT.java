@@ -228,6 +228,11 @@ public class ContainerIT {
         assertTrue("frames completed: " + run.frames(), run.frames().onTime() + run.frames().late() > 50);
         String shellRun = gogo("rtmm:run xrbench/VR_gaming xrbench/Single_4K__WS example-srf");
         assertTrue(shellRun, shellRun.contains("XRBench score"));
+        // run properties from the shell, checked like --set on the command line
+        String withProps = gogo("rtmm:run -s blockLayers=2,engine.dropRule=none xrbench/VR_gaming xrbench/Single_4K__WS edf");
+        assertTrue(withProps, withProps.contains("XRBench score"));
+        String misspelt = gogo("rtmm:run -s blokLayers=2 xrbench/VR_gaming xrbench/Single_4K__WS edf");
+        assertTrue(misspelt, misspelt.contains("error: ") && misspelt.contains("unknown property of scheduler 'edf'"));
 
         // a newer build of the same bundle replaces the old one in place
         Path newer = Path.of(System.getProperty("itest.work")).resolve("newer.jar");
