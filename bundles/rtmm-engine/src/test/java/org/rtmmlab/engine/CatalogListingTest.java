@@ -29,4 +29,21 @@ class CatalogListingTest {
         assertTrue(all.get(fifo + 2).strip().equals("--set b=unused test property"), all.get(fifo + 2));
         assertTrue(all.contains("scenarios (1):") && all.contains("platforms (1):"), String.join("\n", all));
     }
+
+    @Test
+    void aSecondPluginWithTheSameIdWinsAndTheFirstIsMarkedShadowed() {
+        Lab lab = new Lab();
+        java.util.List<String> events = new java.util.ArrayList<>();
+        lab.catalog.addListener(events::add);
+        org.rtmmlab.api.scheduler.SchedulerPolicy newer = org.rtmmlab.engine.support.Policies.fifo();
+        lab.catalog.add(new org.rtmmlab.engine.catalog.PluginDescriptor(org.rtmmlab.engine.catalog.PluginKind.SCHEDULER,
+                "fifo", "newer fifo", "my-plugin", "2.0", newer));
+        assertTrue(events.get(0).endsWith("(my-plugin 2.0), shadowing the one of test 0"), events.get(0));
+        assertTrue(lab.catalog.scheduler("fifo") == newer, "the newest wins look-ups");
+        List<String> lines = CatalogListing.lines(lab.catalog, false);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("  fifo ") && l.contains("test 0")
+                && l.endsWith("[shadowed: another plugin with this id is used]")), String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("  fifo ") && l.contains("my-plugin 2.0")
+                && !l.contains("shadowed")), String.join("\n", lines));
+    }
 }

@@ -47,7 +47,8 @@ public final class CatalogListing {
             }
             for (PluginDescriptor d : ds) {
                 out.add(String.format(Locale.ROOT, "  %-" + idW + "s  %-" + bW + "s  %s", d.id(),
-                        d.bundle() + " " + d.version(), d.description()));
+                        d.bundle() + " " + d.version(), d.description()
+                                + (catalog.shadowed(d) ? "  [shadowed: another plugin with this id is used]" : "")));
                 if (detailed && d.plugin() instanceof SchedulerPolicy policy) {
                     properties(policy, idW, out);
                 }

@@ -31,11 +31,21 @@ public class PluginCatalog {
     private final CopyOnWriteArrayList<PluginDescriptor> plugins = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
 
-    /** Adds a plugin. A second plugin of the same kind and id shadows nothing: the newest one wins look-ups. */
+    /**
+     * Adds a plugin. A plugin of the same kind and id added earlier stays listed but is shadowed: the newest one wins
+     * look-ups (a hot-deployed update, or a --plugins jar overriding a bundled id), and {@code rtmm list} marks it.
+     */
     public void add(PluginDescriptor descriptor) {
+        Optional<PluginDescriptor> shadowed = find(descriptor.kind(), descriptor.id());
         plugins.add(descriptor);
         fire("added " + descriptor.kind().label() + " " + descriptor.id() + " (" + descriptor.bundle() + " "
-                + descriptor.version() + ")");
+                + descriptor.version() + ")" + shadowed.map(d -> ", shadowing the one of " + d.bundle() + " "
+                + d.version()).orElse(""));
+    }
+
+    /** @return true if {@code d} is listed but another plugin of its kind and id, added later, wins look-ups */
+    public boolean shadowed(PluginDescriptor d) {
+        return find(d.kind(), d.id()).map(winner -> winner != d).orElse(false);
     }
 
     /** Removes the descriptor holding exactly this plugin instance, if present. */

@@ -39,12 +39,17 @@ public final class ServiceLoaderCatalog {
                     }
                     p = it.next();
                 } catch (ServiceConfigurationError e) {
-                    errors.accept(kind.label() + " plugin failed to load: " + e.getMessage());
+                    errors.accept(kind.label() + " plugin failed to load: " + e.getMessage()
+                            + (e.getCause() != null ? " (" + e.getCause() + ")" : ""));
                     continue;
                 }
                 String[] origin = origin(p.getClass());
                 try {
-                    catalog.add(new PluginDescriptor(kind, p.id(), p.description(), origin[0], origin[1], p));
+                    PluginDescriptor d = new PluginDescriptor(kind, p.id(), p.description(), origin[0], origin[1], p);
+                    catalog.find(kind, d.id()).ifPresent(earlier -> errors.accept(kind.label() + " '" + d.id()
+                            + "' of " + d.bundle() + " " + d.version() + " shadows the one of " + earlier.bundle()
+                            + " " + earlier.version() + " (the one found last on the class path is used)"));
+                    catalog.add(d);
                 } catch (RuntimeException e) {
                     errors.accept(kind.label() + " plugin " + p.getClass().getName() + " failed: " + e);
                 }
