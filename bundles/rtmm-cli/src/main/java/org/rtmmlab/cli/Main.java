@@ -38,18 +38,23 @@ public final class Main {
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof InvalidInputException) {
-                commandLine.getErr().println("error: " + ex.getMessage());
+                commandLine.getErr().println("error: " + oneLine(ex.getMessage()));
                 return CommandLine.ExitCode.USAGE;
             }
             if ("1".equals(System.getenv("RTMM_DEBUG"))) {
                 ex.printStackTrace(commandLine.getErr());
             }
             // a policy's failure (SchedulingException) already names the policy and what it did: no class name
-            commandLine.getErr().println("error: " + (ex instanceof org.rtmmlab.engine.SchedulingException
+            commandLine.getErr().println("error: " + oneLine(ex instanceof org.rtmmlab.engine.SchedulingException
                     && ex.getMessage() != null ? ex.getMessage() : ex.toString()));
             return CommandLine.ExitCode.SOFTWARE;
         });
         return cl.execute(args);
+    }
+
+    /** @return {@code text} on one line: line breaks (a plugin's multi-line message) become " / " */
+    static String oneLine(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " / ");
     }
 
     /** @return the one-line report of a bad option or parameter of command {@code command} (e.g. "rtmm run") */

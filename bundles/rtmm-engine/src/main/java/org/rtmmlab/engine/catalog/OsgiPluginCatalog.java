@@ -65,17 +65,15 @@ public class OsgiPluginCatalog extends PluginCatalog {
         Bundle b = ref.getBundle();
         String bsn = b == null ? "?" : b.getSymbolicName();
         String version = b == null ? "?" : b.getVersion().toString();
-        String id;
-        String description;
+        PluginDescriptor d;
         try {
-            id = plugin.id();
-            description = plugin.description();
-        } catch (RuntimeException e) {
-            // a plugin whose id() throws is not listed; it must not take the catalog down
-            System.err.println("[rtmm] ignoring " + kind.label() + " from " + bsn + ": id()/description() threw " + e);
+            d = new PluginDescriptor(kind, plugin.id(), plugin.description(), bsn, version, plugin);
+        } catch (RuntimeException | LinkageError e) {
+            // a plugin whose id() throws or is missing is not listed; it must not take the catalog down
+            problem("ignoring " + kind.label() + " from " + bsn + " " + version + ": " + e.getMessage());
             return;
         }
-        add(new PluginDescriptor(kind, id, description, bsn, version, plugin));
+        add(d);
     }
 
     /** @return a short summary for debugging */

@@ -30,6 +30,7 @@ public class PluginCatalog {
 
     private final CopyOnWriteArrayList<PluginDescriptor> plugins = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<Consumer<String>> problems = new CopyOnWriteArrayList<>();
 
     /**
      * Adds a plugin. A plugin of the same kind and id added earlier stays listed but is shadowed: the newest one wins
@@ -55,6 +56,25 @@ public class PluginCatalog {
                 plugins.remove(d);
                 fire("removed " + d.kind().label() + " " + d.id() + " (" + d.bundle() + " " + d.version() + ")");
             }
+        }
+    }
+
+    /**
+     * Where problems with a plugin go (one line each: a provider that fails to list, a plugin without an id): the
+     * command line prints them as warnings; without a handler they go to standard error prefixed {@code [rtmm]}.
+     */
+    public void onProblem(Consumer<String> handler) {
+        problems.add(handler);
+    }
+
+    /** Reports a plugin problem (see {@link #onProblem}). */
+    protected void problem(String message) {
+        String line = message.replaceAll("\\R+", " / ");
+        if (problems.isEmpty()) {
+            System.err.println("[rtmm] " + line);
+        }
+        for (Consumer<String> h : problems) {
+            h.accept(line);
         }
     }
 
@@ -141,7 +161,16 @@ public class PluginCatalog {
     public List<Platform> platforms() {
         List<Platform> out = new ArrayList<>();
         for (AcceleratorModel m : instances(PluginKind.ACCELERATOR_MODEL, AcceleratorModel.class)) {
-            out.addAll(m.platforms());
+            try {
+                List<Platform> ps = m.platforms();
+                for (Platform p : ps == null ? List.<Platform>of() : ps) {
+                    if (p != null) {
+                        out.add(p);
+                    }
+                }
+            } catch (RuntimeException | LinkageError e) { // one broken plugin must not hide the others' platforms
+                problem("cost model '" + m.id() + "' failed to list its platforms, skipped: " + e);
+            }
         }
         out.sort(Comparator.comparing(Platform::id));
         return out;
@@ -165,19 +194,51 @@ public class PluginCatalog {
     public List<ScenarioProvider.Info> scenarios() {
         List<ScenarioProvider.Info> out = new ArrayList<>();
         for (ScenarioProvider p : instances(PluginKind.SCENARIO_PROVIDER, ScenarioProvider.class)) {
-            out.addAll(p.scenarios());
+            out.addAll(listed(p));
         }
         out.sort(Comparator.comparing(ScenarioProvider.Info::id));
         return out;
+    }
+
+    /** @return the scenarios {@code p} lists; none (and a problem reported) if listing fails */
+    private List<ScenarioProvider.Info> listed(ScenarioProvider p) {
+        try {
+            List<ScenarioProvider.Info> infos = p.scenarios();
+            List<ScenarioProvider.Info> out = new ArrayList<>();
+            for (ScenarioProvider.Info i : infos == null ? List.<ScenarioProvider.Info>of() : infos) {
+                if (i != null && i.id() != null) {
+                    out.add(i);
+                }
+            }
+            return out;
+        } catch (RuntimeException | LinkageError e) { // one broken provider must not hide the others' scenarios
+            problem("scenario provider '" + p.id() + "' failed to list its scenarios, skipped: " + e);
+            return List.of();
+        }
+    }
+
+    private static Scenario load(ScenarioProvider p, String id) {
+        Scenario s;
+        try {
+            s = p.load(id);
+        } catch (InvalidInputException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            throw new InvalidInputException("scenario provider " + p.id(), id, "failed to load: " + e);
+        }
+        if (s == null) {
+            throw new InvalidInputException("scenario provider " + p.id(), id, "load returned no scenario");
+        }
+        return s;
     }
 
     /** @return the scenario {@code id}, loaded by the provider that lists it @throws InvalidInputException if unknown */
     public Scenario scenario(String id) {
         List<String> ids = new ArrayList<>();
         for (ScenarioProvider p : instances(PluginKind.SCENARIO_PROVIDER, ScenarioProvider.class)) {
-            for (ScenarioProvider.Info info : p.scenarios()) {
+            for (ScenarioProvider.Info info : listed(p)) {
                 if (info.id().equals(id)) {
-                    return p.load(id);
+                    return load(p, id);
                 }
                 ids.add(info.id());
             }

@@ -14,4 +14,23 @@ import org.rtmmlab.api.RtmmPlugin;
  */
 public record PluginDescriptor(PluginKind kind, String id, String description, String bundle, String version,
                                RtmmPlugin plugin) {
+
+    /**
+     * Validates what the catalog sorts and looks up by: a plugin without an id cannot be listed or chosen, and one
+     * null field must not break every listing and look-up of the catalog.
+     *
+     * @throws IllegalArgumentException if kind or plugin is null, or the id is null or blank
+     */
+    public PluginDescriptor {
+        if (kind == null || plugin == null) {
+            throw new IllegalArgumentException("plugin kind and instance are required");
+        }
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException(kind.label() + " " + plugin.getClass().getName()
+                    + " has no id (id() returned " + (id == null ? "null" : "'" + id + "'") + ")");
+        }
+        description = description == null ? "" : description;
+        bundle = bundle == null ? "?" : bundle;
+        version = version == null ? "?" : version;
+    }
 }

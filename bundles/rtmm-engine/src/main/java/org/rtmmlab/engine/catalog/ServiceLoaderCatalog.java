@@ -28,6 +28,7 @@ public final class ServiceLoaderCatalog {
      */
     public static PluginCatalog load(ClassLoader loader, java.util.function.Consumer<String> errors) {
         PluginCatalog catalog = new PluginCatalog();
+        catalog.onProblem(errors);
         for (PluginKind kind : PluginKind.values()) {
             ServiceLoader<? extends RtmmPlugin> sl = ServiceLoader.load(kind.type(), loader);
             var it = sl.iterator();
@@ -38,7 +39,7 @@ public final class ServiceLoaderCatalog {
                         break;
                     }
                     p = it.next();
-                } catch (ServiceConfigurationError e) {
+                } catch (ServiceConfigurationError | LinkageError e) { // e.g. a jar missing a dependency
                     errors.accept(kind.label() + " plugin failed to load: " + e.getMessage()
                             + (e.getCause() != null ? " (" + e.getCause() + ")" : ""));
                     continue;
@@ -50,8 +51,8 @@ public final class ServiceLoaderCatalog {
                             + "' of " + d.bundle() + " " + d.version() + " shadows the one of " + earlier.bundle()
                             + " " + earlier.version() + " (the one found last on the class path is used)"));
                     catalog.add(d);
-                } catch (RuntimeException e) {
-                    errors.accept(kind.label() + " plugin " + p.getClass().getName() + " failed: " + e);
+                } catch (RuntimeException | LinkageError e) {
+                    errors.accept(kind.label() + " plugin " + p.getClass().getName() + " failed: " + e.getMessage());
                 }
             }
         }
