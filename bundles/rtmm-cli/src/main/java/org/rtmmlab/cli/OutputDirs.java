@@ -1,6 +1,9 @@
 package org.rtmmlab.cli;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import org.rtmmlab.api.run.RunConfig;
 
 /** Default output directories: one per (scenario, platform, scheduler, seed), ids made path-safe. */
@@ -14,9 +17,37 @@ final class OutputDirs {
                 .resolve(safe(c.scheduler()) + "-seed" + c.seed() + (c.xrbenchCompat() ? "-compat" : ""));
     }
 
-    /** Keeps letters, digits, '.', '_' and '-'; every other character (e.g. '/') becomes '_'. */
+    /**
+     * Path-safe directory name of an id: letters, digits, '.', '_' and '-' are kept, every other character becomes
+     * '_', and so does a leading '.' (no hidden or "." / ".." directories). When anything other than '/' was
+     * replaced, "-" and the first 8 hex digits of the SHA-256 of the id (UTF-8) are appended, so ids that differ
+     * only there ("file/my hands", "file/my_hands") get different directories; "xrbench/VR_gaming" stays
+     * "xrbench_VR_gaming". The same function is RtmmCommands.safe in rtmm-shell (the container's rtmm:run, which
+     * cannot depend on this module): change both, and their tests, together.
+     */
     static String safe(String id) {
-        String s = id.replaceAll("[^A-Za-z0-9._-]", "_");
-        return s.startsWith(".") ? "_" + s.substring(1) : s;
+        StringBuilder s = new StringBuilder(id.length() + 9);
+        boolean lossy = false;
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            boolean keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '_' || c == '-' || (c == '.' && i > 0);
+            s.append(keep ? c : '_');
+            lossy |= !keep && c != '/';
+        }
+        return lossy ? s.append('-').append(sha256Hex(id), 0, 8).toString() : s.toString();
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            StringBuilder hex = new StringBuilder(2 * d.length);
+            for (byte b : d) {
+                hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+            }
+            return hex.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
     }
 }

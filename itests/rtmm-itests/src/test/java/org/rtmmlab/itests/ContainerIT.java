@@ -209,6 +209,21 @@ public class ContainerIT {
     }
 
     @Test
+    public void gogoRunParsesItsArgumentsAndReportsProblemsOnOneLine() throws Exception {
+        String usage = "; usage: rtmm:run [-c] [--seed N] [-s key=value,...] [--duration 700ms|10s]"
+                + " SCENARIO PLATFORM SCHEDULER";
+        assertEquals("error: expected SCENARIO PLATFORM SCHEDULER, got 2 arguments (a b)" + usage,
+                gogo("rtmm:run a b").strip());
+        assertEquals("error: --seed: expected an integer, got 'abc'" + usage,
+                gogo("rtmm:run --seed abc xrbench/VR_gaming xrbench/Single_4K__WS edf").strip());
+        // a relative file is looked up in the container's working directory, and the error says where
+        assertEquals("error: " + Path.of("no-such-dir", "s.json").toAbsolutePath() + ": scenario file not found",
+                gogo("rtmm:run no-such-dir/s.json xrbench/Single_4K__WS edf").strip());
+        String shortRun = gogo("rtmm:run --duration 100ms --seed 3 xrbench/VR_gaming xrbench/Single_4K__WS edf");
+        assertTrue(shortRun, shortRun.contains("XRBench score") && shortRun.contains("edf-seed3"));
+    }
+
+    @Test
     public void hotDeployedPluginAppearsIsUpdatedAndDisappears() throws Exception {
         Path deploy = Path.of(System.getProperty("itest.deploy"));
         Path sample = onlyJar(Path.of(System.getProperty("itest.samples")), "rtmm-scheduler-example");
