@@ -24,7 +24,7 @@ import org.w3c.dom.NodeList;
  * artifact Maven resolved, is an OSGi bundle, and the {@code rtmm-lab} feature lists exactly the bundles the
  * Felix distribution ships (minus what Karaf provides itself).
  */
-class FeaturesDescriptorTest {
+class FeaturesDescriptorIT {
 
     /** Provided by Karaf itself (its scr feature, ConfigAdmin, FileInstall, Gogo). */
     private static final Set<String> PROVIDED_BY_KARAF = Set.of("org.apache.felix.scr", "org.osgi.service.component",
