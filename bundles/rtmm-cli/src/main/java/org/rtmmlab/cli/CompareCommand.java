@@ -223,7 +223,7 @@ public class CompareCommand implements Callable<Integer> {
             List<Future<RunResult>> futures = new ArrayList<>();
             for (RunConfig c : configs) {
                 futures.add(pool.submit(() -> {
-                    RunResult r = evaluator.run(c, OutputDirs.forRun(out, c), w -> err.println("warning: " + w));
+                    RunResult r = evaluator.run(c, org.rtmmlab.engine.RunPaths.forRun(out, c), w -> err.println("warning: " + w));
                     progress.stepTo(done.incrementAndGet());
                     return r;
                 }));

@@ -53,7 +53,7 @@ public class RunCommand implements Callable<Integer> {
         PluginCatalog catalog = pluginOptions.catalog(w -> err.println("warning: " + w));
         RunConfig config = new RunConfig(scenario, platform, scheduler, runOptions.seed, runOptions.duration(),
                 runOptions.xrbenchCompat, runOptions.properties, runOptions.reporters);
-        Path dir = out != null ? out : OutputDirs.forRun(Path.of("results"), config);
+        Path dir = out != null ? out : org.rtmmlab.engine.RunPaths.forRun(Path.of("results"), config);
         RunResult result;
         try (Progress progress = Progress.create(runOptions.progressMode(), "run", Progress.Unit.SIMULATED_MS, 0,
                 err)) {

@@ -2,11 +2,8 @@ package org.rtmmlab.shell;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +25,7 @@ import org.rtmmlab.api.run.RunConfig;
 import org.rtmmlab.api.run.RunResult;
 import org.rtmmlab.api.run.TaskResult;
 import org.rtmmlab.engine.Evaluator;
+import org.rtmmlab.engine.RunPaths;
 import org.rtmmlab.engine.catalog.CatalogListing;
 import org.rtmmlab.engine.catalog.PluginCatalog;
 import org.rtmmlab.engine.catalog.PluginDescriptor;
@@ -155,8 +153,8 @@ public class RtmmCommands {
             return;
         }
         // named after the ids as typed (as the command line's results/ directories), not the absolute file paths
-        Path out = dataDir.resolve("runs").resolve(safe(a.scenario())).resolve(safe(a.platform()))
-                .resolve(safe(a.scheduler()) + "-seed" + a.seed() + (a.compat() ? "-compat" : ""));
+        Path out = RunPaths.forRun(dataDir.resolve("runs"), RunConfig.of(a.scenario(), a.platform(), a.scheduler(),
+                a.seed()).withXrbenchCompat(a.compat()));
         try {
             String shadow = shadowWarning(catalog, a.scheduler());
             if (shadow != null) {
@@ -380,37 +378,4 @@ public class RtmmCommands {
         }
     }
 
-    /**
-     * Path-safe directory name of an id: letters, digits, '.', '_' and '-' are kept, every other character becomes
-     * '_', and so does a leading '.' (no hidden or "." / ".." directories). When anything other than '/' was
-     * replaced, "-" and the first 8 hex digits of the SHA-256 of the id (UTF-8) are appended, so ids that differ
-     * only there ("file/my hands", "file/my_hands") get different directories; "xrbench/VR_gaming" stays
-     * "xrbench_VR_gaming". The same function is OutputDirs.safe in rtmm-cli (which this bundle cannot depend on):
-     * change both, and their tests, together.
-     */
-    static String safe(String id) {
-        StringBuilder s = new StringBuilder(id.length() + 9);
-        boolean lossy = false;
-        for (int i = 0; i < id.length(); i++) {
-            char c = id.charAt(i);
-            boolean keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '_' || c == '-' || (c == '.' && i > 0);
-            s.append(keep ? c : '_');
-            lossy |= !keep && c != '/';
-        }
-        return lossy ? s.append('-').append(sha256Hex(id), 0, 8).toString() : s.toString();
-    }
-
-    private static String sha256Hex(String text) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            StringBuilder hex = new StringBuilder(2 * d.length);
-            for (byte b : d) {
-                hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
-            }
-            return hex.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
-    }
 }

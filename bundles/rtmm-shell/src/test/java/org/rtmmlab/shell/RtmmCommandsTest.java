@@ -71,20 +71,6 @@ class RtmmCommandsTest {
         assertThrows(IllegalArgumentException.class, () -> RtmmCommands.durationNs("999999999h"));
     }
 
-    /** Same examples as OutputDirsTest in rtmm-cli: the two copies of safe() must agree. */
-    @Test
-    void directoryNamesAreReadableAndCollisionFree() {
-        assertEquals("xrbench_VR_gaming", RtmmCommands.safe("xrbench/VR_gaming"));
-        assertEquals("file_my_hands", RtmmCommands.safe("file/my_hands"));
-        assertEquals("file_my_hands-297220bc", RtmmCommands.safe("file/my hands"));
-        assertEquals("_hidden-16924190", RtmmCommands.safe(".hidden"));
-        assertEquals("edf", RtmmCommands.safe("edf"));
-        assertEquals("xrbench-greedy", RtmmCommands.safe("xrbench-greedy"));
-        assertEquals("examples_platforms_tri-npu.json", RtmmCommands.safe("examples/platforms/tri-npu.json"));
-        assertEquals("x_..", RtmmCommands.safe("x/..")); // only "/" replaced: no suffix, and no ".." directory
-        assertEquals("_n__x-2197748d", RtmmCommands.safe("\u00fcn\u00ef/x"));
-    }
-
     @Test
     void messagesGoOnOneLine() {
         assertEquals("first / second / third", RtmmCommands.oneLine("first\nsecond\r\n\nthird\n"));

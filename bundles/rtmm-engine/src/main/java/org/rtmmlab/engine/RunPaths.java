@@ -1,4 +1,4 @@
-package org.rtmmlab.cli;
+package org.rtmmlab.engine;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -6,13 +6,17 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import org.rtmmlab.api.run.RunConfig;
 
-/** Default output directories: one per (scenario, platform, scheduler, seed), ids made path-safe. */
-final class OutputDirs {
+/**
+ * Default run directories, the same on the command line ({@code results/}) and in the container
+ * ({@code data/runs/}): {@code <root>/<scenario>/<platform>/<scheduler>-seed<N>[-compat]}, ids made path-safe.
+ */
+public final class RunPaths {
 
-    private OutputDirs() {
+    private RunPaths() {
     }
 
-    static Path forRun(Path root, RunConfig c) {
+    /** @return the directory of run {@code c} below {@code root} */
+    public static Path forRun(Path root, RunConfig c) {
         return root.resolve(safe(c.scenario())).resolve(safe(c.platform()))
                 .resolve(safe(c.scheduler()) + "-seed" + c.seed() + (c.xrbenchCompat() ? "-compat" : ""));
     }
@@ -22,10 +26,9 @@ final class OutputDirs {
      * '_', and so does a leading '.' (no hidden or "." / ".." directories). When anything other than '/' was
      * replaced, "-" and the first 8 hex digits of the SHA-256 of the id (UTF-8) are appended, so ids that differ
      * only there ("file/my hands", "file/my_hands") get different directories; "xrbench/VR_gaming" stays
-     * "xrbench_VR_gaming". The same function is RtmmCommands.safe in rtmm-shell (the container's rtmm:run, which
-     * cannot depend on this module): change both, and their tests, together.
+     * "xrbench_VR_gaming".
      */
-    static String safe(String id) {
+    public static String safe(String id) {
         StringBuilder s = new StringBuilder(id.length() + 9);
         boolean lossy = false;
         for (int i = 0; i < id.length(); i++) {
