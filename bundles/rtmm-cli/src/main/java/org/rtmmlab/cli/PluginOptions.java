@@ -44,6 +44,9 @@ public class PluginOptions {
         }
         ClassLoader parent = PluginOptions.class.getClassLoader();
         ClassLoader loader = urls.isEmpty() ? parent : new URLClassLoader(urls.toArray(URL[]::new), parent);
+        // plugins that look up their peers with ServiceLoader (the files provider resolving model refs) must see the
+        // --plugins jars too: the context class loader is where SPI look-ups search (threads created later inherit it)
+        Thread.currentThread().setContextClassLoader(loader);
         return ServiceLoaderCatalog.load(loader, warnings);
     }
 

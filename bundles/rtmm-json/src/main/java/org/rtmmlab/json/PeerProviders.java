@@ -12,7 +12,8 @@ import org.rtmmlab.api.workload.ScenarioProvider;
 /**
  * The other scenario providers a file-based provider resolves model refs against ({@link ModelRefs}). Inside OSGi
  * the owning DS component binds them ({@link #bind}/{@link #unbind}, dynamic, multiple) and calls {@link #osgi()};
- * on a plain class path they are found once, lazily, with {@link ServiceLoader} through the owner's class loader.
+ * on a plain class path they are found once, lazily, with {@link ServiceLoader} through the thread's context class
+ * loader (the command line sets it to the loader of its plugin jars), else the owner's class loader.
  * Either way the owner itself is left out and the providers are searched in id order. Thread-safe.
  */
 public final class PeerProviders {
@@ -53,8 +54,11 @@ public final class PeerProviders {
             List<ScenarioProvider> l = loaded;
             if (l == null) {
                 l = new ArrayList<>();
+                // The thread's context class loader first (standard SPI practice): the command line sets it to the
+                // loader of its --plugins jars, so their providers resolve refs too; else the owner's loader.
+                ClassLoader tccl = Thread.currentThread().getContextClassLoader();
                 for (ScenarioProvider p : ServiceLoader.load(ScenarioProvider.class,
-                        owner.getClass().getClassLoader())) {
+                        tccl != null ? tccl : owner.getClass().getClassLoader())) {
                     if (p.getClass() != owner.getClass()) {
                         l.add(p);
                     }
