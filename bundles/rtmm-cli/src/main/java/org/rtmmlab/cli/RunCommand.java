@@ -59,8 +59,12 @@ public class RunCommand implements Callable<Integer> {
                 err)) {
             if (!config.reporters().isEmpty()) { // follow the run through the first reporter's record stream
                 String first = config.reporters().get(0);
-                catalog.add(new PluginDescriptor(PluginKind.REPORTER, first, "", "rtmm-cli", "",
-                        new ProgressTap(catalog.reporter(first), progress)));
+                PluginDescriptor tapped = catalog.find(PluginKind.REPORTER, first).orElse(null);
+                if (tapped != null) { // the tap stands in for the reporter, under the reporter's own origin
+                    catalog.add(new PluginDescriptor(PluginKind.REPORTER, first, tapped.description(), tapped.bundle(),
+                            tapped.version(), new ProgressTap((org.rtmmlab.api.run.MetricReporter) tapped.plugin(),
+                            progress)));
+                }
             }
             result = new Evaluator(catalog).run(config, dir, w -> err.println("warning: " + w));
         }

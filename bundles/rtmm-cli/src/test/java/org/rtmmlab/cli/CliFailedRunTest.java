@@ -41,6 +41,10 @@ class CliFailedRunTest {
         assertTrue(bad.err().startsWith("error: scheduler policy 'test-throwing': decide() threw at t="), bad.err());
         assertTrue(bad.err().contains("no idea what to do"), bad.err());
         assertEquals(requests, Files.readString(out.resolve("requests.csv")), "the edf run's files are intact");
-        assertTrue(Files.readString(out.resolve("config.json")).contains("\"scheduler\": \"edf\""));
+        String config = Files.readString(out.resolve("config.json"));
+        assertTrue(config.contains("\"scheduler\": \"edf\""), config);
+        assertTrue(config.contains("\"reporter.json\": \"json rtmm-report-json 0.1.0."), "the reporter's own origin,"
+                + " not the command line's progress tap: " + config);
+        assertTrue(config.contains("\"scheduler\": \"edf rtmm-scheduler-classic 0.1.0."), config);
     }
 }
