@@ -3,6 +3,7 @@ package org.rtmmlab.scheduler.prema;
 import java.util.Map;
 import java.util.TreeMap;
 import org.rtmmlab.api.InvalidInputException;
+import org.rtmmlab.api.scheduler.PropertyValues;
 
 /**
  * PREMA's properties, read from the policy's defaults (ConfigAdmin) overridden by the run's properties.
@@ -24,27 +25,13 @@ record PremaSettings(int blockLayers, long checkpointNs) {
     static PremaSettings read(Map<String, String> defaults, Map<String, String> run) {
         Map<String, String> p = new TreeMap<>(defaults);
         p.putAll(run);
-        long block = integer(p, BLOCK_LAYERS, DEFAULTS.blockLayers, 1, Integer.MAX_VALUE);
-        long checkpoint = integer(p, CHECKPOINT_NS, DEFAULTS.checkpointNs, 0, Long.MAX_VALUE);
+        long block = PropertyValues.integer(PremaPolicy.ID, p, BLOCK_LAYERS,
+                DEFAULTS.blockLayers, 1, Integer.MAX_VALUE);
+        long checkpoint = PropertyValues.integer(PremaPolicy.ID, p, CHECKPOINT_NS,
+                DEFAULTS.checkpointNs, 0, Long.MAX_VALUE);
         return new PremaSettings((int) block, checkpoint);
     }
 
-    private static long integer(Map<String, String> p, String key, long fallback, long min, long max) {
-        String v = p.get(key);
-        if (v == null) {
-            return fallback;
-        }
-        long value;
-        try {
-            value = Long.parseLong(v.trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(PremaPolicy.ID, key, "not an integer: '" + v + "'");
-        }
-        if (value < min || value > max) {
-            throw new InvalidInputException(PremaPolicy.ID, key, "must be in [" + min + ", " + max + "], got " + value);
-        }
-        return value;
-    }
 
     /** @return the DS configuration values of PREMA's keys, as strings */
     static Map<String, String> fromConfig(Map<String, Object> config) {

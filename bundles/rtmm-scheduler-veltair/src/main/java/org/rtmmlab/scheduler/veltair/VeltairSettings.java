@@ -3,6 +3,7 @@ package org.rtmmlab.scheduler.veltair;
 import java.util.Map;
 import java.util.TreeMap;
 import org.rtmmlab.api.InvalidInputException;
+import org.rtmmlab.api.scheduler.PropertyValues;
 
 /**
  * VELTAIR's properties, read from the policy's defaults (ConfigAdmin) overridden by the run's properties.
@@ -32,12 +33,15 @@ record VeltairSettings(int blockLayers, int minBlockLayers, int maxBlockLayers, 
     static VeltairSettings read(Map<String, String> defaults, Map<String, String> run) {
         Map<String, String> p = new TreeMap<>(defaults);
         p.putAll(run);
-        int min = (int) integer(p, MIN_BLOCK, DEFAULTS.minBlockLayers, 1, Integer.MAX_VALUE);
-        int max = (int) integer(p, MAX_BLOCK, DEFAULTS.maxBlockLayers, min, Integer.MAX_VALUE);
-        int block = (int) integer(p, BLOCK_LAYERS, Math.max(min, Math.min(max, DEFAULTS.blockLayers)), min, max);
-        int window = (int) integer(p, WINDOW, DEFAULTS.window, 1, Integer.MAX_VALUE);
-        double high = number(p, HIGH, DEFAULTS.conflictHigh, Double.MIN_VALUE, 1);
-        double low = number(p, LOW, DEFAULTS.conflictLow, 0, 1);
+        int min = (int) PropertyValues.integer(VeltairPolicy.ID, p, MIN_BLOCK,
+                DEFAULTS.minBlockLayers, 1, Integer.MAX_VALUE);
+        int max = (int) PropertyValues.integer(VeltairPolicy.ID, p, MAX_BLOCK,
+                DEFAULTS.maxBlockLayers, min, Integer.MAX_VALUE);
+        int block = (int) PropertyValues.integer(VeltairPolicy.ID, p, BLOCK_LAYERS,
+                Math.max(min, Math.min(max, DEFAULTS.blockLayers)), min, max);
+        int window = (int) PropertyValues.integer(VeltairPolicy.ID, p, WINDOW, DEFAULTS.window, 1, Integer.MAX_VALUE);
+        double high = PropertyValues.number(VeltairPolicy.ID, p, HIGH, DEFAULTS.conflictHigh, Double.MIN_VALUE, 1);
+        double low = PropertyValues.number(VeltairPolicy.ID, p, LOW, DEFAULTS.conflictLow, 0, 1);
         if (low >= high) {
             throw new InvalidInputException(VeltairPolicy.ID, LOW, "must be below " + HIGH + " (" + high + "), got "
                     + low);
@@ -45,39 +49,7 @@ record VeltairSettings(int blockLayers, int minBlockLayers, int maxBlockLayers, 
         return new VeltairSettings(block, min, max, window, high, low);
     }
 
-    private static long integer(Map<String, String> p, String key, long fallback, long min, long max) {
-        String v = p.get(key);
-        if (v == null) {
-            return fallback;
-        }
-        long value;
-        try {
-            value = Long.parseLong(v.trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(VeltairPolicy.ID, key, "not an integer: '" + v + "'");
-        }
-        if (value < min || value > max) {
-            throw new InvalidInputException(VeltairPolicy.ID, key, "must be in [" + min + ", " + max + "], got " + value);
-        }
-        return value;
-    }
 
-    private static double number(Map<String, String> p, String key, double fallback, double min, double max) {
-        String v = p.get(key);
-        if (v == null) {
-            return fallback;
-        }
-        double value;
-        try {
-            value = Double.parseDouble(v.trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(VeltairPolicy.ID, key, "not a number: '" + v + "'");
-        }
-        if (!(value >= min && value <= max)) {
-            throw new InvalidInputException(VeltairPolicy.ID, key, "must be in [" + min + ", " + max + "], got " + value);
-        }
-        return value;
-    }
 
     /** @return the DS configuration values of VELTAIR's keys, as strings */
     static Map<String, String> fromConfig(Map<String, Object> config) {
