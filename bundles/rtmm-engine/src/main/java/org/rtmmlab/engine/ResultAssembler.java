@@ -82,6 +82,9 @@ final class ResultAssembler {
             refPj += rm.counts(t).released() * minEnergyPj[t];
         }
         m.putAll(UxCost.figures(total, refPj / 1e9, rm.total(), uxcostFloor));
+        for (Map.Entry<String, Double> e : out.schedulerMetrics().entrySet()) {
+            m.putIfAbsent(e.getKey(), e.getValue()); // the engine's own figures win on a name clash
+        }
         return new RunResult(resolved, labVersion, sim, rm.total(), total, perTask, m);
     }
 }

@@ -20,6 +20,15 @@ public interface ReportSession {
     }
 
     /**
+     * The scheduler was replaced mid-run (hot swap in the container); records after this one were decided by the new
+     * scheduler. Arrives in simulation order with the other records.
+     *
+     * @since 1.3
+     */
+    default void onSwap(SchedulerSwap swap) throws IOException {
+    }
+
+    /**
      * The run ended. Write remaining files and close them.
      *
      * @return extra named figures to merge into the run's metrics (may be empty)

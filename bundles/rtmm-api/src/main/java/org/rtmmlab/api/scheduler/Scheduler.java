@@ -1,5 +1,6 @@
 package org.rtmmlab.api.scheduler;
 
+import java.util.Map;
 import org.osgi.annotation.versioning.ConsumerType;
 import org.rtmmlab.api.run.RequestRecord;
 
@@ -18,5 +19,20 @@ public interface Scheduler {
 
     /** Called when a request ends (finished or dropped), for policies that learn online. Default: nothing. */
     default void observe(RequestRecord record) {
+    }
+
+    /**
+     * Named figures this scheduler adds to the run's metrics (for example the values an online tuner chose per
+     * window), asked once when the run ends (or when the scheduler is replaced in a running evaluation). Prefix the
+     * keys with the policy id ({@code dream.alpha}); per-window figures use
+     * {@link SchedulerContext#windowPrefix(int)} ({@code window.03.dream.alpha}) so reports line them up with the
+     * engine's windows. A key the engine reports itself keeps the engine's value; non-finite values are left out.
+     * Default: none.
+     *
+     * @return figures by name (may be empty, never null)
+     * @since 1.2
+     */
+    default Map<String, Double> metrics() {
+        return Map.of();
     }
 }

@@ -28,6 +28,32 @@ public interface SchedulerContext {
     /** @return scheduler properties set by the user (command line {@code --set}, ConfigAdmin), sorted by key */
     Map<String, String> properties();
 
+    /**
+     * @return the run's simulated duration, ns (0 where the caller does not know it, e.g. a hand-made context)
+     * @since 1.2
+     */
+    default long horizonNs() {
+        return 0;
+    }
+
+    /**
+     * @return width of the engine's per-window metrics ({@code engine.window}), ns; 0 when they are off or unknown
+     * @since 1.2
+     */
+    default long windowNs() {
+        return 0;
+    }
+
+    /**
+     * @param window window index, 0-based ({@code [i x windowNs, (i+1) x windowNs)})
+     * @return the metric-name prefix the engine uses for that window, e.g. {@code window.07.} (zero-padded to the
+     *         width of the last index, so sorted names are in time order)
+     * @since 1.2
+     */
+    default String windowPrefix(int window) {
+        return "window." + window + ".";
+    }
+
     /** @return property {@code key} as a double, or {@code fallback}; a non-number is a clear input error */
     default double doubleProperty(String key, double fallback) {
         String v = properties().get(key);

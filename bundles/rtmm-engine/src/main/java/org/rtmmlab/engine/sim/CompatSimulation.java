@@ -124,7 +124,7 @@ final class CompatSimulation extends Simulation {
         }
         reportInFlight();
         return new SimulationOutcome(metrics, log, lastEventNs, busyNs.clone(), decisionCount, dispatchCount,
-                eventCount);
+                eventCount, schedulerMetrics());
     }
 
     private boolean hasRemainingWork() {

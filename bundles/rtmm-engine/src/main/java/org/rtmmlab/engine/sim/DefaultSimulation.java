@@ -63,7 +63,8 @@ final class DefaultSimulation extends Simulation {
         }
         bookUnfinishedBlocks();
         reportInFlight();
-        return new SimulationOutcome(metrics, null, horizon, busyNs.clone(), decisionCount, dispatchCount, eventCount);
+        return new SimulationOutcome(metrics, null, horizon, busyNs.clone(), decisionCount, dispatchCount, eventCount,
+                schedulerMetrics());
     }
 
     /**

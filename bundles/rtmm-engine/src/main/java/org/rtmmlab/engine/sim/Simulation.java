@@ -1,6 +1,8 @@
 package org.rtmmlab.engine.sim;
 
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import org.rtmmlab.api.InvalidInputException;
 import org.rtmmlab.api.platform.Accelerator;
 import org.rtmmlab.api.platform.AcceleratorModel;
@@ -113,7 +115,7 @@ public abstract class Simulation {
     /** Creates the run's scheduler; a policy failure becomes a {@link SchedulingException}. */
     final void createScheduler() {
         RunSchedulerContext ctx = new RunSchedulerContext(scenario, in.platform(), costs, in.compat(), schedulerSeed,
-                in.properties());
+                in.properties(), in.horizonNs(), metrics.windows());
         Scheduler s;
         try {
             s = in.policy().create(ctx);
@@ -363,6 +365,29 @@ public abstract class Simulation {
             sb.append(costs.accelerator(j.used[i]).id());
         }
         return sb.toString();
+    }
+
+    /**
+     * Asks the scheduler for its own figures ({@link Scheduler#metrics()}): keys that are blank or that the engine
+     * also reports are dropped later (the engine's win), non-finite values are left out here.
+     */
+    final Map<String, Double> schedulerMetrics() {
+        Map<String, Double> m;
+        try {
+            m = scheduler.metrics();
+        } catch (RuntimeException e) {
+            throw new SchedulingException(policyId, "metrics() threw " + e, e);
+        }
+        if (m == null || m.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Double> out = new TreeMap<>();
+        for (Map.Entry<String, Double> e : m.entrySet()) {
+            if (e.getKey() != null && !e.getKey().isBlank() && e.getValue() != null && Double.isFinite(e.getValue())) {
+                out.put(e.getKey(), e.getValue());
+            }
+        }
+        return out;
     }
 
     /** Reports every job still queued or running as IN_FLIGHT, in release order. */

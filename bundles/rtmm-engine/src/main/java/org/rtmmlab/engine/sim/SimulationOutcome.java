@@ -1,5 +1,7 @@
 package org.rtmmlab.engine.sim;
 
+import java.util.Map;
+
 import org.rtmmlab.engine.metrics.RunMetrics;
 import org.rtmmlab.engine.metrics.XrbenchLog;
 
@@ -13,7 +15,9 @@ import org.rtmmlab.engine.metrics.XrbenchLog;
  * @param decisions   scheduler calls
  * @param dispatches  blocks dispatched
  * @param events      events processed
+ * @param schedulerMetrics figures the scheduler reported ({@link org.rtmmlab.api.scheduler.Scheduler#metrics()})
  */
 public record SimulationOutcome(RunMetrics metrics, XrbenchLog compatLog, long simulatedNs, long[] busyNs,
-                                long decisions, long dispatches, long events) {
+                                long decisions, long dispatches, long events,
+                                Map<String, Double> schedulerMetrics) {
 }

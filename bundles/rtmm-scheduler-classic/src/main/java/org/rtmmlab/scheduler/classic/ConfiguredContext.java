@@ -54,4 +54,7 @@ final class ConfiguredContext implements SchedulerContext {
     @Override public boolean xrbenchCompat() { return run.xrbenchCompat(); }
     @Override public long seed() { return run.seed(); }
     @Override public Map<String, String> properties() { return properties; }
+    @Override public long horizonNs() { return run.horizonNs(); }
+    @Override public long windowNs() { return run.windowNs(); }
+    @Override public String windowPrefix(int window) { return run.windowPrefix(window); }
 }
