@@ -290,8 +290,12 @@ public final class Evaluator {
         return platform;
     }
 
-    /** Rejects a run property that is neither an engine key nor one of the policy's {@code defaultProperties()}. */
-    static void checkPropertyKeys(SchedulerPolicy policy, Map<String, String> properties) {
+    /**
+     * Rejects a run property that is neither an engine key nor one of the policy's {@code defaultProperties()}.
+     *
+     * @throws InvalidInputException naming the key and the known ones
+     */
+    public static void checkPropertyKeys(SchedulerPolicy policy, Map<String, String> properties) {
         java.util.Set<String> known = policy.defaultProperties().keySet();
         for (String key : properties.keySet()) {
             if (!key.startsWith("engine.") && !known.contains(key)) {

@@ -250,6 +250,11 @@ public final class RunControl {
         return List.copyOf(swaps);
     }
 
+    /** @return how many swaps were applied so far */
+    public synchronized int swapCount() {
+        return swaps.size();
+    }
+
     /** @return why the last swap asked for was not made, or empty */
     public synchronized String swapError() {
         return swapError;
