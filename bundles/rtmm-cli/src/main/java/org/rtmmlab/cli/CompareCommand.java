@@ -92,9 +92,21 @@ public class CompareCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "LIST",
             description = "run every cell once per seed: a list and/or inclusive ranges, e.g. 1..5, 1,3,7 or 1..3,9 "
                     + "(at most " + SeedList.MAX + "; not with --seed). The table then shows per cell the mean +- the "
-                    + "half-width of the 95% confidence interval (Student t, n-1 degrees of freedom); changes versus "
+                    + "half-width of the 95%% confidence interval (Student t, n-1 degrees of freedom); changes versus "
                     + "the baseline are computed per seed, then averaged")
     String seedList;
+
+    @Option(names = "--reduction-of", paramLabel = "ID",
+            description = "also print the UXCost reduction of scheduler ID versus every other scheduler: 1 - the "
+                    + "geometric mean over scenario x platform cells of ID's UXCost / the other's (per cell the mean "
+                    + "over the seeds), and versus the best other scheduler of each cell; cells where a UXCost is 0 "
+                    + "are left out of the geometric mean and counted")
+    String reductionOf;
+
+    @Option(names = "--uxcost-floor", paramLabel = "EPS",
+            description = "also show UXCost with the violation floor EPS in [0, 1] (as engine.uxcostFloor), re-priced "
+                    + "from each run's energy, E_ref and misses: the same runs, no second simulation")
+    Double uxcostFloor;
 
     @Option(names = "--json", description = "print a JSON list of run documents instead of a table")
     boolean json;
@@ -113,6 +125,16 @@ public class CompareCommand implements Callable<Integer> {
         String base = baseline == null ? schedulers.get(0) : baseline;
         if (!schedulers.contains(base)) {
             throw new InvalidInputException("--baseline", "", "'" + base + "' is not among --schedulers " + schedulers);
+        }
+        if (reductionOf != null && !schedulers.contains(reductionOf)) {
+            throw new InvalidInputException("--reduction-of", "", "'" + reductionOf + "' is not among --schedulers "
+                    + schedulers);
+        }
+        if (reductionOf != null && schedulers.size() < 2) {
+            throw new InvalidInputException("--reduction-of", "", "needs at least one other scheduler in --schedulers");
+        }
+        if (uxcostFloor != null && !(uxcostFloor >= 0 && uxcostFloor <= 1)) {
+            throw new InvalidInputException("--uxcost-floor", "", "must be in [0, 1], got " + uxcostFloor);
         }
         if (jobs < 1) {
             throw new InvalidInputException("--jobs", "", "must be >= 1, got " + jobs);
@@ -160,7 +182,18 @@ public class CompareCommand implements Callable<Integer> {
         if (json) {
             o.println(ResultJson.text(ResultJson.of(results)));
         } else {
-            ComparisonTables.lines(results, base).forEach(o::println);
+            double floor = uxcostFloor == null ? Double.NaN : uxcostFloor;
+            ComparisonTables.lines(results, base, floor).forEach(o::println);
+            if (reductionOf != null) {
+                o.println();
+                UxCostReduction.lines(results, reductionOf, "UXCost", r -> r.metric(ComparisonTables.UXCOST))
+                        .forEach(o::println);
+                if (uxcostFloor != null) {
+                    o.println();
+                    UxCostReduction.lines(results, reductionOf, ComparisonTables.floorLabel(floor),
+                            r -> ComparisonTables.uxcost(r, floor)).forEach(o::println);
+                }
+            }
             o.println(results.size() + " runs; files under " + out + (csv != null ? "; CSV in " + csv : ""));
         }
         return 0;

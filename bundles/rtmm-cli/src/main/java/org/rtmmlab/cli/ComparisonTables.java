@@ -14,6 +14,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.rtmmlab.api.run.FrameCounts;
 import org.rtmmlab.api.run.RunResult;
+import org.rtmmlab.engine.metrics.UxCost;
 
 /**
  * The comparison as text and CSV. Each run is matched with the baseline scheduler's run of the same scenario,
@@ -90,11 +91,24 @@ final class ComparisonTables {
      *         the geometric means per scheduler over all runs
      */
     static List<String> lines(List<RunResult> results, String base) {
+        return lines(results, base, Double.NaN);
+    }
+
+    /**
+     * @param floor a UXCost violation floor to show beside the runs' own UXCost ({@link #uxcost(RunResult, double)}),
+     *              NaN for none
+     * @return the table of {@link #lines(List, String)}, with the floored UXCost and its change as extra columns
+     */
+    static List<String> lines(List<RunResult> results, String base, double floor) {
         Map<String, RunResult> baseRuns = baselines(results, base);
         boolean ux = results.stream().anyMatch(r -> Double.isFinite(r.metric(UXCOST)));
+        boolean floored = ux && Double.isFinite(floor);
         List<String> header = new ArrayList<>(List.of("scenario", "platform", "scheduler", "score", "vs " + base));
         if (ux) {
             header.addAll(List.of("UXCost", "vs " + base));
+        }
+        if (floored) {
+            header.addAll(List.of(floorLabel(floor), "vs " + base));
         }
         header.addAll(List.of("miss", "energy mJ", "energy vs " + base));
         TextTable t = new TextTable(3, header.toArray(String[]::new));
@@ -105,6 +119,8 @@ final class ComparisonTables {
             double[] scoreChange = new double[n];
             double[] uxcost = new double[n];
             double[] uxChange = new double[n];
+            double[] uxFloor = new double[n];
+            double[] uxFloorChange = new double[n];
             double[] miss = new double[n];
             double[] energy = new double[n];
             double[] energyChange = new double[n];
@@ -115,6 +131,9 @@ final class ComparisonTables {
                 scoreChange[i] = change(score[i], b == null ? Double.NaN : b.metric("xrbench.score"), SCORE_RES);
                 uxcost[i] = r.metric(UXCOST);
                 uxChange[i] = change(uxcost[i], b == null ? Double.NaN : b.metric(UXCOST), UX_RES);
+                uxFloor[i] = floored ? uxcost(r, floor) : Double.NaN;
+                uxFloorChange[i] = floored ? change(uxFloor[i], b == null ? Double.NaN : uxcost(b, floor), UX_RES)
+                        : Double.NaN;
                 miss[i] = r.frames().missRate();
                 energy[i] = r.energyMj();
                 energyChange[i] = change(energy[i], b == null ? Double.NaN : b.energyMj(), ENERGY_RES);
@@ -129,6 +148,10 @@ final class ComparisonTables {
             if (ux) {
                 row.add(fixed(MeanInterval.of(uxcost), 4));
                 row.add(signedPercent(MeanInterval.of(uxChange)));
+            }
+            if (floored) {
+                row.add(fixed(MeanInterval.of(uxFloor), 4));
+                row.add(signedPercent(MeanInterval.of(uxFloorChange)));
             }
             row.add(percent(MeanInterval.of(miss)));
             row.add(fixed(MeanInterval.of(energy), 1));
@@ -148,6 +171,23 @@ final class ComparisonTables {
                 Format.fixed(geomean(rows, 3), 3)));
         lines.addAll(g.lines());
         return lines;
+    }
+
+    /** @return the column heading of UXCost with violation floor {@code floor} */
+    static String floorLabel(double floor) {
+        return "UXCost@" + BigDecimal.valueOf(floor).stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * UXCost of a run re-priced with a violation floor: the engine's own formula ({@link UxCost#figures}) on the run's
+     * energy, E_ref ({@link UxCost#ENERGY_REF}) and frame accounting, so it equals the {@code uxcost} of the same run
+     * made with {@code --set engine.uxcostFloor=floor} (as long as no scheduler reads UXCost while it runs).
+     *
+     * @return the floored UXCost, NaN when the run has no UXCost
+     */
+    static double uxcost(RunResult r, double floor) {
+        Double v = UxCost.figures(r.energyMj(), r.metric(UxCost.ENERGY_REF), r.frames(), floor).get(UxCost.UXCOST);
+        return v == null ? Double.NaN : v;
     }
 
     /** @return the line explaining the cells of a table over several seeds */

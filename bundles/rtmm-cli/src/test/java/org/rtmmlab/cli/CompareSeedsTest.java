@@ -78,6 +78,24 @@ class CompareSeedsTest {
     }
 
     @Test
+    void helpNamesTheIntervalAndItsDistribution() {
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream tracer = new java.io.ByteArrayOutputStream();
+        CliRunTest.Outcome help;
+        System.setErr(new java.io.PrintStream(tracer, true, StandardCharsets.UTF_8));
+        try {
+            help = rtmm("compare", "--help");
+        } finally {
+            System.setErr(stderr);
+        }
+        assertEquals(0, help.code());
+        assertEquals("", tracer.toString(StandardCharsets.UTF_8), "picocli's tracer: a help text that does not format");
+        String text = help.out().replaceAll("\\s+", " ");
+        assertTrue(text.contains("95% confidence interval (Student t, n-1 degrees of freedom)"), text);
+        assertTrue(text.contains("--reduction-of") && text.contains("--uxcost-floor"), text);
+    }
+
+    @Test
     void seedsAndSeedAreMutuallyExclusiveAndBadListsFailBeforeAnyRun(@TempDir Path dir) {
         CliRunTest.Outcome both = rtmm("compare", "--seed", "3", "--seeds", "1..2", "--out", dir.toString());
         assertEquals(2, both.code());
