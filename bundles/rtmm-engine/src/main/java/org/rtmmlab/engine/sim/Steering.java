@@ -69,7 +69,12 @@ final class Steering {
         this.catalog = catalog;
         this.running = running;
         this.runningPolicy = sim.in.policy();
-        this.runningProperties = sim.in.properties();
+        this.runningProperties = new TreeMap<>();
+        sim.in.properties().forEach((k, v) -> {
+            if (!k.startsWith("engine.")) { // the scheduler's own; engine keys are the run's and stay with it
+                runningProperties.put(k, v);
+            }
+        });
         this.propertyCheck = propertyCheck;
         this.horizon = sim.in.horizonNs();
         this.windowNs = sim.metrics.windows() == null ? 0 : sim.metrics.windows().windowNs();
