@@ -144,11 +144,11 @@ final class Steering {
 
     /** @return how long to sleep so that simulated time {@code t} is not ahead of pace x wall time, ns */
     private long paceWait(long t) {
+        long version = control.paceVersion(); // before the pace: a pace set in between re-anchors at the next step
         double pace = control.pace();
         if (pace <= 0) {
             return 0;
         }
-        long version = control.paceVersion();
         long wall = System.nanoTime();
         if (version != paceVersion) {
             paceVersion = version;
