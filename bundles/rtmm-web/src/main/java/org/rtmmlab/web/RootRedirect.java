@@ -8,16 +8,12 @@ import java.io.IOException;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * Sends {@code /} and {@code /ui/} to the page ({@code /ui/index.html}): the whiteboard has no welcome files. The
- * pattern {@code ""} (the context root) is given as a plain property, since bnd drops an empty annotation value;
- * {@code /ui/} is an exact pattern, which wins over the resources' {@code /ui/*}. The URL fragment (the token) stays
- * in the browser across the redirect.
+ * Sends {@code /} to the page ({@code /ui/index.html}). The pattern {@code ""} (the context root) is a plain
+ * property: bnd drops an empty annotation value, and an empty value inside a list too, so this servlet has only
+ * that one; {@code /ui/} is {@link UiIndexFilter}'s. The URL fragment (the token) stays in the browser across a
+ * redirect.
  */
-@Component(service = Servlet.class, property = {
-    "osgi.http.whiteboard.servlet.pattern=",
-    "osgi.http.whiteboard.servlet.pattern=/ui/",
-    "osgi.http.whiteboard.servlet.pattern=/ui"
-})
+@Component(service = Servlet.class, property = "osgi.http.whiteboard.servlet.pattern=")
 public class RootRedirect extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
