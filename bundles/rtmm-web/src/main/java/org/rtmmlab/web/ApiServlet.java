@@ -134,7 +134,7 @@ public class ApiServlet extends HttpServlet {
         try {
             if (!settings.hostAllowed(req.getHeader("Host"))) {
                 throw new ApiException(403, "host '" + req.getHeader("Host") + "' is not allowed (loopback only;"
-                        + " add it to allowedHosts in etc/org.rtmmlab.web.cfg)");
+                        + " add it to allowedHosts in deploy/org.rtmmlab.web.cfg)");
             }
             boolean read = method.equals("GET") || method.equals("HEAD");
             if (!read) {

@@ -35,7 +35,7 @@ final class PluginUpload {
     static Deployed deploy(WebSettings settings, String name, long declaredLength, InputStream body) throws IOException {
         if (!settings.uploadEnabled()) {
             throw new ApiException(403, "plugin upload over HTTP is off (set upload.enabled=true in"
-                    + " etc/org.rtmmlab.web.cfg to allow it); copy the jar into deploy/ instead");
+                    + " deploy/org.rtmmlab.web.cfg to allow it); copy the jar into deploy/ instead");
         }
         if (settings.deployDir() == null) {
             throw new ApiException(409, "the container has no deploy folder (felix.fileinstall.dir is not set)");

@@ -10,7 +10,7 @@ import org.osgi.service.component.annotations.Component;
 /**
  * Sends {@code /} to the page ({@code /ui/index.html}). The pattern {@code ""} (the context root) is a plain
  * property: bnd drops an empty annotation value, and an empty value inside a list too, so this servlet has only
- * that one; {@code /ui/} is {@link UiIndexFilter}'s. The URL fragment (the token) stays in the browser across a
+ * that one; {@code /ui/} is {@link UiServlet}'s. The URL fragment (the token) stays in the browser across a
  * redirect.
  */
 @Component(service = Servlet.class, property = "osgi.http.whiteboard.servlet.pattern=")

@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The dashboard's settings, from ConfigAdmin PID {@code org.rtmmlab.web} ({@code etc/org.rtmmlab.web.cfg} or
- * {@code deploy/}), every key optional:
+ * The dashboard's settings, from ConfigAdmin PID {@code org.rtmmlab.web} (e.g. {@code deploy/org.rtmmlab.web.cfg}, read by
+ * FileInstall), every key optional:
  * <ul>
  *   <li>{@code token.file}: where the token is written (default {@code <rtmm.data.dir>/dashboard.token})</li>
  *   <li>{@code upload.enabled}: accept plugin jars over HTTP ({@code POST /api/plugins}), default {@code false}</li>
