@@ -115,7 +115,17 @@ final class EventStreams implements AutoCloseable {
             if (s == null || closed.get()) {
                 return;
             }
-            write("event: status\ndata: " + Json.write(Json.status(s)) + "\n\n");
+            String json;
+            try {
+                json = Json.write(Json.status(s));
+            } catch (RuntimeException e) {
+                // never silently: the client sees why its stream ended
+                write("event: error\ndata: " + Json.write(Json.error("cannot write the status of " + s.id() + ": "
+                        + RequestBodies.oneLine(String.valueOf(e)))) + "\n\n");
+                close();
+                return;
+            }
+            write("event: status\ndata: " + json + "\n\n");
             if (s.state().isFinal()) {
                 write("event: end\ndata: {\"state\":\"" + s.state() + "\"}\n\n");
                 close();

@@ -20,7 +20,7 @@ import org.rtmmlab.evaluation.ResultEntry;
  * An in-memory EvaluationService for the servlet tests: submit records the request (unknown scheduler ids refused
  * as the real one does), pause/resume/cancel follow the state rules of the contract, swap appends a SchedulerSwap.
  */
-final class FakeEvaluations implements EvaluationService {
+class FakeEvaluations implements EvaluationService {
 
     final Map<String, EvaluationStatus> evaluations = new LinkedHashMap<>();
     final List<EvaluationRequest> submitted = new ArrayList<>();
