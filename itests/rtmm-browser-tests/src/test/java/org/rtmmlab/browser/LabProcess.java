@@ -25,7 +25,7 @@ final class LabProcess implements AutoCloseable {
     final Path work;
     final Path dataDir;
     final Process process;
-    /** Wall time from starting the JVM to the first HTTP 200 of /api/plugins, ms. */
+    /** Wall time from starting the JVM to the first HTTP 200 (GET /api/plugins), ms. */
     final long startToFirst200Ms;
 
     private LabProcess(int port, Path work, Path dataDir, Process process, long startMs) {
@@ -77,17 +77,26 @@ final class LabProcess implements AutoCloseable {
             if (!p.isAlive()) {
                 throw new IllegalStateException("the container exited with " + p.exitValue() + "; see " + work.resolve("felix.log"));
             }
-            if (status(port, "/api/evaluations") == 200) {
+            if (status(port, "/api/plugins") == 200) {
                 break;
             }
             if (System.currentTimeMillis() > deadline) {
                 p.destroyForcibly();
-                throw new IllegalStateException("no HTTP 200 from /api/evaluations on port " + port + " within 60 s; see "
+                throw new IllegalStateException("no HTTP 200 from /api/plugins on port " + port + " within 60 s; see "
                         + work.resolve("felix.log") + ":\n" + tail(work.resolve("felix.log")));
             }
             Thread.sleep(100);
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
+        // the evaluation service may come up a moment after the HTTP side
+        while (status(port, "/api/evaluations") != 200) {
+            if (System.currentTimeMillis() > deadline) {
+                p.destroyForcibly();
+                throw new IllegalStateException("GET /api/evaluations did not answer 200 within 60 s (is the evaluation"
+                        + " service active?); see " + work.resolve("felix.log") + ":\n" + tail(work.resolve("felix.log")));
+            }
+            Thread.sleep(100);
+        }
         return new LabProcess(port, work, data, p, ms);
     }
 
