@@ -25,8 +25,11 @@ final class Http {
         try (Socket s = new Socket("127.0.0.1", port)) {
             s.setSoTimeout(10_000);
             OutputStream out = s.getOutputStream();
-            String head = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n"
-                    + (headers == null ? "" : headers) + "Content-Length: " + b.length + "\r\n\r\n";
+            String extra = headers == null ? "" : headers;
+            String host = extra.regionMatches(true, 0, "Host:", 0, 5) || extra.toLowerCase(java.util.Locale.ROOT).contains("\r\nhost:")
+                    ? "" : "Host: 127.0.0.1:" + port + "\r\n";
+            String head = method + " " + target + " HTTP/1.1\r\n" + host + "Connection: close\r\n"
+                    + extra + "Content-Length: " + b.length + "\r\n\r\n";
             out.write(head.getBytes(StandardCharsets.US_ASCII));
             out.write(b);
             out.flush();
