@@ -173,15 +173,8 @@ public class ContainerIT {
             }
             assertTrue(patterns.toString(), patterns.containsAll(List.of("/api/*", "/ui/*", "")));
             // the JSON API answers over HTTP inside the container (loopback, the port Jetty picked)
-            Object ep = ref.getProperty("osgi.http.endpoint");
-            String endpoint = ep instanceof String[] a ? a[0] : ep instanceof java.util.Collection<?> l ? String.valueOf(l.iterator().next()) : String.valueOf(ep);
-            assertTrue(endpoint, endpoint.startsWith("http://127.0.0.1:"));
-            java.net.HttpURLConnection c = (java.net.HttpURLConnection) java.net.URI.create(
-                    endpoint.replaceAll("/$", "") + "/api/plugins").toURL().openConnection();
-            assertEquals(200, c.getResponseCode());
-            String body = new String(c.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String body = apiGet("/api/plugins");
             assertTrue(body, body.contains("\"bundle\":\"rtmm-scheduler-classic\""));
-            c.disconnect();
         } finally {
             context.ungetService(ref);
         }
@@ -340,6 +333,9 @@ public class ContainerIT {
             assertEquals(Bundle.ACTIVE, b.getState());
             allBundlesResolveAndAreActive();
             assertTrue(gogo("rtmm:list").contains("xrbench-greedy"));
+            // the dashboard lists it as failed, with the exception in one line
+            String plugins = apiGet("/api/plugins");
+            assertTrue(plugins, plugins.contains("\"state\":\"activation failed\"") && plugins.contains("Faulty"));
         } finally {
             b.uninstall();
         }
@@ -347,6 +343,23 @@ public class ContainerIT {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** GET from the dashboard's API at the address Felix HTTP reports ({@code osgi.http.endpoint}). */
+    private String apiGet(String path) throws IOException {
+        ServiceReference<HttpServiceRuntime> ref = context.getServiceReference(HttpServiceRuntime.class);
+        Object ep = ref.getProperty("osgi.http.endpoint");
+        String endpoint = ep instanceof String[] a ? a[0]
+                : ep instanceof java.util.Collection<?> l ? String.valueOf(l.iterator().next()) : String.valueOf(ep);
+        assertTrue(endpoint, endpoint.startsWith("http://127.0.0.1:"));
+        java.net.HttpURLConnection c = (java.net.HttpURLConnection) java.net.URI.create(
+                endpoint.replaceAll("/$", "") + path).toURL().openConnection();
+        try {
+            assertEquals(200, c.getResponseCode());
+            return new String(c.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } finally {
+            c.disconnect();
+        }
+    }
 
     private Set<String> serviceIds(PluginKind kind, String bundle) throws Exception {
         Set<String> ids = new TreeSet<>();
