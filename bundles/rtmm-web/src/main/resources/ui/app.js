@@ -116,17 +116,28 @@ function card(s) {
   c.figures = el('div', { class: 'figures' });
   c.swapSelect = el('select', { class: 'swap-select' });
   fillSwapSelect(c.swapSelect);
+  c.swapProps = el('input', { class: 'swap-props', size: 14, placeholder: 'key=value, ...',
+    title: "the new scheduler's properties (engine.* keys stay with the run)" });
   const act = (op, extra) => async () => {
     try { update(await api('POST', `/evaluations/${encodeURIComponent(s.id)}/${op}`, extra ? extra() : undefined)); c.message.textContent = ''; }
     catch (e) { c.message.textContent = `${op}: ${e.message}`; c.message.className = 'msg err'; }
   };
   c.swapBtn = el('button', { class: 'swap-btn', type: 'button',
-    onclick: () => { state.swapClickedAt = performance.now(); state.swapTarget = c.swapSelect.value;
-                     act('swap', () => ({ scheduler: c.swapSelect.value }))(); } }, 'swap');
+    onclick: () => {
+      const props = {};
+      for (const kv of list(c.swapProps.value)) {
+        const i = kv.indexOf('=');
+        if (i <= 0) { c.message.textContent = `swap properties: expected key=value, got '${kv}'`; c.message.className = 'msg err'; return; }
+        props[kv.slice(0, i).trim()] = kv.slice(i + 1).trim();
+      }
+      state.swapClickedAt = performance.now(); state.swapTarget = c.swapSelect.value;
+      act('swap', () => ({ scheduler: c.swapSelect.value, properties: props }))();
+    } }, 'swap');
   c.pauseBtn = el('button', { class: 'pause-btn secondary', type: 'button', onclick: act('pause') }, 'pause');
   c.resumeBtn = el('button', { class: 'resume-btn secondary', type: 'button', onclick: act('resume') }, 'resume');
   c.cancelBtn = el('button', { class: 'cancel-btn danger', type: 'button', onclick: act('cancel') }, 'cancel');
-  c.controls = el('div', { class: 'controls' }, 'scheduler ', c.swapSelect, c.swapBtn, c.pauseBtn, c.resumeBtn, c.cancelBtn);
+  c.controls = el('div', { class: 'controls' }, 'scheduler ', c.swapSelect, c.swapProps, c.swapBtn, c.pauseBtn,
+                  c.resumeBtn, c.cancelBtn);
   c.chart = el('div', {});
   c.swaps = el('div', { class: 'swaps' });
   c.links = el('div', { class: 'links' });
@@ -162,6 +173,7 @@ function update(s) {
   const running = !s.final;
   c.swapBtn.disabled = !running || !s.singleRun || s.state === 'QUEUED';
   c.swapSelect.disabled = c.swapBtn.disabled;
+  c.swapProps.disabled = c.swapBtn.disabled;
   c.pauseBtn.disabled = s.state !== 'RUNNING';
   c.resumeBtn.disabled = s.state !== 'PAUSED';
   c.cancelBtn.disabled = !running;
