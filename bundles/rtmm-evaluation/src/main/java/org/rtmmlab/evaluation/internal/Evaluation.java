@@ -28,6 +28,8 @@ final class Evaluation {
     final Instant submitted;
     final Path resultDir;
     final int runsTotal;
+    /** what the worker pool runs for it (set once at submit; a queued evaluation is cancelled by removing it). */
+    volatile Runnable task;
 
     private EvaluationState state = EvaluationState.QUEUED;
     private String message = "";

@@ -149,6 +149,20 @@ class EvaluationServiceTest {
     }
 
     @Test
+    void aQueuedEvaluationIsCancelledAtOnce() throws Exception {
+        service.modified(Map.of("workers", "1"));
+        EvaluationStatus busy = service.submit(run("fcfs", 5000 * MS, 1.0, Map.of()));
+        EvaluationStatus queued = service.submit(run("edf", 100 * MS, 0, Map.of()));
+        assertEquals(EvaluationState.QUEUED, service.status(queued.id()).orElseThrow().state());
+        EvaluationStatus cancelled = service.cancel(queued.id());
+        assertEquals(EvaluationState.CANCELLED, cancelled.state(), "not left queued behind the running one");
+        assertEquals("cancelled before it started", cancelled.message());
+        assertTrue(Files.isRegularFile(data.resolve("results").resolve(queued.id()).resolve("evaluation.json")));
+        service.cancel(busy.id());
+        assertEquals(EvaluationState.CANCELLED, await(busy.id(), x -> x.state().isFinal()).state());
+    }
+
+    @Test
     void badRequestsAreRefusedWithOneLine() {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> service.submit(run("no-such", 0, 0, Map.of())));
