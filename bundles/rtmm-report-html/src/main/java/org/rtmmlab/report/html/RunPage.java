@@ -43,7 +43,8 @@ final class RunPage {
         page.table(List.of("figure", "value"), summaryRows(r), 1);
         if (!swaps.isEmpty()) {
             page.h2("Scheduler swaps");
-            page.table(List.of("time ms", "from", "bundle", "version", "to", "bundle", "version", "properties"),
+            page.table(List.of("time ms", "from", "from bundle", "from version", "to", "to bundle", "to version",
+                    "properties"),
                     swapRows(swaps), 8);
         }
         page.h2("Per model");
