@@ -102,6 +102,7 @@ public final class DecisionBench {
             long start = System.nanoTime();
             for (int i = 0; i < WARMUP_CALLS && System.nanoTime() - start < PHASE_CAP_NS; i++) {
                 s.decide(view, decisions);
+                view.advance();
             }
             long[] samples = new long[SAMPLES];
             decisions.dispatches = 0;
@@ -111,6 +112,7 @@ public final class DecisionBench {
                 long t0 = System.nanoTime();
                 s.decide(view, decisions);
                 samples[n++] = System.nanoTime() - t0;
+                view.advance();
             }
             long[] sorted = Arrays.copyOf(samples, n);
             Arrays.sort(sorted);

@@ -15,8 +15,9 @@ import org.rtmmlab.api.workload.Task;
  * (consecutive frames of each), every accelerator idle, at a time well into the run. Job {@code j} of task {@code t}
  * arrived {@code (j + 1) x 0.5 ms} ago, has its task's relative deadline from its arrival (so some are urgent and
  * some are already late), and is {@code j x 7 mod layers} layers in, on the full model; half the jobs that are in
- * progress last ran on accelerator {@code j mod accelerators}. Nothing changes between calls: the decisions are
- * counted, not applied, so every call sees the same state (a policy that keeps state across calls still evolves).
+ * progress last ran on accelerator {@code j mod accelerators}. The decisions are counted, not applied, so every call
+ * sees the same jobs; only the clock moves on by 1 ns per call ({@link #advance()}), so a policy that caches work
+ * per decision time cannot answer from its cache (a policy that keeps state across calls still evolves).
  * A synthetic state, not a replay: it fixes the quantity measured (jobs x accelerators), not a workload.
  */
 final class SnapshotView implements SchedulerView {
@@ -26,6 +27,7 @@ final class SnapshotView implements SchedulerView {
 
     private final Scenario scenario;
     private final CostView costs;
+    private long now = NOW_NS;
     private final int accelerators;
     private final int[] task;
     private final int[] model;
@@ -76,7 +78,12 @@ final class SnapshotView implements SchedulerView {
         }
     }
 
-    @Override public long now() { return NOW_NS; }
+    /** Moves the clock on by 1 ns (between calls, outside the timed part). */
+    void advance() {
+        now++;
+    }
+
+    @Override public long now() { return now; }
     @Override public int reasons() { return DecisionReason.ARRIVAL.bit() | DecisionReason.BLOCK_DONE.bit(); }
     @Override public int taskCount() { return scenario.tasks().size(); }
     @Override public Task task(int t) { return scenario.tasks().get(t); }
@@ -97,7 +104,7 @@ final class SnapshotView implements SchedulerView {
     @Override public boolean ready(int j) { return true; }
     @Override public boolean idle(int a) { return true; }
     @Override public double freeShare(int a) { return 1; }
-    @Override public long busyUntilNs(int a) { return NOW_NS; }
+    @Override public long busyUntilNs(int a) { return now; }
     @Override public long seed() { return 1; }
 
     // the platform's real costs
