@@ -88,7 +88,7 @@ final class DreamScheduler implements Scheduler {
         Arrays.fill(idleAfter, true);
         accTaken = new boolean[accs];
         tuner = new OnlineTuner(settings, tune);
-        switcher = supernet ? new SupernetSwitcher(maxLevel, settings.loadHigh(), settings.loadLow(),
+        switcher = supernet ? new SupernetSwitcher(maxLevel, accs, settings.loadHigh(), settings.loadLow(),
                 settings.loadTauNs(), settings.dwellNs()) : null;
         long engineWindow = context.windowNs();
         windowNs = settings.tunerWindowNs() > 0 ? settings.tunerWindowNs()
@@ -115,6 +115,9 @@ final class DreamScheduler implements Scheduler {
         advanceTo(now);
         int n = v.jobCount();
         grow(n);
+        if (switcher != null) {
+            switcher.decayTo(now);
+        }
         countReleases(v, n);
         for (int j = 0; j < n; j++) {
             remaining[j] = MapScore.bestRemainingNs(v, j);
@@ -168,24 +171,25 @@ final class DreamScheduler implements Scheduler {
     private void countReleases(SchedulerView v, int n) {
         long top = maxSeenId;
         for (int j = n - 1; j >= 0 && v.jobId(j) > maxSeenId; j--) {
-            current.offeredNs += v.remainingLatencyFastestNs(v.jobModel(j), 0, 0);
+            int m = v.jobModel(j);
+            current.offeredNs += v.remainingLatencyFastestNs(m, 0, 0);
             current.released++;
+            if (switcher != null) {
+                int variants = v.model(m).variantCount();
+                for (int l = 0; l <= switcher.maxLevel(); l++) {
+                    switcher.released(l, v.remainingLatencyFastestNs(m, SupernetSwitcher.variantAt(l, variants), 0));
+                }
+            }
             top = Math.max(top, v.jobId(j));
         }
         maxSeenId = top;
     }
 
     private void switchVariants(SchedulerView v, Decisions d, int n) {
-        double backlog = 0;
-        double relative = 0;
-        for (int j = 0; j < n; j++) {
-            backlog += remaining[j];
-            relative += v.deadlineNs(j) - v.arrivalNs(j);
-        }
-        switcher.update(v.now(), SupernetSwitcher.load(backlog, relative, n, v.acceleratorCount()));
+        int level = switcher.update(v.now());
         for (int j = 0; j < n; j++) {
             if (v.nextLayer(j) == 0 && v.runningOn(j) < 0) {
-                int target = switcher.variantFor(v.model(v.jobModel(j)).variantCount());
+                int target = SupernetSwitcher.variantAt(level, v.model(v.jobModel(j)).variantCount());
                 if (v.jobVariant(j) != target) {
                     d.selectVariant(j, target);
                     remaining[j] = MapScore.bestRemainingNs(v, j);

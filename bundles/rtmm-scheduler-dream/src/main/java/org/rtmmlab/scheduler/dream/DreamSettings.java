@@ -27,9 +27,11 @@ import org.rtmmlab.api.scheduler.PropertyValues;
  * @param changeThreshold   relative jump of the offered load between windows that counts as a workload change
  * @param uxcostFloor       floor on the violation rate in the tuner's window UXCost (so miss-free windows still
  *                          rank by energy)
- * @param loadHigh          supernet: smoothed load above which the variant level steps down (a smaller sub-network)
- * @param loadLow           supernet: smoothed load below which the level steps back up (must be &lt; loadHigh)
- * @param loadTauNs         supernet: time constant of the load signal's exponential smoothing, ns
+ * @param loadHigh          supernet: load at the current level above which the level steps down (a smaller
+ *                          sub-network); load = recently released work at that level per accelerator-second
+ * @param loadLow           supernet: load of the next larger level below which the level steps back up
+ *                          (&lt; loadHigh)
+ * @param loadTauNs         supernet: time constant of the load signal's exponential decay, ns
  * @param dwellNs           supernet: least time between two level changes, ns (hysteresis in time)
  */
 record DreamSettings(int blockLayers, double alpha, double beta, double dropTolerance, boolean drop,
@@ -67,7 +69,7 @@ record DreamSettings(int blockLayers, double alpha, double beta, double dropTole
 
     /** Built-in defaults (how they were chosen: README, "Choosing the defaults"). */
     static final DreamSettings DEFAULTS = new DreamSettings(1, 1.0, 0.0, 0.0, true, 0.1, 0, 5, 3, 0.5, 0.25, 0.1,
-            0.3, 0.01, 1.0, 0.5, 20_000_000L, 50_000_000L);
+            0.3, 0.01, 1.0, 0.8, 100_000_000L, 50_000_000L);
 
     /** Every key, in the order of the README's table. */
     static final String[] KEYS = {BLOCK_LAYERS, ALPHA, BETA, DROP_TOLERANCE, DROP, MOVE_PENALTY, TUNER_WINDOW,
@@ -134,10 +136,11 @@ record DreamSettings(int blockLayers, double alpha, double beta, double dropTole
         out.put(CHANGE_THRESHOLD, changeThreshold + " (relative jump of the offered load per window that restarts"
                 + " the tuner)");
         out.put(UXCOST_FLOOR, uxcostFloor + " (floor on the violation rate in the tuner's window UXCost)");
-        out.put(LOAD_HIGH, loadHigh + " (smoothed load above which the supernet steps to a smaller variant)");
-        out.put(LOAD_LOW, loadLow + " (smoothed load below which it steps back to a larger one; < "
+        out.put(LOAD_HIGH, loadHigh + " (load at the current variant level above which the supernet steps to a"
+                + " smaller variant; load = recent released work at that level per accelerator-second)");
+        out.put(LOAD_LOW, loadLow + " (load the next larger level would have below which it steps back up; < "
                 + LOAD_HIGH + ")");
-        out.put(LOAD_TAU, loadTauNs + " (time constant of the load smoothing, ns)");
+        out.put(LOAD_TAU, loadTauNs + " (time constant of the load signal's decay, ns)");
         out.put(DWELL, dwellNs + " (least time between two variant-level changes, ns)");
         return out;
     }

@@ -15,9 +15,11 @@ import java.util.List;
  *       {@code changeThreshold} (relative): a workload change. The window that showed it is the round's baseline:
  *       its parameters are the best so far, with its cost;</li>
  *   <li>each following window tries one parameter moved by its step in its current direction (finite difference
- *       against the best so far, one coordinate per window, round-robin). A cheaper window keeps the move and the
- *       direction; a dearer one restores the best value, reverses the direction and halves the step (a sign
- *       change);</li>
+ *       against the best so far, one coordinate per window, in the order beta, dropTolerance, alpha, repeated). The
+ *       first direction of beta and dropTolerance in a round comes from the baseline window's parts: with violations
+ *       above the floor both go down first (towards speed and earlier drops), else beta goes up (towards energy).
+ *       A cheaper window keeps the move and the direction; one that is not cheaper restores the best value,
+ *       reverses the direction and halves the step (a sign change);</li>
  *   <li>the round converges after {@code maxSteps} windows (baseline included) or when every step was halved
  *       {@code halvings} times; the best parameters are kept until the next workload change.</li>
  * </ol>
@@ -33,6 +35,8 @@ final class OnlineTuner {
     private static final double[] MIN = {0, 0, DreamSettings.TOLERANCE_MIN};
     private static final double[] MAX = {DreamSettings.ALPHA_MAX, DreamSettings.BETA_MAX,
         DreamSettings.TOLERANCE_MAX};
+    /** Order in which a round tries the parameters: the energy/timeliness trade-offs first. */
+    private static final int[] ORDER = {BETA, TOLERANCE, ALPHA};
 
     /** One closed window: the parameters used in it and what the tuner concluded. */
     record Window(int index, double[] values, double uxcost, double offeredLoad, boolean restart,
@@ -49,10 +53,10 @@ final class OnlineTuner {
     private final double[] best = new double[3];
     private final double[] step = new double[3];
     private final int[] halved = new int[3];
-    private final int[] direction = {1, 1, -1};
+    private final int[] direction = {1, 1, 1};
     private double bestCost = Double.NaN;
     private int trial = -1;
-    private int nextCoordinate;
+    private int cursor;
     private int roundWindows;
     private boolean converged;
     private double previousOffered = Double.NaN;
@@ -99,6 +103,7 @@ final class OnlineTuner {
      */
     void closeWindow(int index, WindowAccount account, double offeredLoad) {
         double cost = account.uxcost(floor);
+        boolean violating = account.ended > 0 && (double) (account.late + account.dropped) / account.ended > floor;
         boolean change = false;
         if (windows.isEmpty()) {
             change = true; // the run's first round
@@ -109,27 +114,38 @@ final class OnlineTuner {
         previousOffered = offeredLoad;
         double[] used = value.clone();
         if (adapt) {
-            step(change, cost);
+            step(change, cost, violating);
         }
         windows.add(new Window(index, used, cost, offeredLoad, change && index > 0, adapt && converged));
     }
 
-    private void step(boolean change, double cost) {
+    private void step(boolean change, double cost, boolean violating) {
         if (change) {
-            startRound(cost);
-        } else if (!converged && !Double.isNaN(cost)) {
+            startRound(cost, violating);
+        } else if (converged || Double.isNaN(cost)) {
+            return; // converged, or nothing ended in the window: a pending trial stays for the next one
+        } else {
             judgeTrial(cost);
         }
-        if (!converged && !Double.isNaN(bestCost)) {
-            if (roundWindows >= maxSteps || allHalved()) {
-                converge();
-            } else {
-                proposeTrial();
-            }
+        if (Double.isNaN(bestCost)) {
+            return; // no baseline yet
+        }
+        if (roundWindows >= maxSteps || allHalved()) {
+            converge();
+        } else {
+            proposeTrial();
         }
     }
 
-    private void startRound(double cost) {
+    /**
+     * Starts a round; the window's parts of UXCost give the first direction of the trade-off parameters: with
+     * violations above the floor, beta (energy preference) and dropTolerance go down first (towards timeliness and
+     * earlier drops), else beta goes up first (towards energy); alpha keeps its last direction.
+     */
+    private void startRound(double cost, boolean violating) {
+        direction[BETA] = violating ? -1 : 1;
+        direction[TOLERANCE] = violating ? -1 : direction[TOLERANCE];
+        cursor = 0;
         System.arraycopy(value, 0, best, 0, 3);
         bestCost = cost;
         System.arraycopy(firstStep, 0, step, 0, 3);
@@ -141,10 +157,15 @@ final class OnlineTuner {
 
     private void judgeTrial(double cost) {
         roundWindows++;
+        if (Double.isNaN(bestCost)) { // the round's first measurable window is its baseline
+            System.arraycopy(value, 0, best, 0, 3);
+            bestCost = cost;
+            return;
+        }
         if (trial < 0) {
             return;
         }
-        if (Double.isNaN(bestCost) || cost < bestCost) {
+        if (cost < bestCost) {
             best[trial] = value[trial];
             bestCost = cost;
         } else {
@@ -174,8 +195,8 @@ final class OnlineTuner {
     /** Moves the next coordinate that can move by its step in its direction (reversing at a bound). */
     private void proposeTrial() {
         for (int tries = 0; tries < 3; tries++) {
-            int p = nextCoordinate;
-            nextCoordinate = (nextCoordinate + 1) % 3;
+            int p = ORDER[cursor];
+            cursor = (cursor + 1) % ORDER.length;
             if (step[p] <= 0 || halved[p] >= halvings) {
                 continue;
             }

@@ -2,14 +2,16 @@ package org.rtmmlab.scheduler.dream;
 
 /**
  * DREAM's supernet switching (first version of the paper, SDRM3: "supernet sub-network selection by system load";
- * the mechanism below is reconstructed): one variant level for the whole system, stepped one level down (to a
- * smaller sub-network: variants are listed from largest to smallest) while the smoothed load is above {@code high}
- * and one level up while it is below {@code low}, at most one change per {@code dwellNs}. Model {@code m} runs variant
- * {@code min(level, its variant count - 1)}; the scheduler applies it to jobs that have not started.
+ * the mechanism below is reconstructed): one variant level for the whole system (0 = full models; variants are listed
+ * from largest to smallest, so level + 1 is a smaller sub-network); model {@code m} runs variant
+ * {@code min(level, its variant count - 1)}, applied by the scheduler to jobs that have not started.
  *
- * <p>Load = backlog / (accelerators x mean relative deadline of the unfinished jobs), backlog = the sum of their
- * remaining latencies on their best accelerators: above 1, even perfect parallelism cannot clear the queued work within
- * a typical deadline. It is smoothed exponentially in time (time constant {@code tauNs}).
+ * <p>Load signal, per level: the work released recently (each released request's model at that level, every layer on
+ * its fastest accelerator), as an exponentially decayed sum with time constant {@code tauNs}, divided by
+ * {@code tauNs x accelerators}: the utilisation the recent arrivals would need at that level. The level steps down
+ * while the load at the current level is above {@code high}, and up while the load at the next larger level would be
+ * below {@code low} (&lt; high: hysteresis), at most one step per {@code dwellNs}. Because the load of each level is
+ * predicted from the same arrivals, a smaller level does not make the signal fall and bounce the level back.
  */
 final class SupernetSwitcher {
 
@@ -18,53 +20,65 @@ final class SupernetSwitcher {
     private final double low;
     private final double tauNs;
     private final long dwellNs;
+    private final double[] work;
+    private final int accelerators;
     private int level;
-    private double smoothed;
-    private long lastUpdateNs = -1;
+    private long lastDecayNs;
     private long lastChangeNs = Long.MIN_VALUE / 2;
     private int changes;
 
     /**
-     * @param maxLevel highest level (largest variant count of any model - 1); 0 = nothing to switch
-     * @param high     load above which the level steps down a size
-     * @param low      load below which it steps up, &lt; high
-     * @param tauNs    smoothing time constant, ns, &gt; 0
-     * @param dwellNs  least time between two changes, ns
+     * @param maxLevel     highest level (largest variant count of any model - 1); 0 = nothing to switch
+     * @param accelerators accelerators of the platform
+     * @param high         load above which the level steps down a size
+     * @param low          load of the larger level below which it steps up, &lt; high
+     * @param tauNs        time constant of the decayed work sums, ns, &gt; 0
+     * @param dwellNs      least time between two changes, ns
      */
-    SupernetSwitcher(int maxLevel, double high, double low, long tauNs, long dwellNs) {
+    SupernetSwitcher(int maxLevel, int accelerators, double high, double low, long tauNs, long dwellNs) {
         this.maxLevel = maxLevel;
+        this.accelerators = accelerators;
         this.high = high;
         this.low = low;
         this.tauNs = tauNs;
         this.dwellNs = dwellNs;
+        this.work = new double[maxLevel + 1];
     }
 
-    /** @return the load signal (see the class comment); 0 without unfinished jobs */
-    static double load(double backlogNs, double sumRelativeDeadlineNs, int jobs, int accelerators) {
-        if (jobs == 0 || sumRelativeDeadlineNs <= 0) {
-            return 0;
-        }
-        return backlogNs / (accelerators * (sumRelativeDeadlineNs / jobs));
+    /** @return the highest level */
+    int maxLevel() {
+        return maxLevel;
     }
 
-    /**
-     * Smooths {@code load} in and moves the level if a threshold is crossed and the dwell time has passed.
-     *
-     * @return the level now
-     */
-    int update(long nowNs, double load) {
-        if (lastUpdateNs < 0) {
-            smoothed = load;
-        } else if (nowNs > lastUpdateNs) {
-            smoothed += (1 - Math.exp(-(nowNs - lastUpdateNs) / tauNs)) * (load - smoothed);
+    /** Decays the work sums to {@code nowNs}. */
+    void decayTo(long nowNs) {
+        if (nowNs > lastDecayNs) {
+            double f = Math.exp(-(nowNs - lastDecayNs) / tauNs);
+            for (int l = 0; l < work.length; l++) {
+                work[l] *= f;
+            }
+            lastDecayNs = nowNs;
         }
-        lastUpdateNs = nowNs;
+    }
+
+    /** Adds a released request's work at level {@code level}, ns. */
+    void released(int level, double workNs) {
+        work[level] += workNs;
+    }
+
+    /** @return the load at level {@code l} */
+    double load(int l) {
+        return work[l] / (tauNs * accelerators);
+    }
+
+    /** Moves the level one step if a threshold is crossed and the dwell time has passed. @return the level now */
+    int update(long nowNs) {
         if (nowNs - lastChangeNs >= dwellNs) {
-            if (smoothed > high && level < maxLevel) {
+            if (level < maxLevel && load(level) > high) {
                 level++;
                 lastChangeNs = nowNs;
                 changes++;
-            } else if (smoothed < low && level > 0) {
+            } else if (level > 0 && load(level - 1) < low) {
                 level--;
                 lastChangeNs = nowNs;
                 changes++;
@@ -78,18 +92,13 @@ final class SupernetSwitcher {
         return level;
     }
 
-    /** @return the smoothed load */
-    double smoothedLoad() {
-        return smoothed;
-    }
-
     /** @return how many times the level changed */
     int changes() {
         return changes;
     }
 
-    /** @return the variant model with {@code variantCount} variants runs at the current level */
-    int variantFor(int variantCount) {
-        return Math.min(level, variantCount - 1);
+    /** @return the variant a model with {@code variantCount} variants runs at level {@code l} */
+    static int variantAt(int l, int variantCount) {
+        return Math.min(l, variantCount - 1);
     }
 }
