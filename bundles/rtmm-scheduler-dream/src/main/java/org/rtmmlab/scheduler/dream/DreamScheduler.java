@@ -50,6 +50,7 @@ final class DreamScheduler implements Scheduler {
     private int windowIndex;
     private long windowEndNs;
     private boolean wakeAsked;
+    private boolean started;
     private long lastPointNs;
     private long maxSeenId = -1;
     private long drops;
@@ -112,6 +113,12 @@ final class DreamScheduler implements Scheduler {
     @Override
     public void decide(SchedulerView v, Decisions d) {
         long now = v.now();
+        if (!started) { // at 0, or later when it takes over a running evaluation: windows start where it does
+            started = true;
+            windowIndex = (int) (now / windowNs);
+            windowEndNs = (windowIndex + 1L) * windowNs;
+            lastPointNs = now;
+        }
         advanceTo(now);
         int n = v.jobCount();
         grow(n);

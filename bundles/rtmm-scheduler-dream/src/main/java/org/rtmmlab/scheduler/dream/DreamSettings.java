@@ -68,7 +68,7 @@ record DreamSettings(int blockLayers, double alpha, double beta, double dropTole
     static final double TOLERANCE_MAX = 1;
 
     /** Built-in defaults (how they were chosen: README, "Choosing the defaults"). */
-    static final DreamSettings DEFAULTS = new DreamSettings(1, 1.0, 0.0, 0.0, true, 0.1, 0, 5, 3, 0.5, 0.25, 0.1,
+    static final DreamSettings DEFAULTS = new DreamSettings(1, 4.0, 0.5, -0.3, true, 0.1, 0, 5, 3, 0.5, 0.25, 0.1,
             0.3, 0.01, 1.0, 0.8, 100_000_000L, 50_000_000L);
 
     /** Every key, in the order of the README's table. */

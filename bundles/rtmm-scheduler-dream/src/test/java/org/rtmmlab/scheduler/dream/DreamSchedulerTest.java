@@ -38,7 +38,9 @@ class DreamSchedulerTest {
 
     private static List<String> decide(HandView v, Map<String, String> props) {
         HandDecisions d = new HandDecisions(v);
-        new DreamStaticPolicy().create(v.context(props)).decide(v, d);
+        Map<String, String> p = new java.util.TreeMap<>(Map.of("alpha", "1", "beta", "0", "dropTolerance", "0"));
+        p.putAll(props); // the port's score (alpha 1, no energy term) and no drop tolerance unless a test says
+        new DreamStaticPolicy().create(v.context(p)).decide(v, d);
         List<String> out = new ArrayList<>(d.log());
         out.removeIf(s -> s.startsWith("wake "));
         return out;

@@ -10,11 +10,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The tuner's rounds on synthetic windows: each window's UXCost is a function of the parameters it ran with, so every
- * step is computable by hand. Defaults: alpha 1, beta 0, dropTolerance 0; steps 0.5, 0.25, 0.1; 5 windows per round.
+ * step is computable by hand. Start values alpha 1, beta 0, dropTolerance 0; default steps 0.5, 0.25, 0.1; 5 windows per
+ * round.
  */
 class OnlineTunerTest {
 
-    private static final DreamSettings DEFAULTS = DreamSettings.read("dream", Map.of(), Map.of());
+    /** Start values pinned (the built-in defaults may change when they are re-chosen). */
+    private static final Map<String, String> START = Map.of("alpha", "1", "beta", "0", "dropTolerance", "0");
+    private static final DreamSettings DEFAULTS = DreamSettings.read("dream", START, Map.of());
 
     /** A window in which {@code ended} requests ended, {@code violations} of them late, costing E / E_ref = ratio. */
     private static WindowAccount window(double ratio, int ended, int violations) {
@@ -56,7 +59,7 @@ class OnlineTunerTest {
     @Test
     void aStepThatIsNotCheaperIsUndoneReversedAndHalved() {
         Map<String, String> longRounds = Map.of(DreamSettings.TUNER_MAX_STEPS, "50");
-        OnlineTuner t = new OnlineTuner(DreamSettings.read("dream", Map.of(), longRounds), true);
+        OnlineTuner t = new OnlineTuner(DreamSettings.read("dream", START, longRounds), true);
         // cost minimal at beta = 0.6: steps 0.25 up to 0.5, 0.75 is dearer -> back to 0.5, step 0.125 downwards...
         ToDoubleFunction<OnlineTuner> cost = x -> 1 + Math.abs(x.value(OnlineTuner.BETA) - 0.6);
         run(t, 0, 1, 1.0, cost, 0);  // baseline, trial beta 0.25
@@ -72,7 +75,7 @@ class OnlineTunerTest {
 
     @Test
     void aJumpInOfferedLoadRestartsTheRoundAndViolationsSendBetaDownFirst() {
-        OnlineTuner t = new OnlineTuner(DreamSettings.read("dream", Map.of(), Map.of(DreamSettings.BETA, "0.5")),
+        OnlineTuner t = new OnlineTuner(DreamSettings.read("dream", START, Map.of(DreamSettings.BETA, "0.5")),
                 true);
         run(t, 0, 5, 1.0, x -> 1.0, 0); // nothing helps: round ends, values restored
         assertTrue(t.converged());

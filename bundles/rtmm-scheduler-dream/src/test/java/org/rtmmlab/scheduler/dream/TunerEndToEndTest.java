@@ -87,7 +87,10 @@ class TunerEndToEndTest {
 
     @Test
     void afterALoadStepTheTunerReconvergesWithinFiveWindowsToCheaperParameters() {
-        RunResult tuned = run(new DreamPolicy(), "dreamtest/step", Map.of());
+        // start values: the port's score without energy preference or drop tolerance (beta 0), so the light phase
+        // shows the tuner raising beta; the built-in defaults are chosen on xrbench/session_dynamic (README)
+        RunResult tuned = run(new DreamPolicy(), "dreamtest/step", Map.of("alpha", "1", "beta", "0",
+                "dropTolerance", "0"));
         int change = 5;
         assertEquals(1.0, tuned.metric("window.05.dream.restart"), "the change is detected at the end of window 5");
         assertEquals(0.0, tuned.metric("window.04.dream.restart"));
