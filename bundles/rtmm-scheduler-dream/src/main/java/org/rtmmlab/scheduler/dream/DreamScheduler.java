@@ -20,7 +20,8 @@ import org.rtmmlab.api.scheduler.SchedulerView;
  *   <li>close the tuner's windows that ended (idle energy from the accelerators left idle at the previous point);</li>
  *   <li>count the requests released since the previous point (offered load, for change detection);</li>
  *   <li>supernet (if on): update the load signal and level; every job not started gets its model's variant at the
- *       level ({@code selectVariant} before its first layer);</li>
+ *       level, or the largest smaller one that can still meet its deadline when the level's cannot
+ *       ({@code selectVariant} before its first layer);</li>
  *   <li>admission control (if on): drop every waiting frame that cannot meet its deadline + tolerance;</li>
  *   <li>while an accelerator is idle and a job is ready: dispatch the best (job, accelerator) pair by
  *       {@link MapScore} (ties: earlier arrival, lower block latency, lower job id, lower accelerator index),
@@ -194,15 +195,36 @@ final class DreamScheduler implements Scheduler {
 
     private void switchVariants(SchedulerView v, Decisions d, int n) {
         int level = switcher.update(v.now());
+        double tolerance = tuner.value(OnlineTuner.TOLERANCE);
         for (int j = 0; j < n; j++) {
             if (v.nextLayer(j) == 0 && v.runningOn(j) < 0) {
-                int target = SupernetSwitcher.variantAt(level, v.model(v.jobModel(j)).variantCount());
+                int m = v.jobModel(j);
+                int variants = v.model(m).variantCount();
+                int target = SupernetSwitcher.variantAt(level, variants);
+                if (settings.drop()) {
+                    target = feasibleVariant(v, j, m, target, variants, tolerance);
+                }
                 if (v.jobVariant(j) != target) {
                     d.selectVariant(j, target);
                     remaining[j] = MapScore.bestRemainingNs(v, j);
                 }
             }
         }
+    }
+
+    /**
+     * Adaptive model selection before admission control (the survey's "admission control and adaptive model
+     * selection"; the rule is ours): a frame that would be dropped at the level's variant takes the largest smaller
+     * variant with which it can still meet its deadline (+ tolerance); if none can, it keeps the level's variant.
+     */
+    private static int feasibleVariant(SchedulerView v, int j, int m, int target, int variants, double tolerance) {
+        for (int var = target; var < variants; var++) {
+            long r = MapScore.bestRemainingNs(v, m, var, 0);
+            if (!AdmissionControl.hopeless(v.now(), r, v.arrivalNs(j), v.deadlineNs(j), tolerance)) {
+                return var;
+            }
+        }
+        return target;
     }
 
     private void admit(SchedulerView v, Decisions d, int n) {

@@ -45,9 +45,11 @@ final class MapScore {
 
     /** @return remaining latency of job {@code j} on its best accelerator (min over accelerators), ns */
     static long bestRemainingNs(SchedulerView v, int j) {
-        int m = v.jobModel(j);
-        int var = v.jobVariant(j);
-        int from = v.nextLayer(j);
+        return bestRemainingNs(v, v.jobModel(j), v.jobVariant(j), v.nextLayer(j));
+    }
+
+    /** @return latency of layers {@code from..} of model {@code m}, variant {@code var}, on the best accelerator, ns */
+    static long bestRemainingNs(SchedulerView v, int m, int var, int from) {
         long best = Long.MAX_VALUE;
         for (int a = 0; a < v.acceleratorCount(); a++) {
             best = Math.min(best, v.remainingLatencyNs(m, var, from, a));
