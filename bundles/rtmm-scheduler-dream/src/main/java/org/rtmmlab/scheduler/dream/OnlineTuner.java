@@ -17,7 +17,8 @@ import java.util.List;
  *   <li>each following window tries one parameter moved by its step in its current direction (finite difference
  *       against the best so far, one coordinate per window, in the order beta, dropTolerance, alpha, repeated). The
  *       first direction of beta and dropTolerance in a round comes from the baseline window's parts: with violations
- *       above the floor both go down first (towards speed and earlier drops), else beta goes up (towards energy).
+ *       above the floor both go down first (towards speed and fewer late frames), else beta goes up (towards
+ *       energy). A move that would leave a parameter's range goes the other way.
  *       A cheaper window keeps the move and the direction; one that is not cheaper restores the best value,
  *       reverses the direction and halves the step (a sign change);</li>
  *   <li>the round converges after {@code maxSteps} windows (baseline included) or when every step was halved
