@@ -257,6 +257,7 @@ final class DreamScheduler implements Scheduler {
         }
         double alpha = tuner.value(OnlineTuner.ALPHA);
         double move = settings.movePenalty();
+        double late = settings.latePenalty();
         int accs = v.acceleratorCount();
         while (ready > 0) {
             int bestJ = -1;
@@ -271,7 +272,8 @@ final class DreamScheduler implements Scheduler {
                     if (!candidate[j]) {
                         continue;
                     }
-                    double s = MapScore.score(v, j, a, layers[j], urgency[j], minEnergy[j], alpha, beta, move);
+                    double s = MapScore.score(v, j, a, layers[j], urgency[j], minEnergy[j], alpha, beta, move,
+                            now + remaining[j] <= v.deadlineNs(j), late);
                     long ns = v.blockLatencyNs(v.jobModel(j), v.jobVariant(j), v.nextLayer(j), layers[j], a);
                     if (bestJ < 0 || better(v, s, j, ns, bestScore, bestJ, bestNs)) {
                         bestJ = j;

@@ -17,6 +17,8 @@ import org.rtmmlab.api.scheduler.PropertyValues;
  * @param drop              whether admission-control drops are made at all
  * @param movePenalty       score penalty for running a started job on another accelerator than its last one (the
  *                          cost model's switch cost is not in the cost view; reconstructed)
+ * @param latePenalty       score penalty for an accelerator on which a job that can still meet its deadline (on
+ *                          its best accelerator) would miss it with all its remaining layers (reconstructed)
  * @param tunerWindowNs     tuner window width, ns; 0 = the engine's window ({@code engine.window}, 1 s when off)
  * @param tunerMaxSteps     windows a tuning round lasts at most after a (re)start, the first measuring the current
  *                          parameters; then the best parameters seen are kept until the next workload change
@@ -35,7 +37,7 @@ import org.rtmmlab.api.scheduler.PropertyValues;
  * @param dwellNs           supernet: least time between two level changes, ns (hysteresis in time)
  */
 record DreamSettings(int blockLayers, double alpha, double beta, double dropTolerance, boolean drop,
-                     double movePenalty, long tunerWindowNs, int tunerMaxSteps, int tunerHalvings, double alphaStep,
+                     double movePenalty, double latePenalty, long tunerWindowNs, int tunerMaxSteps, int tunerHalvings, double alphaStep,
                      double betaStep, double toleranceStep, double changeThreshold, double uxcostFloor,
                      double loadHigh, double loadLow, long loadTauNs, long dwellNs) {
 
@@ -48,6 +50,7 @@ record DreamSettings(int blockLayers, double alpha, double beta, double dropTole
     static final String DROP_TOLERANCE = "dropTolerance";
     static final String DROP = "drop";
     static final String MOVE_PENALTY = "movePenalty";
+    static final String LATE_PENALTY = "latePenalty";
     static final String TUNER_WINDOW = "tuner.windowNs";
     static final String TUNER_MAX_STEPS = "tuner.maxSteps";
     static final String TUNER_HALVINGS = "tuner.halvings";
@@ -70,11 +73,12 @@ record DreamSettings(int blockLayers, double alpha, double beta, double dropTole
     static final double TOLERANCE_MAX = 1;
 
     /** Built-in defaults (how they were chosen: README, "Choosing the defaults"). */
-    static final DreamSettings DEFAULTS = new DreamSettings(1, 4.0, 0.5, 0.0, true, 0.1, 0, 5, 3, 0.5, 0.25, 0.1,
+    static final DreamSettings DEFAULTS = new DreamSettings(1, 4.0, 0.5, 0.0, true, 0.1, 1.0, 0, 5, 3, 0.5, 0.25, 0.1,
             0.3, 0.01, 1.0, 0.8, 100_000_000L, 50_000_000L);
 
     /** Every key, in the order of the README's table. */
-    static final String[] KEYS = {BLOCK_LAYERS, ALPHA, BETA, DROP_TOLERANCE, DROP, MOVE_PENALTY, TUNER_WINDOW,
+    static final String[] KEYS = {BLOCK_LAYERS, ALPHA, BETA, DROP_TOLERANCE, DROP, MOVE_PENALTY, LATE_PENALTY,
+        TUNER_WINDOW,
         TUNER_MAX_STEPS, TUNER_HALVINGS, ALPHA_STEP, BETA_STEP, TOLERANCE_STEP, CHANGE_THRESHOLD, UXCOST_FLOOR,
         LOAD_HIGH, LOAD_LOW, LOAD_TAU, DWELL};
 
@@ -97,6 +101,7 @@ record DreamSettings(int blockLayers, double alpha, double beta, double dropTole
             throw new InvalidInputException(policy, DROP, "must be true or false, got '" + dropText + "'");
         }
         double move = PropertyValues.number(policy, p, MOVE_PENALTY, d.movePenalty, 0, 1000);
+        double late = PropertyValues.number(policy, p, LATE_PENALTY, d.latePenalty, 0, 1000);
         long window = PropertyValues.integer(policy, p, TUNER_WINDOW, d.tunerWindowNs, 0, Long.MAX_VALUE);
         int steps = (int) PropertyValues.integer(policy, p, TUNER_MAX_STEPS, d.tunerMaxSteps, 2, 1000);
         int halvings = (int) PropertyValues.integer(policy, p, TUNER_HALVINGS, d.tunerHalvings, 0, 30);
@@ -114,7 +119,7 @@ record DreamSettings(int blockLayers, double alpha, double beta, double dropTole
         }
         long tau = PropertyValues.integer(policy, p, LOAD_TAU, d.loadTauNs, 1, Long.MAX_VALUE);
         long dwell = PropertyValues.integer(policy, p, DWELL, d.dwellNs, 0, Long.MAX_VALUE);
-        return new DreamSettings(block, alpha, beta, tol, Boolean.parseBoolean(dropText), move, window, steps,
+        return new DreamSettings(block, alpha, beta, tol, Boolean.parseBoolean(dropText), move, late, window, steps,
                 halvings, alphaStep, betaStep, tolStep, change, floor, high, low, tau, dwell);
     }
 
@@ -129,6 +134,8 @@ record DreamSettings(int blockLayers, double alpha, double beta, double dropTole
                 + "]; start value of the tuner)");
         out.put(DROP, drop + " (admission-control drops on or off)");
         out.put(MOVE_PENALTY, movePenalty + " (score penalty for moving a started job to another accelerator)");
+        out.put(LATE_PENALTY, latePenalty + " (score penalty for an accelerator on which a job that can still meet"
+                + " its deadline would miss it)");
         out.put(TUNER_WINDOW, tunerWindowNs + " (tuner window, ns; 0 = the engine's window, 1 s when it is off)");
         out.put(TUNER_MAX_STEPS, tunerMaxSteps + " (windows per tuning round after a (re)start, >= 2)");
         out.put(TUNER_HALVINGS, tunerHalvings + " (a round also ends when every step was halved this often)");

@@ -12,7 +12,10 @@ import org.rtmmlab.api.scheduler.SchedulerView;
  *   fairness(j, a)  = (now - last run end) / latency of j's next layer on a        (port, latency on the candidate)
  *   extraEnergy(j, a) = E(block on a) / min over accelerators E(block) - 1          (reconstructed, 0 on the cheapest)
  *   moved(j, a)     = 1 if j already ran and a is not the accelerator it last ran on (reconstructed)
+ *   late(j, a)      = 1 if j can meet its deadline on its best accelerator but not with all its remaining layers on a
+ *                     (reconstructed: keeps the energy preference from sending a frame where it will be late)
  * </pre>
+ * and {@code - latePenalty x late(j, a)} is subtracted too.
  * Urgency uses the remaining latency on the job's best accelerator, not the candidate's: with the candidate's, a
  * slower accelerator would make a job look more urgent and attract the urgent jobs (on one accelerator both are the
  * port's formula). Stateless; pure functions of the view.
@@ -73,10 +76,11 @@ final class MapScore {
      * @param urgency     the job's urgency ({@link #urgency})
      * @param minEnergyPj the job's {@link #minBlockEnergyPj}
      * @param layers      layers of the next block
+     * @param feasible    whether the job can still meet its deadline on its best accelerator
      * @return score of running job {@code j}'s next block on accelerator {@code a}
      */
     static double score(SchedulerView v, int j, int a, int layers, double urgency, double minEnergyPj,
-                        double alpha, double beta, double movePenalty) {
+                        double alpha, double beta, double movePenalty, boolean feasible, double latePenalty) {
         int m = v.jobModel(j);
         int var = v.jobVariant(j);
         int from = v.nextLayer(j);
@@ -88,6 +92,9 @@ final class MapScore {
         int last = v.lastAccelerator(j);
         if (last >= 0 && last != a) {
             s -= movePenalty;
+        }
+        if (latePenalty != 0 && feasible && v.now() + v.remainingLatencyNs(m, var, from, a) > v.deadlineNs(j)) {
+            s -= latePenalty;
         }
         return s;
     }

@@ -56,6 +56,15 @@ class DreamSchedulerTest {
     }
 
     @Test
+    void theEnergyPreferenceDoesNotSendAFrameWhereItWouldBeLate() {
+        HandView v = fastAndEco(0);
+        v.job(1, 0).arrival(0).deadline(60); // 40 ns on fast fits, 80 ns on eco does not
+        // beta 0.25: fast costs 0.25 x 3 = 0.75; eco would be late: latePenalty 1
+        assertEquals(List.of("1@fastx1"), decide(v, Map.of("beta", "0.25")));
+        assertEquals(List.of("1@ecox1"), decide(v, Map.of("beta", "0.25", "latePenalty", "0")));
+    }
+
+    @Test
     void fairnessWeightDecidesBetweenAnUrgentJobAndALongWaitingOne() {
         HandView v = new HandView().at(100);
         v.accelerator("npu", 64);

@@ -71,6 +71,9 @@ class TunerEndToEndTest {
 
     static RunResult run(org.rtmmlab.api.scheduler.SchedulerPolicy policy, String scenario, Map<String, String> props) {
         Map<String, String> p = new java.util.TreeMap<>(props);
+        // latePenalty 0: the score's late-pair penalty would keep jobs off the slow accelerator after the change by
+        // rule; switched off, beta alone decides, so the right beta differs before and after the change
+        p.put("latePenalty", "0");
         p.put("engine.window", "200ms");
         p.put("engine.uxcostFloor", "0.01");
         return EngineRuns.run(new Scenarios(), new RateCostModel(PLATFORM), policy, scenario, "rate/fast-eco", 7,
