@@ -12,7 +12,8 @@ import org.rtmmlab.testkit.HandView;
 /**
  * Issue 11: DREAM's decision time with 4 accelerators and 16 ready jobs (hand-built view, so the figure excludes the
  * engine). Prints median and p99 ns per {@code decide} call (4 dispatches each, so 4 pair searches over 16 x 4 pairs);
- * asserts the decisions only, never a time (shared machines vary).
+ * asserts the decisions only, never a time (shared machines vary). The hand view sums latencies with loops where the
+ * engine reads precomputed suffix sums, so the figure is an upper bound; {@code ./rtmm bench} measures in the engine.
  */
 class DecideTimingTest {
 
