@@ -29,6 +29,8 @@ import org.rtmmlab.api.scheduler.PropertyValues;
  * @param changeThreshold   relative jump of the offered load between windows that counts as a workload change
  * @param uxcostFloor       floor on the violation rate in the tuner's window UXCost (so miss-free windows still
  *                          rank by energy)
+ * @param acceptMargin      a trial is kept only if its window is cheaper than the best by more than this fraction
+ *                          (windows differ in their frames too, so a small gain may be noise)
  * @param loadHigh          supernet: load at the current level above which the level steps down (a smaller
  *                          sub-network); load = recently released work at that level per accelerator-second
  * @param loadLow           supernet: load of the next larger level below which the level steps back up
@@ -39,6 +41,7 @@ import org.rtmmlab.api.scheduler.PropertyValues;
 record DreamSettings(int blockLayers, double alpha, double beta, double dropTolerance, boolean drop,
                      double movePenalty, double latePenalty, long tunerWindowNs, int tunerMaxSteps, int tunerHalvings, double alphaStep,
                      double betaStep, double toleranceStep, double changeThreshold, double uxcostFloor,
+                     double acceptMargin,
                      double loadHigh, double loadLow, long loadTauNs, long dwellNs) {
 
     /** ConfigAdmin PID of the defaults (shared by the four DREAM policies). */
@@ -59,6 +62,7 @@ record DreamSettings(int blockLayers, double alpha, double beta, double dropTole
     static final String TOLERANCE_STEP = "tuner.toleranceStep";
     static final String CHANGE_THRESHOLD = "tuner.changeThreshold";
     static final String UXCOST_FLOOR = "tuner.uxcostFloor";
+    static final String ACCEPT_MARGIN = "tuner.acceptMargin";
     static final String LOAD_HIGH = "supernet.loadHigh";
     static final String LOAD_LOW = "supernet.loadLow";
     static final String LOAD_TAU = "supernet.tauNs";
@@ -74,13 +78,13 @@ record DreamSettings(int blockLayers, double alpha, double beta, double dropTole
 
     /** Built-in defaults (how they were chosen: README, "Choosing the defaults"). */
     static final DreamSettings DEFAULTS = new DreamSettings(1, 4.0, 0.5, 0.0, true, 0.1, 1.0, 0, 5, 3, 0.5, 0.25, 0.1,
-            0.3, 0.01, 1.0, 0.8, 100_000_000L, 50_000_000L);
+            0.3, 0.01, 0.0, 1.0, 0.8, 100_000_000L, 50_000_000L);
 
     /** Every key, in the order of the README's table. */
     static final String[] KEYS = {BLOCK_LAYERS, ALPHA, BETA, DROP_TOLERANCE, DROP, MOVE_PENALTY, LATE_PENALTY,
         TUNER_WINDOW,
         TUNER_MAX_STEPS, TUNER_HALVINGS, ALPHA_STEP, BETA_STEP, TOLERANCE_STEP, CHANGE_THRESHOLD, UXCOST_FLOOR,
-        LOAD_HIGH, LOAD_LOW, LOAD_TAU, DWELL};
+        ACCEPT_MARGIN, LOAD_HIGH, LOAD_LOW, LOAD_TAU, DWELL};
 
     /**
      * @param policy   policy id, named in errors
@@ -111,6 +115,7 @@ record DreamSettings(int blockLayers, double alpha, double beta, double dropTole
                 TOLERANCE_MAX - TOLERANCE_MIN);
         double change = PropertyValues.number(policy, p, CHANGE_THRESHOLD, d.changeThreshold, 0, 1000);
         double floor = PropertyValues.number(policy, p, UXCOST_FLOOR, d.uxcostFloor, 0, 1);
+        double margin = PropertyValues.number(policy, p, ACCEPT_MARGIN, d.acceptMargin, 0, 0.99);
         double high = PropertyValues.number(policy, p, LOAD_HIGH, d.loadHigh, 0, 1e6);
         double low = PropertyValues.number(policy, p, LOAD_LOW, d.loadLow, 0, 1e6);
         if (!(low < high)) {
@@ -120,7 +125,7 @@ record DreamSettings(int blockLayers, double alpha, double beta, double dropTole
         long tau = PropertyValues.integer(policy, p, LOAD_TAU, d.loadTauNs, 1, Long.MAX_VALUE);
         long dwell = PropertyValues.integer(policy, p, DWELL, d.dwellNs, 0, Long.MAX_VALUE);
         return new DreamSettings(block, alpha, beta, tol, Boolean.parseBoolean(dropText), move, late, window, steps,
-                halvings, alphaStep, betaStep, tolStep, change, floor, high, low, tau, dwell);
+                halvings, alphaStep, betaStep, tolStep, change, floor, margin, high, low, tau, dwell);
     }
 
     /** @return value and meaning of every key, for {@code defaultProperties()} */
@@ -145,6 +150,8 @@ record DreamSettings(int blockLayers, double alpha, double beta, double dropTole
         out.put(CHANGE_THRESHOLD, changeThreshold + " (relative jump of the offered load per window that restarts"
                 + " the tuner)");
         out.put(UXCOST_FLOOR, uxcostFloor + " (floor on the violation rate in the tuner's window UXCost)");
+        out.put(ACCEPT_MARGIN, acceptMargin + " (a tuning step is kept only if its window is cheaper by more than"
+                + " this fraction)");
         out.put(LOAD_HIGH, loadHigh + " (load at the current variant level above which the supernet steps to a"
                 + " smaller variant; load = recent released work at that level per accelerator-second)");
         out.put(LOAD_LOW, loadLow + " (load the next larger level would have below which it steps back up; < "

@@ -12,8 +12,9 @@ import java.util.List;
  *       ({@link WindowAccount});</li>
  *   <li>a <b>round</b> starts at the run's first window and whenever the offered load of a window (released work on
  *       the fastest accelerators per accelerator-second) differs from the previous window's by more than
- *       {@code changeThreshold} (relative): a workload change. The window that showed it is the round's baseline:
- *       its parameters are the best so far, with its cost;</li>
+ *       {@code changeThreshold} (relative): a workload change. The window that showed it is the round's
+ *       baseline: its parameters are the best so far, with its cost (when it ran a trial not yet judged, the trial
+ *       is undone and the next window is the baseline);</li>
  *   <li>each following window tries one parameter moved by its step in its current direction (finite difference
  *       against the best so far, one coordinate per window, in the order beta, dropTolerance, alpha, repeated). The
  *       first direction of beta and dropTolerance in a round comes from the baseline window's parts: with violations
@@ -49,6 +50,7 @@ final class OnlineTuner {
     private final int halvings;
     private final double changeThreshold;
     private final double floor;
+    private final double margin;
     private final double[] firstStep;
     private final double[] value = new double[3];
     private final double[] best = new double[3];
@@ -70,6 +72,7 @@ final class OnlineTuner {
         this.halvings = s.tunerHalvings();
         this.changeThreshold = s.changeThreshold();
         this.floor = s.uxcostFloor();
+        this.margin = s.acceptMargin();
         this.firstStep = new double[] {s.alphaStep(), s.betaStep(), s.toleranceStep()};
         value[ALPHA] = s.alpha();
         value[BETA] = s.beta();
@@ -147,8 +150,12 @@ final class OnlineTuner {
         direction[BETA] = violating ? -1 : 1;
         direction[TOLERANCE] = violating ? -1 : direction[TOLERANCE];
         cursor = 0;
+        boolean pending = trial >= 0 && !converged;
+        if (pending) { // an unjudged trial is not adopted: undo it and measure a baseline in the next window
+            value[trial] = best[trial];
+        }
         System.arraycopy(value, 0, best, 0, 3);
-        bestCost = cost;
+        bestCost = pending ? Double.NaN : cost;
         System.arraycopy(firstStep, 0, step, 0, 3);
         java.util.Arrays.fill(halved, 0);
         trial = -1;
@@ -166,7 +173,7 @@ final class OnlineTuner {
         if (trial < 0) {
             return;
         }
-        if (cost < bestCost) {
+        if (cost < bestCost * (1 - margin)) {
             best[trial] = value[trial];
             bestCost = cost;
         } else {
