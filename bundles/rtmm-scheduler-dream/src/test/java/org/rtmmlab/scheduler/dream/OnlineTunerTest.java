@@ -92,6 +92,18 @@ class OnlineTunerTest {
     }
 
     @Test
+    void aChangeDuringATrialUndoesItAndTakesTheNextWindowAsBaseline() {
+        OnlineTuner t = new OnlineTuner(DEFAULTS, true);
+        run(t, 0, 1, 1.0, x -> 1.0, 0);
+        assertEquals(0.25, t.value(OnlineTuner.BETA), 1e-12, "trial pending");
+        run(t, 1, 1, 2.0, x -> 1.0, 0); // load doubles during the trial
+        assertEquals(1, t.restarts());
+        assertEquals(0.0, t.value(OnlineTuner.BETA), 1e-12, "the unjudged trial is undone, nothing new tried yet");
+        run(t, 2, 1, 2.0, x -> 1.0, 0); // the baseline of the new round
+        assertEquals(0.25, t.value(OnlineTuner.BETA), 1e-12, "then the round's first trial");
+    }
+
+    @Test
     void withoutAdaptationTheParametersNeverMoveButWindowsAreMeasured() {
         OnlineTuner t = new OnlineTuner(DEFAULTS, false);
         run(t, 0, 3, 1.0, x -> 2.0, 10);
