@@ -9,12 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.util.tracker.ServiceTracker;
+import org.osgi.util.tracker.ServiceTrackerCustomizer;
 import org.rtmmlab.api.InvalidInputException;
 import org.rtmmlab.api.workload.Scenario;
 import org.rtmmlab.api.workload.ScenarioProvider;
@@ -53,6 +53,8 @@ public final class FilesScenarioProvider implements ScenarioProvider {
     private static final String SUFFIX = ".json";
 
     private final PeerProviders peers = new PeerProviders(this);
+    private BundleContext context;
+    private ServiceTracker<ScenarioProvider, ScenarioProvider> tracker;
     private volatile Path dir;
 
     /** ServiceLoader path: {@code $RTMM_SCENARIOS}, else {@code ./scenarios}. */
@@ -69,20 +71,54 @@ public final class FilesScenarioProvider implements ScenarioProvider {
     /** DS activation: the directory is the framework property {@value #DIR_PROPERTY}, default {@code deploy}. */
     @Activate
     void activate(BundleContext context) {
+        this.context = context;
         String d = context.getProperty(DIR_PROPERTY);
         dir = Path.of(d == null || d.isBlank() ? DEFAULT_OSGI_DIR : d);
         peers.osgi();
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, unbind = "removePeer",
-            target = "(!(component.name=org.rtmmlab.workload.files.FilesScenarioProvider))")
-    void addPeer(ScenarioProvider p) {
-        peers.bind(p);
+    /**
+     * Peers are looked up when a scenario is first read, not bound by DS references: the drone and files providers
+     * each need the other as a peer, and greedy DS references between them formed a service cycle (SCR logged
+     * {@code ServiceFactory.getService() resulted in a cycle} on every install). A tracker opened at first use, after
+     * activation, gets the other providers without activating anything re-entrantly.
+     */
+    private synchronized void trackPeers() {
+        if (context == null || tracker != null) {
+            return; // plain class path (ServiceLoader peers), or already tracking
+        }
+        BundleContext c = context;
+        tracker = new ServiceTracker<>(c, ScenarioProvider.class, new ServiceTrackerCustomizer<>() {
+            @Override
+            public ScenarioProvider addingService(ServiceReference<ScenarioProvider> ref) {
+                ScenarioProvider p = c.getService(ref);
+                if (p != null) {
+                    peers.bind(p); // ignores this provider itself
+                }
+                return p;
+            }
+
+            @Override
+            public void modifiedService(ServiceReference<ScenarioProvider> ref, ScenarioProvider p) {
+            }
+
+            @Override
+            public void removedService(ServiceReference<ScenarioProvider> ref, ScenarioProvider p) {
+                peers.unbind(p);
+                c.ungetService(ref);
+            }
+        });
+        tracker.open();
     }
 
-    void removePeer(ScenarioProvider p) {
-        peers.unbind(p);
+    /** DS deactivation: releases the tracked peers. */
+    @Deactivate
+    synchronized void deactivate() {
+        if (tracker != null) {
+            tracker.close();
+            tracker = null;
+        }
+        context = null;
     }
 
     /** @return the directory listed */
@@ -130,7 +166,7 @@ public final class FilesScenarioProvider implements ScenarioProvider {
     }
 
     private Scenario read(Path file) {
-        Scenario s = ScenarioFiles.read(file, peers.resolver());
+        Scenario s = ScenarioFiles.read(file, peerResolver());
         return new Scenario(PREFIX + name(file), s.description(), s.models(), s.tasks(), s.events(),
                 s.defaultDurationNs());
     }
@@ -154,5 +190,10 @@ public final class FilesScenarioProvider implements ScenarioProvider {
         } catch (IOException e) {
             throw new InvalidInputException(d.toString(), "", "cannot list scenario directory: " + e.getMessage());
         }
+    }
+
+    private java.util.function.Function<String, org.rtmmlab.api.workload.Model> peerResolver() {
+        trackPeers();
+        return peers.resolver();
     }
 }
