@@ -3,6 +3,7 @@ package org.rtmmlab.shell;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.osgi.framework.Bundle;
@@ -11,6 +12,7 @@ import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
@@ -18,14 +20,14 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 /**
  * Finds the bundles that do not work and says why on one line, from the framework's own state:
  * <ul>
- *   <li>a bundle that is to be started but is only INSTALLED did not resolve: a transient start attempt (what the
- *       framework and FileInstall already try) gives the resolver's {@link BundleException}, reduced to the missing
+ *   <li>an INSTALLED bundle that {@link FrameworkWiring#resolveBundles} cannot resolve: a transient start attempt
+ *       (which then fails with nothing started) gives the resolver's {@link BundleException}, reduced to the missing
  *       requirement, e.g. {@code missing package org.foo [1.0.0,2.0.0)};</li>
  *   <li>a bundle that is to be started but stays RESOLVED: the activator's exception from the same attempt;</li>
  *   <li>an active bundle with a DS component in state FAILED_ACTIVATION: the first line of the failure that
  *       {@link ServiceComponentRuntime} recorded (the exception its constructor or activate method threw).</li>
  * </ul>
- * Bundles never asked to start (no persistent start flag) are not attempted: they are not failures.
+ * A resolved bundle never asked to start (no persistent start flag) is not started: it is no failure.
  */
 public final class PluginDiagnostics {
 
@@ -66,11 +68,15 @@ public final class PluginDiagnostics {
         List<String> components = new ArrayList<>();
         String reason = null;
         int state = b.getState();
-        if ((state == Bundle.INSTALLED || state == Bundle.RESOLVED) && persistentlyStarted(b)) {
+        FrameworkWiring wiring = context.getBundle(0).adapt(FrameworkWiring.class);
+        boolean unresolvable = state == Bundle.INSTALLED && wiring != null && !wiring.resolveBundles(Set.of(b));
+        if (unresolvable || (state == Bundle.RESOLVED && persistentlyStarted(b))) {
+            // the resolver gives its reason only through a start attempt: for a bundle that cannot resolve it fails
+            // with nothing started; for a bundle to be started it is what the framework does anyway
             try {
-                b.start(Bundle.START_TRANSIENT); // what the framework would do; it succeeds if the cause went away
+                b.start(Bundle.START_TRANSIENT);
             } catch (BundleException e) {
-                reason = state == Bundle.INSTALLED || e.getType() == BundleException.RESOLVE_ERROR
+                reason = unresolvable || e.getType() == BundleException.RESOLVE_ERROR
                         ? resolveReason(e.getMessage()) : exceptionReason(e.getCause() != null ? e.getCause() : e);
             } catch (IllegalStateException e) {
                 return Optional.empty(); // uninstalled meanwhile
