@@ -35,7 +35,9 @@ import picocli.CommandLine.Spec;
  * scheduler ({@link ComparisonTables}). Runs execute in parallel; output order and content do not depend on it.
  * Each run writes its files under {@code --out}; then every reporter selected with {@code --report} writes its
  * comparison files there too ({@link MetricReporter#writeComparison}, e.g. {@code compare.html} from {@code html});
- * {@code --csv FILE} writes the long-format CSV. Progress goes to standard error.
+ * {@code --csv FILE} writes the long-format CSV. Progress goes to standard error. {@code --seeds 1..5} runs every
+ * cell once per seed and the table shows means with 95% intervals; {@code --json} and {@code --csv} keep one
+ * document (rows) per run, with its seed.
  *
  * <p>Every scenario, platform and scheduler id (and reporter) is resolved before the first run, and each list must
  * not repeat an id, so a bad command line writes nothing. A {@code --set key=value} scheduler property goes only to
@@ -69,6 +71,25 @@ public class CompareCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "N", description = "runs in parallel (default: number of cores)")
     int jobs = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--seeds", paramLabel = "LIST",
+            description = "run every cell once per seed: a list and/or inclusive ranges, e.g. 1..5, 1,3,7 or 1..3,9 "
+                    + "(at most " + SeedList.MAX + "; not with --seed). The table then shows per cell the mean +- the "
+                    + "half-width of the 95%% confidence interval (Student t, n-1 degrees of freedom); changes versus "
+                    + "the baseline are computed per seed, then averaged")
+    String seedList;
+
+    @Option(names = "--reduction-of", paramLabel = "ID",
+            description = "also print the UXCost reduction of scheduler ID versus every other scheduler: 1 - the "
+                    + "geometric mean over scenario x platform cells of ID's UXCost / the other's (per cell the mean "
+                    + "over the seeds), and versus the best other scheduler of each cell; cells where a UXCost is 0 "
+                    + "are left out of the geometric mean and counted")
+    String reductionOf;
+
+    @Option(names = "--uxcost-floor", paramLabel = "EPS",
+            description = "also show UXCost with the violation floor EPS in [0, 1] (as engine.uxcostFloor), re-priced "
+                    + "from each run's energy, E_ref and misses: the same runs, no second simulation")
+    Double uxcostFloor;
+
     @Option(names = "--json", description = "print a JSON list of run documents instead of a table")
     boolean json;
 
@@ -79,10 +100,21 @@ public class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException, IOException {
         runOptions.validate();
+        List<Long> seeds = seeds();
         String base = selection.validate();
         List<String> scenarios = selection.scenarios;
         List<String> platforms = selection.platforms;
         List<String> schedulers = selection.schedulers;
+        if (reductionOf != null && !schedulers.contains(reductionOf)) {
+            throw new InvalidInputException("--reduction-of", "", "'" + reductionOf + "' is not among --schedulers "
+                    + schedulers);
+        }
+        if (reductionOf != null && schedulers.size() < 2) {
+            throw new InvalidInputException("--reduction-of", "", "needs at least one other scheduler in --schedulers");
+        }
+        if (uxcostFloor != null && !(uxcostFloor >= 0 && uxcostFloor <= 1)) {
+            throw new InvalidInputException("--uxcost-floor", "", "must be in [0, 1], got " + uxcostFloor);
+        }
         if (jobs < 1) {
             throw new InvalidInputException("--jobs", "", "must be >= 1, got " + jobs);
         }
@@ -109,8 +141,10 @@ public class CompareCommand implements Callable<Integer> {
         for (String sc : scenarios) {
             for (String pl : platforms) {
                 for (String sch : schedulers) {
-                    configs.add(new RunConfig(sc, pl, sch, runOptions.seed, runOptions.duration(),
-                            runOptions.xrbenchCompat, properties.get(sch), runOptions.reporters));
+                    for (long seed : seeds) {
+                        configs.add(new RunConfig(sc, pl, sch, seed, runOptions.duration(),
+                                runOptions.xrbenchCompat, properties.get(sch), runOptions.reporters));
+                    }
                 }
             }
         }
@@ -127,10 +161,36 @@ public class CompareCommand implements Callable<Integer> {
         if (json) {
             o.println(ResultJson.text(ResultJson.of(results)));
         } else {
-            ComparisonTables.lines(results, base).forEach(o::println);
+            double floor = uxcostFloor == null ? Double.NaN : uxcostFloor;
+            ComparisonTables.lines(results, base, floor).forEach(o::println);
+            if (reductionOf != null) {
+                o.println();
+                UxCostReduction.lines(results, reductionOf, "UXCost", r -> r.metric(ComparisonTables.UXCOST))
+                        .forEach(o::println);
+                if (uxcostFloor != null) {
+                    o.println();
+                    UxCostReduction.lines(results, reductionOf, ComparisonTables.floorLabel(floor),
+                            r -> ComparisonTables.uxcost(r, floor)).forEach(o::println);
+                }
+            }
             o.println(results.size() + " runs; files under " + out + (csv != null ? "; CSV in " + csv : ""));
         }
         return 0;
+    }
+
+    /**
+     * @return the seeds of {@code --seeds}, or the one of {@code --seed} (default 1)
+     * @throws InvalidInputException if both options are given, or {@code --seeds} is malformed
+     */
+    List<Long> seeds() {
+        if (seedList == null) {
+            return List.of(runOptions.seed);
+        }
+        if (spec.commandLine().getParseResult().hasMatchedOption("--seed")) {
+            throw new InvalidInputException("--seeds", "", "cannot be combined with --seed; give one seed as --seed N "
+                    + "or several as --seeds LIST");
+        }
+        return SeedList.parse(seedList);
     }
 
     /**

@@ -22,6 +22,7 @@ import org.rtmmlab.api.workload.Model;
 import org.rtmmlab.api.workload.Scenario;
 import org.rtmmlab.api.workload.ScenarioProvider;
 import org.rtmmlab.engine.catalog.PluginCatalog;
+import org.rtmmlab.engine.catalog.PluginDescriptor;
 import org.rtmmlab.engine.catalog.PluginKind;
 import org.rtmmlab.json.ModelRefs;
 import org.rtmmlab.json.PlatformFiles;
@@ -78,6 +79,21 @@ public final class Evaluator {
      * @throws SchedulingException   if the scheduler policy throws or makes an invalid decision
      */
     public RunResult run(RunConfig config, Path outputDir, Consumer<String> warnings) {
+        return run(config, outputDir, warnings, null);
+    }
+
+    /**
+     * Runs one evaluation steered by {@code control} (pause, resume, cancel, pace, scheduler swap, live progress; see
+     * {@link RunControl}). A run ended early by a cancel or a scheduler timeout still assembles its result from what
+     * was measured up to then, writes and publishes its files, and returns normally: its result carries the metric
+     * {@value #CANCELLED} or {@value #FAILED} = 1, its config.json a {@code stopped} object, and the control's
+     * {@link RunControl#phase()} says which. Swaps made are listed in config.json ({@code swaps}) and streamed to the
+     * reporters ({@code ReportSession.onSwap}).
+     *
+     * @param control the run's control, or {@code null} for an unsteered run
+     * @see #run(RunConfig, Path, Consumer)
+     */
+    public RunResult run(RunConfig config, Path outputDir, Consumer<String> warnings, RunControl control) {
         Objects.requireNonNull(config, "config");
         Consumer<String> warn = warnings == null ? w -> { } : warnings;
         Scenario scenario = scenario(config.scenario());
@@ -112,7 +128,14 @@ public final class Evaluator {
         ReportFanout fanout = new ReportFanout(warn);
         SimulationInput input = new SimulationInput(scenario, platform, costs, policy, resolved.properties(),
                 resolved.seed(), horizon, options, resolved.xrbenchCompat(), fanout);
+        if (control != null) {
+            control.bind(config.xrbenchCompat());
+        }
         Simulation simulation = Simulation.create(input); // the policy checks its properties here: before any file
+        if (control != null) {
+            PluginDescriptor running = catalog.find(PluginKind.SCHEDULER, config.scheduler()).orElseThrow();
+            simulation.steer(control, catalog, running, Evaluator::checkPropertyKeys);
+        }
         Path staging = outputDir == null ? null : RunDirectory.stage(outputDir);
         try {
             if (staging != null) {
@@ -122,6 +145,13 @@ public final class Evaluator {
             SimulationOutcome outcome = simulation.run();
             RunResult result = ResultAssembler.assemble(resolved, version, platform, outcome,
                     minEnergyPerTask(scenario, costs), options.uxcostFloor());
+            if (control != null) {
+                if (!control.ended()) { // compatibility mode is not steered: it only reports its phases
+                    control.phase(RunControl.Phase.COMPLETED, "");
+                }
+                result = markEnding(result, control, staging, resolved, version, options, platform, policy,
+                        outcome.simulatedNs());
+            }
             Map<String, Double> extra = fanout.finish(result);
             if (staging != null) {
                 RunDirectory.publish(staging, outputDir);
@@ -134,12 +164,41 @@ public final class Evaluator {
             return new RunResult(result.config(), result.labVersion(), result.simulatedNs(), result.frames(),
                     result.energyMj(), result.perTask(), merged);
         } catch (RuntimeException | Error e) {
+            if (control != null && !control.ended()) {
+                control.phase(RunControl.Phase.FAILED, e.getMessage());
+            }
             fanout.abort();
             if (staging != null) {
                 RunDirectory.discard(staging);
             }
             throw e;
         }
+    }
+
+    /** Run metric of a run ended early by {@link RunControl#cancel()}: 1. */
+    public static final String CANCELLED = "run.cancelled";
+    /** Run metric of a run ended early because its scheduler did not return in time: 1. */
+    public static final String FAILED = "run.failed";
+
+    /** Marks a steered run's result as cancelled or failed and rewrites config.json with its swaps and ending. */
+    private RunResult markEnding(RunResult result, RunControl control, Path staging, RunConfig resolved,
+                                 String version, EngineOptions options, Platform platform, SchedulerPolicy policy,
+                                 long endNs) {
+        RunControl.Phase phase = control.phase();
+        String stopped = phase == RunControl.Phase.CANCELLED ? "cancelled" : phase == RunControl.Phase.FAILED
+                ? "failed" : "";
+        List<org.rtmmlab.api.run.SchedulerSwap> swaps = control.swaps();
+        if (staging != null && (!swaps.isEmpty() || !stopped.isEmpty())) {
+            RunConfigJson.write(staging, resolved, version, options, provenance(resolved, platform, policy),
+                    new RunConfigJson.Ending(swaps, stopped, control.message(), endNs));
+        }
+        if (stopped.isEmpty()) {
+            return result;
+        }
+        Map<String, Double> m = new TreeMap<>(result.metrics());
+        m.put(phase == RunControl.Phase.CANCELLED ? CANCELLED : FAILED, 1.0);
+        return new RunResult(result.config(), result.labVersion(), result.simulatedNs(), result.frames(),
+                result.energyMj(), result.perTask(), m);
     }
 
     /**
@@ -231,8 +290,12 @@ public final class Evaluator {
         return platform;
     }
 
-    /** Rejects a run property that is neither an engine key nor one of the policy's {@code defaultProperties()}. */
-    static void checkPropertyKeys(SchedulerPolicy policy, Map<String, String> properties) {
+    /**
+     * Rejects a run property that is neither an engine key nor one of the policy's {@code defaultProperties()}.
+     *
+     * @throws InvalidInputException naming the key and the known ones
+     */
+    public static void checkPropertyKeys(SchedulerPolicy policy, Map<String, String> properties) {
         java.util.Set<String> known = policy.defaultProperties().keySet();
         for (String key : properties.keySet()) {
             if (!key.startsWith("engine.") && !known.contains(key)) {

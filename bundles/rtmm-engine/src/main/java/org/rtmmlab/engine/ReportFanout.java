@@ -12,6 +12,7 @@ import org.rtmmlab.api.run.ReportSession;
 import org.rtmmlab.api.run.RequestRecord;
 import org.rtmmlab.api.run.RunInfo;
 import org.rtmmlab.api.run.RunResult;
+import org.rtmmlab.api.run.SchedulerSwap;
 import org.rtmmlab.engine.sim.RecordListener;
 
 /**
@@ -92,6 +93,19 @@ final class ReportFanout implements RecordListener {
                     sessions.get(i).onRequest(request);
                 } catch (Exception | LinkageError e) {
                     fail(i, "onRequest", e);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void onSwap(SchedulerSwap swap) {
+        for (int i = 0; i < sessions.size(); i++) {
+            if (!failed.get(i)) {
+                try {
+                    sessions.get(i).onSwap(swap);
+                } catch (Exception | LinkageError e) {
+                    fail(i, "onSwap", e);
                 }
             }
         }

@@ -9,7 +9,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import org.rtmmlab.api.run.SchedulerSwap;
 import org.rtmmlab.api.run.RunConfig;
 import org.rtmmlab.engine.sim.EngineOptions;
 
@@ -33,8 +35,25 @@ final class RunConfigJson {
     record Provenance(Map<String, String> plugins, Map<String, String> schedulerDefaults) {
     }
 
+    /**
+     * How a steered run ended, for config.json: the swaps it made and, when it stopped early, why.
+     *
+     * @param swaps    scheduler swaps in time order
+     * @param stopped  {@code cancelled} or {@code failed}, or empty when the run reached its horizon
+     * @param message  why it stopped, or empty
+     * @param endNs    simulated time it ended at, ns
+     */
+    record Ending(List<SchedulerSwap> swaps, String stopped, String message, long endNs) {
+    }
+
     /** @return the JSON text (fields in a fixed order, maps sorted) */
     static String toJson(RunConfig resolved, String labVersion, EngineOptions options, Provenance provenance) {
+        return toJson(resolved, labVersion, options, provenance, null);
+    }
+
+    /** @return the JSON text, with the ending of a steered run when it has swaps or stopped early */
+    static String toJson(RunConfig resolved, String labVersion, EngineOptions options, Provenance provenance,
+                         Ending ending) {
         JsonObject o = new JsonObject();
         o.addProperty("labVersion", labVersion);
         o.addProperty("scenario", resolved.scenario());
@@ -64,13 +83,44 @@ final class RunConfigJson {
         JsonObject plugins = new JsonObject();
         new java.util.TreeMap<>(provenance.plugins()).forEach(plugins::addProperty);
         o.add("plugins", plugins);
+        if (ending != null && !ending.swaps().isEmpty()) {
+            JsonArray swaps = new JsonArray();
+            for (SchedulerSwap sw : ending.swaps()) {
+                JsonObject j = new JsonObject();
+                j.addProperty("timeNs", sw.timeNs());
+                j.addProperty("from", sw.fromScheduler());
+                j.addProperty("fromBundle", sw.fromBundle());
+                j.addProperty("fromVersion", sw.fromVersion());
+                j.addProperty("to", sw.toScheduler());
+                j.addProperty("toBundle", sw.toBundle());
+                j.addProperty("toVersion", sw.toVersion());
+                JsonObject p = new JsonObject();
+                sw.properties().forEach(p::addProperty);
+                j.add("properties", p);
+                swaps.add(j);
+            }
+            o.add("swaps", swaps);
+        }
+        if (ending != null && !ending.stopped().isEmpty()) {
+            JsonObject st = new JsonObject();
+            st.addProperty("state", ending.stopped());
+            st.addProperty("atNs", ending.endNs());
+            st.addProperty("message", ending.message());
+            o.add("stopped", st);
+        }
         return GSON.toJson(o) + "\n";
     }
 
     /** Writes {@code config.json} into {@code dir}. */
     static void write(Path dir, RunConfig resolved, String labVersion, EngineOptions options, Provenance provenance) {
+        write(dir, resolved, labVersion, options, provenance, null);
+    }
+
+    /** Writes {@code config.json} into {@code dir}, with a steered run's ending (or {@code null}). */
+    static void write(Path dir, RunConfig resolved, String labVersion, EngineOptions options, Provenance provenance,
+                      Ending ending) {
         try {
-            Files.writeString(dir.resolve(FILE), toJson(resolved, labVersion, options, provenance),
+            Files.writeString(dir.resolve(FILE), toJson(resolved, labVersion, options, provenance, ending),
                     StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + dir.resolve(FILE), e);

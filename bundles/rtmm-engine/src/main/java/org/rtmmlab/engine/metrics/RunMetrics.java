@@ -163,6 +163,25 @@ public final class RunMetrics {
         }
     }
 
+    /** @return number of tasks */
+    public int taskCount() {
+        return taskIds.length;
+    }
+
+    /**
+     * Live totals of task {@code t} while the run goes on (no allocation; {@link #counts} needs the run's end):
+     * {@code out[0..3]} = released, on time, late, dropped so far.
+     *
+     * @return the sum of the task's XRBench frame terms (RT x EN, x accuracy when on) over its completed requests
+     */
+    public double liveTotals(int t, long[] out) {
+        out[0] = released[t];
+        out[1] = onTime[t];
+        out[2] = late[t];
+        out[3] = dropped[t];
+        return sumRtEn[t];
+    }
+
     /** @return whether XRBench frame scores include the accuracy factor */
     public boolean accuracyFactor() {
         return accuracyFactor;

@@ -1,5 +1,6 @@
 package org.rtmmlab.engine.sim;
 
+import java.util.Map;
 import org.rtmmlab.api.run.DropCause;
 import org.rtmmlab.api.run.Outcome;
 import org.rtmmlab.api.scheduler.DecisionReason;
@@ -43,28 +44,49 @@ final class DefaultSimulation extends Simulation {
                 queue.push(events.get(i).timeNs(), EV_SCENARIO, i, 0);
             }
         }
+        Steering steer = steering;
+        if (steer != null) {
+            steer.start();
+        }
+        long end = horizon;
         while (!queue.isEmpty() && queue.peekTime() <= horizon) {
             long t = queue.peekTime();
+            boolean decide = false;
+            if (steer != null && steer.due(t)) { // one volatile read per time step when steered
+                int r = steer.checkpoint(t);
+                if (r == Steering.STOP) {
+                    end = now; // cancelled or failed: the run ends at the last time processed
+                    break;
+                }
+                decide = r == Steering.DECIDE;
+            }
             now = t;
             boolean applied = false;
             while (!queue.isEmpty() && queue.peekTime() == t) {
                 queue.pop();
                 applied |= apply(queue.kind(), queue.a(), queue.b());
             }
-            if (applied && t < horizon) {
+            if ((applied || decide) && t < horizon) {
                 callScheduler();
             }
         }
-        now = horizon;
+        if (steer != null && end == horizon && now < horizon && steer.checkpoint(horizon) == Steering.STOP) {
+            end = now; // nothing happens after the last event: a paced run still takes its time up to the horizon
+        }
+        now = end;
         for (int a = 0; a < accCount; a++) {
             if (running[a] > 0) {
-                busyNs[a] += horizon - busySince[a];
+                busyNs[a] += end - busySince[a];
             }
         }
-        bookUnfinishedBlocks();
+        bookUnfinishedBlocks(end);
         reportInFlight();
-        return new SimulationOutcome(metrics, null, horizon, busyNs.clone(), decisionCount, dispatchCount, eventCount,
-                schedulerMetrics());
+        Map<String, Double> schedulerFigures = schedulerMetrics();
+        if (steer != null) {
+            steer.finish(end);
+        }
+        return new SimulationOutcome(metrics, null, end, busyNs.clone(), decisionCount, dispatchCount, eventCount,
+                schedulerFigures);
     }
 
     /**
@@ -73,7 +95,7 @@ final class DefaultSimulation extends Simulation {
      * the horizon, linearly in time over the block's occupancy (our assumption: the cost models give one energy per
      * layer, not a power profile), on the job (its in-flight record shows it) and as {@code energy.unfinished.mJ}.
      */
-    private void bookUnfinishedBlocks() {
+    private void bookUnfinishedBlocks(long end) {
         jobs.compact();
         for (int i = 0; i < jobs.size(); i++) {
             Job j = jobs.get(i);
@@ -82,7 +104,7 @@ final class DefaultSimulation extends Simulation {
             }
             long from = j.blockStartNs - j.blockSwitchNs;
             long span = j.blockEndNs - from;
-            double fraction = span <= 0 ? 1.0 : Math.min(1.0, Math.max(0.0, (horizon - from) / (double) span));
+            double fraction = span <= 0 ? 1.0 : Math.min(1.0, Math.max(0.0, (end - from) / (double) span));
             double pj = (j.blockEnergyPj + j.blockSwitchPj) * fraction;
             j.energyPj += pj;
             metrics.unfinishedBlock(j.task, pj);

@@ -2,6 +2,7 @@ package org.rtmmlab.engine.sim;
 
 import org.rtmmlab.api.run.BlockRecord;
 import org.rtmmlab.api.run.RequestRecord;
+import org.rtmmlab.api.run.SchedulerSwap;
 
 /** Receives the record stream of a run, in simulation order. */
 public interface RecordListener {
@@ -30,4 +31,8 @@ public interface RecordListener {
 
     /** A request ended (completed, dropped, or in flight at the end). */
     void onRequest(RequestRecord request);
+
+    /** The scheduler was replaced (hot swap); records after it were decided by the new one. Default: ignored. */
+    default void onSwap(SchedulerSwap swap) {
+    }
 }

@@ -30,7 +30,7 @@ public abstract class Simulation {
     final SimulationInput in;
     final Scenario scenario;
     final CostTables costs;
-    final String policyId;
+    String policyId;
     final int taskCount;
     final int accCount;
     /** current task configuration (events may replace entries). */
@@ -49,6 +49,10 @@ public abstract class Simulation {
     final EngineView view;
     final EngineDecisions decisions;
     Scheduler scheduler;
+    /** steering of a run in the container, or {@code null} (command line, tests, benches). */
+    Steering steering;
+    /** metrics of schedulers replaced by a swap, already prefixed ({@code scheduler.<k>.}). */
+    final Map<String, Double> replacedSchedulerMetrics = new TreeMap<>();
 
     final int[] running;
     final double[] usedShare;
@@ -114,20 +118,48 @@ public abstract class Simulation {
 
     /** Creates the run's scheduler; a policy failure becomes a {@link SchedulingException}. */
     final void createScheduler() {
+        scheduler = newScheduler(in.policy(), in.properties());
+    }
+
+    /**
+     * Creates a scheduler of {@code policy} for this run: same scenario, platform, costs, seed stream and windows as
+     * the run's first scheduler, with {@code properties}; a policy failure becomes a {@link SchedulingException}.
+     */
+    final Scheduler newScheduler(org.rtmmlab.api.scheduler.SchedulerPolicy policy, Map<String, String> properties) {
         RunSchedulerContext ctx = new RunSchedulerContext(scenario, in.platform(), costs, in.compat(), schedulerSeed,
-                in.properties(), in.horizonNs(), metrics.windows());
+                properties, in.horizonNs(), metrics.windows());
         Scheduler s;
+        String id = policy.id();
         try {
-            s = in.policy().create(ctx);
+            s = policy.create(ctx);
         } catch (InvalidInputException e) {
-            throw e.in("scheduler " + policyId, "");
+            throw e.in("scheduler " + id, "");
         } catch (RuntimeException e) {
-            throw new SchedulingException(policyId, "create() threw " + e, e);
+            throw new SchedulingException(id, "create() threw " + e, e);
         }
         if (s == null) {
-            throw new SchedulingException(policyId, "create() returned null", null);
+            throw new SchedulingException(id, "create() returned null", null);
         }
-        scheduler = s;
+        return s;
+    }
+
+    /**
+     * Lets {@code control} steer this run (pause, resume, cancel, pace, swap, live progress); see {@link Steering}.
+     *
+     * @param catalog       where a swapped-in policy is looked up by id
+     * @param running       the catalog entry of the policy the run starts with (its bundle and version)
+     * @param propertyCheck rejects properties a policy does not declare (as for a new run)
+     * @throws org.rtmmlab.api.InvalidInputException in XRBench compatibility mode, which cannot be steered
+     */
+    public final void steer(org.rtmmlab.engine.RunControl control, org.rtmmlab.engine.catalog.PluginCatalog catalog,
+                            org.rtmmlab.engine.catalog.PluginDescriptor running,
+                            java.util.function.BiConsumer<org.rtmmlab.api.scheduler.SchedulerPolicy,
+                                    Map<String, String>> propertyCheck) {
+        if (in.compat()) {
+            control.phase(org.rtmmlab.engine.RunControl.Phase.RUNNING, "");
+            return; // compatibility mode: RunControl already refused pace and swap; the rest waits for the run's end
+        }
+        steering = new Steering(this, control, catalog, running, propertyCheck);
     }
 
     /**
@@ -372,6 +404,17 @@ public abstract class Simulation {
      * also reports are dropped later (the engine's win), non-finite values are left out here.
      */
     final Map<String, Double> schedulerMetrics() {
+        Map<String, Double> now = currentSchedulerMetrics();
+        if (replacedSchedulerMetrics.isEmpty()) {
+            return now;
+        }
+        Map<String, Double> out = new TreeMap<>(replacedSchedulerMetrics);
+        out.putAll(now);
+        return out;
+    }
+
+    /** @return the figures of the scheduler deciding now (see {@link #schedulerMetrics()}) */
+    final Map<String, Double> currentSchedulerMetrics() {
         Map<String, Double> m;
         try {
             m = scheduler.metrics();

@@ -148,7 +148,8 @@ public final class Invariants {
             // stream order: records arrive in simulation order
             long last = Long.MIN_VALUE;
             for (Object o : rec.order) {
-                long t = o instanceof BlockRecord b ? b.endNs() : ((RequestRecord) o).finishNs();
+                long t = o instanceof BlockRecord b ? b.endNs() : o instanceof RequestRecord q ? q.finishNs()
+                        : ((org.rtmmlab.api.run.SchedulerSwap) o).timeNs();
                 if (t >= 0) {
                     assertTrue(t >= last, "records out of simulation order at " + o);
                     last = t;

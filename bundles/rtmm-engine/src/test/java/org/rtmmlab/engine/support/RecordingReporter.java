@@ -11,6 +11,7 @@ import org.rtmmlab.api.run.ReportSession;
 import org.rtmmlab.api.run.RequestRecord;
 import org.rtmmlab.api.run.RunInfo;
 import org.rtmmlab.api.run.RunResult;
+import org.rtmmlab.api.run.SchedulerSwap;
 
 /**
  * Reporter {@code record} keeping every record of the runs it reports, per run, for assertions. Thread-safe per run
@@ -50,6 +51,8 @@ public final class RecordingReporter implements MetricReporter {
         public final List<BlockRecord> blocks = new ArrayList<>();
         /** requests in stream order */
         public final List<RequestRecord> requests = new ArrayList<>();
+        /** scheduler swaps in stream order */
+        public final List<SchedulerSwap> swaps = new ArrayList<>();
         /** every record in stream order */
         public final List<Record> order = new ArrayList<>();
         /** the result given to finish, or null */
@@ -69,6 +72,12 @@ public final class RecordingReporter implements MetricReporter {
         public void onRequest(RequestRecord request) {
             requests.add(request);
             order.add(request);
+        }
+
+        @Override
+        public void onSwap(SchedulerSwap swap) {
+            swaps.add(swap);
+            order.add(swap);
         }
 
         @Override

@@ -21,14 +21,30 @@ final class BarChart {
      */
     static String grouped(String title, String yLabel, List<String> categories, List<String> series,
                           double[][] values, String[][] notes) {
+        return grouped(title, yLabel, categories, series, values, null, notes);
+    }
+
+    /**
+     * Grouped bars with whiskers: a vertical line with caps from {@code value - halfWidth} to {@code value +
+     * halfWidth} on each bar whose half-width is finite (e.g. a 95% confidence interval over seeds).
+     *
+     * @param halfWidths halfWidths[series][category], NaN for no whisker; or null for none at all
+     */
+    static String grouped(String title, String yLabel, List<String> categories, List<String> series,
+                          double[][] values, double[][] halfWidths, String[][] notes) {
         check(categories, series, values);
+        if (halfWidths != null) {
+            check(categories, series, halfWidths);
+        }
         double max = 0;
         double min = 0;
-        for (double[] row : values) {
-            for (double v : row) {
+        for (int s = 0; s < values.length; s++) {
+            for (int c = 0; c < values[s].length; c++) {
+                double v = values[s][c];
                 if (Double.isFinite(v)) {
-                    max = Math.max(max, v);
-                    min = Math.min(min, v);
+                    double h = whisker(halfWidths, s, c);
+                    max = Math.max(max, v + h);
+                    min = Math.min(min, v - h);
                 }
             }
         }
@@ -54,14 +70,27 @@ final class BarChart {
                 double yv = y.pixel(v);
                 double y0 = y.pixel(0);
                 double x = x0 + s * bar;
+                double h = whisker(halfWidths, s, c);
                 f.svg.rect(x, Math.min(yv, y0), bar - 1, Math.abs(y0 - yv), Palette.colour(s),
                         series.get(s) + ", " + categories.get(c) + ": " + value(v)
+                                + (halfWidths != null && Double.isFinite(halfWidths[s][c]) ? " \u00b1 " + value(h) : "")
                                 + (notes != null && notes[s][c] != null ? " (" + notes[s][c] + ")" : ""));
+                double top = Math.min(yv, y0);
+                if (halfWidths != null && Double.isFinite(halfWidths[s][c])) {
+                    double cx = x + (bar - 1) / 2;
+                    double hi = y.pixel(v + h);
+                    double lo = y.pixel(v - h);
+                    double cap = Math.min(4, (bar - 1) / 3);
+                    f.svg.line(cx, hi, cx, lo, "whisker");
+                    f.svg.line(cx - cap, hi, cx + cap, hi, "whisker");
+                    f.svg.line(cx - cap, lo, cx + cap, lo, "whisker");
+                    top = Math.min(top, hi);
+                }
                 if (notes != null && notes[s][c] != null) {
                     if (upward) {
-                        f.svg.upwardText(x + bar / 2, Math.min(yv, y0) - 3, "note", notes[s][c]);
+                        f.svg.upwardText(x + bar / 2, top - 3, "note", notes[s][c]);
                     } else {
-                        f.svg.text(x + bar / 2, Math.min(yv, y0) - 3, "middle", "note", notes[s][c]);
+                        f.svg.text(x + bar / 2, top - 3, "middle", "note", notes[s][c]);
                     }
                 }
             }
@@ -119,6 +148,11 @@ final class BarChart {
         } else {
             f.svg.text(x, f.bottom + 16, "middle", "tick", label);
         }
+    }
+
+    /** @return the finite half-width of a whisker, 0 when there is none */
+    private static double whisker(double[][] halfWidths, int s, int c) {
+        return halfWidths != null && Double.isFinite(halfWidths[s][c]) ? Math.abs(halfWidths[s][c]) : 0;
     }
 
     /** Approximate width of one character of a bar note, px (10 px sans-serif). */

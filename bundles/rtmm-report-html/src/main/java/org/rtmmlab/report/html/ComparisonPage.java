@@ -10,6 +10,9 @@ import org.rtmmlab.api.run.RunResult;
  * {@code compare.html}: runs of several schedulers over scenarios x platforms. Bar charts of the XRBench score, of
  * UXCost (when the runs carry the {@code uxcost} metric) and of energy, grouped by scenario and platform with one
  * bar per scheduler and the change versus the baseline above each bar; then the full table and geometric means.
+ * Runs of several seeds ({@code compare --seeds}) make one bar and one table row per cell: the mean over the seeds
+ * with a whisker for the 95% confidence interval ({@link SeedInterval}); changes are computed per seed against the
+ * baseline run of that seed, then averaged.
  */
 final class ComparisonPage {
 
@@ -29,12 +32,17 @@ final class ComparisonPage {
         }
         List<String> cells = new ArrayList<>();
         List<String> schedulers = new ArrayList<>();
-        Map<String, RunResult> byKey = new LinkedHashMap<>();
+        Map<String, List<RunResult>> byKey = new LinkedHashMap<>(); // cell|scheduler -> its runs, one per seed
+        Map<String, RunResult> baseRuns = new LinkedHashMap<>(); // cell|seed -> the baseline's run
         List<String> scenarioIds = new ArrayList<>();
         List<String> platformIds = new ArrayList<>();
+        List<Long> seeds = new ArrayList<>();
         for (RunResult r : runs) {
             scenarioIds.add(r.config().scenario());
             platformIds.add(r.config().platform());
+            if (!seeds.contains(r.config().seed())) {
+                seeds.add(r.config().seed());
+            }
         }
         String scenarioPrefix = commonPrefix(scenarioIds);
         String platformPrefix = commonPrefix(platformIds);
@@ -49,15 +57,24 @@ final class ComparisonPage {
             if (!schedulers.contains(r.config().scheduler())) {
                 schedulers.add(r.config().scheduler());
             }
-            byKey.putIfAbsent(cell + "|" + r.config().scheduler(), r);
+            byKey.computeIfAbsent(cell + "|" + r.config().scheduler(), k -> new ArrayList<>()).add(r);
+            if (r.config().scheduler().equals(baseline)) {
+                baseRuns.putIfAbsent(cell + "|" + r.config().seed(), r);
+            }
         }
         boolean ux = false;
         for (RunResult r : runs) {
             ux |= Double.isFinite(r.metric(RunPage.UXCOST));
         }
+        boolean several = seeds.size() > 1;
         HtmlPage page = new HtmlPage("RTMM Lab comparison", runs.size() + " runs: " + schedulers.size()
                 + " schedulers x " + cells.size() + " scenario/platform cells; baseline " + baseline
-                + "; seed " + runs.get(0).config().seed());
+                + (several ? "; " + seeds.size() + " seeds " + seedList(seeds) : "; seed " + seeds.get(0)));
+        if (several) {
+            page.p("Each bar and table cell is the mean over the seeds; whiskers and \u00b1 give the 95% confidence "
+                    + "interval of the mean (Student t with n-1 degrees of freedom). Changes versus " + baseline
+                    + " are computed per seed against the " + baseline + " run of the same seed, then averaged.");
+        }
         List<Figure> figures = new ArrayList<>();
         figures.add(new Figure("score", "XRBench score", "score (0-100)", false));
         if (ux) {
@@ -66,28 +83,58 @@ final class ComparisonPage {
         figures.add(new Figure("energy", "Energy", "energy (mJ)", true));
         for (Figure fig : figures) {
             double[][] v = new double[schedulers.size()][cells.size()];
+            double[][] h = new double[schedulers.size()][cells.size()];
             String[][] notes = new String[schedulers.size()][cells.size()];
             for (int s = 0; s < schedulers.size(); s++) {
                 for (int c = 0; c < cells.size(); c++) {
-                    RunResult r = byKey.get(cells.get(c) + "|" + schedulers.get(s));
-                    RunResult b = byKey.get(cells.get(c) + "|" + baseline);
-                    v[s][c] = r == null ? Double.NaN : value(r, fig.id());
-                    if (r != null && b != null && !schedulers.get(s).equals(baseline)) {
-                        notes[s][c] = Numbers.signedPercent(Numbers.change(v[s][c], value(b, fig.id()),
-                                resolution(fig.id())));
+                    List<RunResult> rs = byKey.getOrDefault(cells.get(c) + "|" + schedulers.get(s), List.of());
+                    SeedInterval m = SeedInterval.of(values(rs, fig.id()));
+                    v[s][c] = m.mean();
+                    h[s][c] = m.halfWidth();
+                    if (!rs.isEmpty() && !schedulers.get(s).equals(baseline)) {
+                        SeedInterval ch = SeedInterval.of(changes(rs, baseRuns, fig.id()));
+                        notes[s][c] = ch.n() == 0 ? null : Numbers.signedPercent(ch.mean());
                     }
                 }
             }
             page.h2(fig.title() + (fig.lowerIsBetter() ? " (lower is better)" : " (higher is better)"));
             page.figure(fig.id(), BarChart.grouped(fig.title() + " per scheduler", fig.unit(), labels, schedulers, v,
-                    notes), fig.title() + " of each scheduler per scenario / platform; labels: change versus "
-                    + baseline + "." + prefixNote(scenarioPrefix, platformPrefix));
+                    several ? h : null, notes), fig.title() + " of each scheduler per scenario / platform"
+                    + (several ? " (mean over " + seeds.size() + " seeds, whiskers: 95% interval)" : "")
+                    + "; labels: change versus " + baseline + "." + prefixNote(scenarioPrefix, platformPrefix));
         }
-        page.h2("All runs");
-        page.table(header(baseline, ux), rows(runs, byKey, baseline, ux), 3);
+        page.h2(several ? "All cells (mean \u00b1 95% interval over the seeds)" : "All runs");
+        page.table(header(baseline, ux), rows(byKey, baseRuns, baseline, ux), 3);
         page.h2("Geometric means per scheduler");
         page.table(List.of("scheduler", "runs", "geomean score", "geomean energy mJ"), geomeans(runs, schedulers), 1);
         return page.finish();
+    }
+
+    private static String seedList(List<Long> seeds) {
+        StringBuilder sb = new StringBuilder();
+        for (long s : seeds) {
+            sb.append(sb.length() == 0 ? "" : ",").append(s);
+        }
+        return sb.toString();
+    }
+
+    /** @return the figure of each run */
+    private static List<Double> values(List<RunResult> rs, String id) {
+        List<Double> out = new ArrayList<>();
+        for (RunResult r : rs) {
+            out.add(value(r, id));
+        }
+        return out;
+    }
+
+    /** @return the change of each run versus the baseline run of its seed (NaN where there is none) */
+    private static List<Double> changes(List<RunResult> rs, Map<String, RunResult> baseRuns, String id) {
+        List<Double> out = new ArrayList<>();
+        for (RunResult r : rs) {
+            RunResult b = baseRuns.get(cell(r) + "|" + r.config().seed());
+            out.add(b == null ? Double.NaN : Numbers.change(value(r, id), value(b, id), resolution(id)));
+        }
+        return out;
     }
 
     /**
@@ -159,27 +206,41 @@ final class ComparisonPage {
         return h;
     }
 
-    private static List<List<String>> rows(List<RunResult> runs, Map<String, RunResult> byKey, String baseline,
-                                           boolean ux) {
+    private static List<List<String>> rows(Map<String, List<RunResult>> byKey, Map<String, RunResult> baseRuns,
+                                           String baseline, boolean ux) {
         List<List<String>> rows = new ArrayList<>();
-        for (RunResult r : runs) {
-            RunResult b = byKey.get(cell(r) + "|" + baseline);
+        for (List<RunResult> rs : byKey.values()) {
+            RunResult r = rs.get(0);
+            boolean hasBase = rs.stream().anyMatch(x -> baseRuns.containsKey(cell(x) + "|" + x.config().seed()));
             List<String> row = new ArrayList<>(List.of(r.config().scenario(), r.config().platform(),
-                    r.config().scheduler(), Numbers.fixed(r.metric("xrbench.score"), 3),
-                    b == null ? "-" : Numbers.signedPercent(Numbers.change(r.metric("xrbench.score"),
-                            b.metric("xrbench.score"), resolution("score")))));
+                    r.config().scheduler(), fixed(SeedInterval.of(values(rs, "score")), 3),
+                    hasBase ? signedPercent(SeedInterval.of(changes(rs, baseRuns, "score"))) : "-"));
             if (ux) {
-                row.add(Numbers.fixed(r.metric(RunPage.UXCOST), 6));
-                row.add(b == null ? "-" : Numbers.signedPercent(Numbers.change(r.metric(RunPage.UXCOST),
-                        b.metric(RunPage.UXCOST), resolution("uxcost"))));
+                row.add(fixed(SeedInterval.of(values(rs, "uxcost")), 6));
+                row.add(hasBase ? signedPercent(SeedInterval.of(changes(rs, baseRuns, "uxcost"))) : "-");
             }
-            row.add(Numbers.percent(r.frames().missRate()));
-            row.add(Numbers.fixed(r.energyMj(), 1));
-            row.add(b == null ? "-" : Numbers.signedPercent(Numbers.change(r.energyMj(), b.energyMj(),
-                    resolution("energy"))));
+            List<Double> miss = new ArrayList<>();
+            rs.forEach(x -> miss.add(x.frames().missRate()));
+            SeedInterval m = SeedInterval.of(miss);
+            row.add(Numbers.percent(m.mean()) + (Double.isFinite(m.halfWidth()) ? " \u00b1 "
+                    + Numbers.percent(m.halfWidth()) : ""));
+            row.add(fixed(SeedInterval.of(values(rs, "energy")), 1));
+            row.add(hasBase ? signedPercent(SeedInterval.of(changes(rs, baseRuns, "energy"))) : "-");
             rows.add(row);
         }
         return rows;
+    }
+
+    /** @return "mean" or "mean &plusmn; half-width" */
+    private static String fixed(SeedInterval m, int decimals) {
+        return Numbers.fixed(m.mean(), decimals) + (Double.isFinite(m.halfWidth()) ? " \u00b1 "
+                + Numbers.fixed(m.halfWidth(), decimals) : "");
+    }
+
+    /** @return a signed percentage, with its interval in percentage points when there is one */
+    private static String signedPercent(SeedInterval m) {
+        return Numbers.signedPercent(m.mean()) + (Double.isFinite(m.mean()) && Double.isFinite(m.halfWidth())
+                ? " \u00b1 " + Numbers.percent(m.halfWidth()) : "");
     }
 
     private static List<List<String>> geomeans(List<RunResult> runs, List<String> schedulers) {

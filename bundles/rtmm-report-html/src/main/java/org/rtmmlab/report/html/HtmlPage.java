@@ -20,6 +20,7 @@ final class HtmlPage {
             "svg .title{font-size:14px;font-weight:600}svg .tick{font-size:11px;fill:#555}",
             "svg .label{font-size:12px;fill:#333}svg .legend{font-size:11px}svg .note{font-size:10px;fill:#333}",
             "svg .grid{stroke:#eee;stroke-width:1}svg .axis{stroke:#888;stroke-width:1}",
+            "svg .whisker{stroke:#222;stroke-width:1.2}",
             "svg .series{stroke-width:1.8}");
 
     private final StringBuilder sb = new StringBuilder(64 * 1024);
