@@ -45,14 +45,17 @@ start() {
   log="$work/log.$round"
   # tail feeds the shell; its pid is found from the pipe so it can be ended when the container dies
   ( tail -n +1 -f "$work/cmds" & echo $! > "$work/tail.pid"; wait ) | \
-    RTMM_LAB_HOME="$home" "$lab/bin/rtmm-container" > "$log" 2>&1 &
+    RTMM_LAB_HOME="$home" JAVA_OPTS="${JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}" \
+    "$lab/bin/rtmm-container" > "$log" 2>&1 &
   pid=$!
-  marker=0
 }
 
-# Sends a command and waits (up to 60 s) for its output; prints it. Fails if the container died.
+# Sends a command and waits (up to 60 s) for its output; prints it. Fails if the container died. Called in $(...)
+# subshells, so the marker counter lives in a file.
 gogo() {
-  marker=$((marker + 1))
+  local marker
+  marker=$(( $(cat "$work/marker" 2>/dev/null || echo 0) + 1 ))
+  echo "$marker" > "$work/marker"
   local begin="--begin-$marker--" end="--end-$marker--"
   printf 'echo %s\n%s\necho %s\n' "$begin" "$1" "$end" >> "$work/cmds"
   local t=0
@@ -74,9 +77,11 @@ await_ready() {
   fail "rtmm:results never answered; see $log"
 }
 
-# Checks what the lab lists now against what earlier rounds saw and submitted.
+# Checks what the lab lists now against what earlier rounds saw and submitted. A result is final once listed, so its
+# files are checked in detail the first time it is seen (every listed file exists; a finished one's checksums are
+# recorded) and a finished one's checksums are compared again after every later restart.
 check() {
-  local results index id state dir line listed
+  local results index id state dir line listed now
   results=$(gogo "rtmm:results")
   index="$home/data/results/index.json"
   for id in $(cat "$work/submitted" 2>/dev/null); do
@@ -84,17 +89,20 @@ check() {
     [ -n "$line" ] || fail "evaluation $id was submitted before a kill but is not listed by rtmm:results"
     state=$(printf '%s\n' "$line" | awk '{print $2}')
     case $state in
-      FINISHED|INTERRUPTED|FAILED|CANCELLED) ;;
+      FINISHED|INTERRUPTED) ;;
       *) fail "evaluation $id is listed as $state after a restart (expected FINISHED or INTERRUPTED)" ;;
     esac
     [ -f "$index" ] && grep -q "\"$id\"" "$index" || fail "evaluation $id is not in $index"
-    dir=$(printf '%s\n' "$line" | awk '{print $NF}')
-    # every file the result lists exists: nothing half-written is listed
-    listed=$(gogo "rtmm:results $id" | sed -n 's/^  \(\/.*\)$/\1/p')
-    for f in $listed; do [ -f "$f" ] || fail "result $id lists $f, which does not exist"; done
+    if [ ! -f "$work/seen.$id" ]; then # first time listed: nothing half-written may be listed
+      listed=$(gogo "rtmm:results $id" | sed -n 's/^  \(\/.*\)$/\1/p')
+      for f in $listed; do [ -f "$f" ] || fail "result $id lists $f, which does not exist"; done
+      echo "$state" > "$work/seen.$id"
+    fi
+    [ "$state" = "$(cat "$work/seen.$id")" ] || fail "result $id was $(cat "$work/seen.$id") and is now $state"
     if [ "$state" = FINISHED ]; then
+      dir=$(printf '%s\n' "$line" | awk '{print $NF}')
       [ -d "$dir" ] || fail "finished result $id: folder $dir missing"
-      local now="$work/now.$id"
+      now="$work/now.$id"
       (cd "$dir" && find . -type f -print0 | sort -z | xargs -0 sha256sum) > "$now"
       [ -s "$now" ] || fail "finished result $id has no files in $dir"
       if [ -f "$sums/$id" ]; then
@@ -111,6 +119,7 @@ began=$(date +%s)
 for round in $(seq 1 "$rounds"); do
   start
   await_ready
+  echo "kill9-test: round $round: container ready ($(( $(date +%s) - began )) s so far)"
   check
   # Two evaluations per round: one as fast as possible, one paced so that it is still running at the kill.
   for cmd in "rtmm:run --background --seed $round --duration 700ms xrbench/VR_gaming xrbench/Single_4K__WS edf" \
@@ -124,7 +133,7 @@ for round in $(seq 1 "$rounds"); do
   delay_ms=$((200 + RANDOM % 2800))   # seeded: 0.2 .. 3.0 s after the submissions
   sleep "$((delay_ms / 1000)).$(printf '%03d' $((delay_ms % 1000)))"
   cleanup # kill -9 of the JVM
-  echo "kill9-test: round $round: killed ${delay_ms} ms after submitting"
+  echo "kill9-test: round $round: killed ${delay_ms} ms after submitting ($(( $(date +%s) - began )) s so far)"
 done
 round=$((rounds + 1))
 start
