@@ -41,8 +41,11 @@ import picocli.CommandLine.Parameters;
  * <p>{@code rtmm:run} and {@code rtmm:compare} submit and then watch the evaluation until it ends, printing progress
  * lines; {@code --background} returns the id at once instead. Interrupting the watch (Ctrl-C) only detaches: the
  * evaluation keeps running and the command prints how to follow or cancel it.
+ *
+ * <p>Immediate: a delayed component would be deactivated whenever no command runs, and with it the Ctrl-C handler
+ * ({@link ConsoleInterrupt}) would come and go.
  */
-@Component(service = EvaluationCommands.class, property = {
+@Component(service = EvaluationCommands.class, immediate = true, property = {
     "osgi.command.scope=rtmm",
     "osgi.command.function=run",
     "osgi.command.function=compare",
