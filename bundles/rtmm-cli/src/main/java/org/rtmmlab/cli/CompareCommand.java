@@ -23,6 +23,7 @@ import org.rtmmlab.api.scheduler.SchedulerPolicy;
 import org.rtmmlab.engine.Evaluator;
 import org.rtmmlab.engine.catalog.PluginCatalog;
 import org.rtmmlab.shell.options.CompareSelection;
+import org.rtmmlab.shell.options.SeedList;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

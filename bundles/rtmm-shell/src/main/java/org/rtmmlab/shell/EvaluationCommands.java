@@ -26,10 +26,13 @@ import org.rtmmlab.evaluation.ResultEntry;
 import org.rtmmlab.shell.options.CommonRunOptions;
 import org.rtmmlab.shell.options.CompareSelection;
 import org.rtmmlab.shell.options.PaceConverter;
+import org.rtmmlab.shell.options.SeedList;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * The container's evaluation commands, thin faces over the {@link EvaluationService}: {@code rtmm:run},
@@ -284,14 +287,22 @@ public class EvaluationCommands {
         @Mixin
         EvaluationOptions evaluation;
 
-        @Option(names = "--seeds", split = ",", paramLabel = "N", description = "root seeds (default: --seed)")
-        List<Long> seeds;
+        @Option(names = "--seeds", paramLabel = "LIST", description = "run every cell once per seed: a list and/or"
+                + " inclusive ranges, e.g. 1..5, 1,3,7 or 1..3,9 (not with --seed; default: --seed)")
+        String seeds;
+
+        @Spec
+        CommandSpec spec;
 
         @Override
         public Integer call() {
             runOptions.validate();
             String base = selection.validate();
-            List<Long> s = seeds == null || seeds.isEmpty() ? List.of(runOptions.seed) : seeds;
+            if (seeds != null && spec.commandLine().getParseResult().hasMatchedOption("--seed")) {
+                throw new InvalidInputException("--seeds", "", "cannot be combined with --seed; give one seed as"
+                        + " --seed N or several as --seeds LIST");
+            }
+            List<Long> s = seeds == null ? List.of(runOptions.seed) : SeedList.parse(seeds);
             EvaluationRequest request = new EvaluationRequest(selection.scenarios.stream().map(EvaluationCommands::absolute)
                     .toList(), selection.platforms.stream().map(EvaluationCommands::absolute).toList(),
                     selection.schedulers, s, runOptions.duration(), runOptions.xrbenchCompat,

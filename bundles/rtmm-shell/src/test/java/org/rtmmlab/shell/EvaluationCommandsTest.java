@@ -173,13 +173,16 @@ class EvaluationCommandsTest {
     @Test
     void compareSubmitsTheCartesianSelection() {
         Console.lines(() -> commands.compare("-b", "--schedulers", "fcfs,edf", "--baseline", "edf", "--scenarios",
-                SC + ",xrbench/AR_gaming", "--platforms", PL, "--seeds", "1,2", "--pace", "1x"));
+                SC + ",xrbench/AR_gaming", "--platforms", PL, "--seeds", "1..2", "--pace", "1x"));
         EvaluationRequest r = service.lastRequest;
         assertEquals(List.of("fcfs", "edf"), r.schedulers());
         assertEquals(List.of(SC, "xrbench/AR_gaming"), r.scenarios());
         assertEquals(List.of(1L, 2L), r.seeds());
         assertEquals("edf", r.baseline());
         assertEquals(1.0, r.pace());
+        Outcome both = Console.run(() -> commands.compare("--seed", "3", "--seeds", "1,2"));
+        assertEquals(List.of("error: --seeds: cannot be combined with --seed; give one seed as --seed N or several as"
+                + " --seeds LIST"), both.lines());
         Outcome bad = Console.run(() -> commands.compare("--schedulers", "fcfs,edf", "--baseline", "rr"));
         assertEquals(List.of("error: --baseline: 'rr' is not among --schedulers [fcfs, edf]"), bad.lines());
         assertInstanceOf(CommandFailedException.class, bad.failure());

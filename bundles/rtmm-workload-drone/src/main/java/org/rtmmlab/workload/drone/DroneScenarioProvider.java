@@ -9,12 +9,9 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.util.tracker.ServiceTracker;
-import org.osgi.util.tracker.ServiceTrackerCustomizer;
 import org.rtmmlab.api.InvalidInputException;
 import org.rtmmlab.api.workload.Scenario;
 import org.rtmmlab.api.workload.ScenarioProvider;
@@ -43,7 +40,7 @@ public final class DroneScenarioProvider implements ScenarioProvider {
 
     private final PeerProviders peers = new PeerProviders(this);
     private BundleContext context;
-    private ServiceTracker<ScenarioProvider, ScenarioProvider> tracker;
+    private PeerTracker tracker; // only loaded inside OSGi: the command line has no org.osgi.util.tracker
 
     /** Creates the provider (ServiceLoader path: peers found with ServiceLoader). */
     public DroneScenarioProvider() {
@@ -66,28 +63,7 @@ public final class DroneScenarioProvider implements ScenarioProvider {
         if (context == null || tracker != null) {
             return; // plain class path (ServiceLoader peers), or already tracking
         }
-        BundleContext c = context;
-        tracker = new ServiceTracker<>(c, ScenarioProvider.class, new ServiceTrackerCustomizer<>() {
-            @Override
-            public ScenarioProvider addingService(ServiceReference<ScenarioProvider> ref) {
-                ScenarioProvider p = c.getService(ref);
-                if (p != null) {
-                    peers.bind(p); // ignores this provider itself
-                }
-                return p;
-            }
-
-            @Override
-            public void modifiedService(ServiceReference<ScenarioProvider> ref, ScenarioProvider p) {
-            }
-
-            @Override
-            public void removedService(ServiceReference<ScenarioProvider> ref, ScenarioProvider p) {
-                peers.unbind(p);
-                c.ungetService(ref);
-            }
-        });
-        tracker.open();
+        tracker = new PeerTracker(context, peers);
     }
 
     /** DS deactivation: releases the tracked peers. */
