@@ -26,11 +26,11 @@ import org.w3c.dom.NodeList;
  */
 class FeaturesDescriptorIT {
 
-    /** Provided by Karaf itself (its scr feature, ConfigAdmin, FileInstall, Gogo). */
+    /** Provided by Karaf itself (its scr feature, ConfigAdmin, FileInstall, Gogo, pax-logging). */
     private static final Set<String> PROVIDED_BY_KARAF = Set.of("org.apache.felix.scr", "org.osgi.service.component",
             "org.osgi.util.promise", "org.osgi.util.function", "org.apache.felix.configadmin",
             "org.apache.felix.fileinstall", "org.apache.felix.gogo.runtime", "org.apache.felix.gogo.shell",
-            "org.apache.felix.gogo.command");
+            "org.apache.felix.gogo.command", "org.ops4j.pax.logging.pax-logging-api");
 
     private final Path resolved = Path.of(System.getProperty("features.bundles"));
 

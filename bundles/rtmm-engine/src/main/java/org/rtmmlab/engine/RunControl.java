@@ -103,8 +103,8 @@ public final class RunControl {
     private static final int GONE = 32;
 
     private volatile int attention;
-    private double pace;
-    private long paceVersion;
+    private volatile double pace;
+    private volatile long paceVersion;
     private SwapRequest pendingSwap;
     private String swapError = "";
     private boolean compat;
@@ -168,7 +168,7 @@ public final class RunControl {
     }
 
     /** @return the pace, simulated seconds per wall second (0 = max) */
-    public synchronized double pace() {
+    public double pace() {
         return pace;
     }
 
@@ -305,14 +305,32 @@ public final class RunControl {
     }
 
     /** Engine: true if the scheduler's presence must be checked; clears the request. */
-    public synchronized boolean takeGoneCheck() {
+    public boolean takeGoneCheck() {
+        if ((attention & GONE) == 0) { // the common case: no lock
+            return false;
+        }
+        synchronized (this) {
+            return clearGone();
+        }
+    }
+
+    private boolean clearGone() {
         boolean gone = (attention & GONE) != 0;
         attention &= ~GONE;
         return gone;
     }
 
     /** Engine: the pending swap, cleared, or {@code null}. */
-    public synchronized SwapRequest takeSwap() {
+    public SwapRequest takeSwap() {
+        if ((attention & SWAP) == 0) { // the common case: no lock
+            return null;
+        }
+        synchronized (this) {
+            return clearSwap();
+        }
+    }
+
+    private SwapRequest clearSwap() {
         SwapRequest s = pendingSwap;
         pendingSwap = null;
         attention &= ~SWAP;
@@ -361,7 +379,7 @@ public final class RunControl {
     }
 
     /** Engine: the pace and a counter that changes whenever the pace is set (to restart the pacing anchor). */
-    public synchronized long paceVersion() {
+    public long paceVersion() {
         return paceVersion;
     }
 

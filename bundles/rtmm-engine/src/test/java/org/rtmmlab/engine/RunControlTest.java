@@ -228,6 +228,7 @@ class RunControlTest {
         run(control, null, Map.of());
         long wall = System.nanoTime() - t0;
         assertTrue(wall >= 199 * MS, "200 ms at pace 1x took " + wall / 1e6 + " ms wall"); // lower bound only
+        System.out.printf("pace 1x: 200 ms simulated took %.1f ms wall%n", wall / 1e6);
 
         RunControl pausing = new RunControl();
         pausing.pace(1.0);
@@ -241,6 +242,8 @@ class RunControlTest {
         long after = System.nanoTime() - resumed;
         // paused at 22 ms simulated: the remaining 178 ms take their wall time after the resume, they do not race
         assertTrue(after >= 170 * MS, "after the resume: " + after / 1e6 + " ms wall");
+        System.out.printf("pace 1x, paused at 20 ms for 200 ms wall: the remaining 180 ms took %.1f ms wall after the"
+                + " resume%n", after / 1e6);
     }
 
     @Test
@@ -253,7 +256,8 @@ class RunControlTest {
             control.schedulerGone();
         });
         lab.policy(self[0]);
-        CompletableFuture<RunResult> f = CompletableFuture.supplyAsync(() -> run(control, null, Map.of()));
+        CompletableFuture<RunResult> f = CompletableFuture.supplyAsync(() -> run(control, null,
+                Map.of("engine.window", "10ms", "a", "x")));
         await("waiting", () -> control.phase() == RunControl.Phase.WAITING_FOR_SCHEDULER);
         assertEquals("waiting for scheduler first", control.message());
         SchedulerPolicy v2 = Policies.of("first", Policies::fifoDecide);
@@ -261,8 +265,8 @@ class RunControlTest {
         control.schedulerGone(); // what the service does on every catalog change
         RunResult r = f.get(10, TimeUnit.SECONDS);
         assertEquals(new FrameCounts(4, 4, 0, 0, 0), r.frames());
-        assertEquals(List.of(new SchedulerSwap(22 * MS, "first", "test", "0", "first", "test", "2", Map.of())),
-                control.swaps());
+        assertEquals(List.of(new SchedulerSwap(22 * MS, "first", "test", "0", "first", "test", "2",
+                Map.of("a", "x"))), control.swaps(), "the returning scheduler gets the run's scheduler properties");
         assertEquals(RunControl.Phase.COMPLETED, control.phase());
     }
 

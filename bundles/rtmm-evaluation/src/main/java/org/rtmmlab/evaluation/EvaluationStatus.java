@@ -42,15 +42,16 @@ public record EvaluationStatus(String id, EvaluationRequest request, EvaluationS
     }
 
     /**
-     * Figures of one metrics window ({@code [startNs, endNs)}) of the running evaluation, counted by the time requests
-     * ended, for live charts.
+     * Figures of one metrics window ({@code [startNs, endNs)}, {@code engine.window} wide) of the running
+     * evaluation, counted by the time things happened in it (releases, requests ending, blocks finishing), for live
+     * charts; summary.json's {@code window.<i>.*} metrics count by release time instead.
      *
      * @param startNs   window start, ns
      * @param endNs     window end, ns
      * @param scheduler the scheduler that decided at the end of the window
      * @param released  requests released in the window
      * @param missRate  (late + dropped) / ended in the window, 0 when none ended
-     * @param energyMj  dynamic + switch energy of the requests that ended in the window, mJ
+     * @param energyMj  dynamic + switch energy of the blocks that finished in the window, mJ
      * @param score     XRBench-style score of the requests that ended in the window, 0..100
      */
     public record WindowPoint(long startNs, long endNs, String scheduler, long released, double missRate,

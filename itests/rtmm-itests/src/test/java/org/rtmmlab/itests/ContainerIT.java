@@ -48,6 +48,11 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.service.component.runtime.dto.ReferenceDTO;
+import org.osgi.service.servlet.runtime.HttpServiceRuntime;
+import org.osgi.service.servlet.runtime.dto.ResourceDTO;
+import org.osgi.service.servlet.runtime.dto.RuntimeDTO;
+import org.osgi.service.servlet.runtime.dto.ServletContextDTO;
+import org.osgi.service.servlet.runtime.dto.ServletDTO;
 import org.rtmmlab.api.RtmmPlugin;
 import org.rtmmlab.api.run.RunConfig;
 import org.rtmmlab.api.run.RunResult;
@@ -96,6 +101,9 @@ public class ContainerIT {
         options.add(frameworkProperty("felix.fileinstall.poll").value("250"));
         options.add(frameworkProperty("felix.fileinstall.noInitialDelay").value("true"));
         options.add(frameworkProperty("gosh.args").value("--nointeractive"));
+        // the dashboard's Jetty: loopback, any free port (never the default 8080 on every interface)
+        options.add(frameworkProperty("org.osgi.service.http.port").value("0"));
+        options.add(frameworkProperty("org.apache.felix.http.host").value("127.0.0.1"));
         options.add(frameworkProperty("rtmm.data.dir").value(deploy.resolveSibling("data").toString()));
         options.add(frameworkProperty("rtmm.scenario.dir").value(deploy.toString()));
         options.add(systemProperty("itest.examples").value(System.getProperty("itest.examples")));
@@ -135,10 +143,45 @@ public class ContainerIT {
                 "rtmm-accelerator-table", "rtmm-accelerator-analytic", "rtmm-scheduler-classic", "rtmm-scheduler-herald",
                 "rtmm-scheduler-planaria", "rtmm-scheduler-prema", "rtmm-scheduler-veltair", "rtmm-scheduler-adaptive",
                 "rtmm-workload-drone", "rtmm-workload-files", "rtmm-report-trace", "rtmm-report-html", "rtmm-report-json",
-                "rtmm-evaluation", "picocli", "org.apache.felix.scr",
+                "rtmm-evaluation", "picocli", "rtmm-web", "org.apache.felix.http.jetty12", "org.apache.felix.http.servlet-api",
+                "org.apache.felix.scr",
                 "org.apache.felix.fileinstall", "org.apache.felix.configadmin", "org.apache.felix.gogo.runtime",
                 "com.google.gson")) {
             assertTrue(expected + " missing from " + names, names.contains(expected));
+        }
+    }
+
+    @Test
+    public void dashboardServletsAreOnTheWhiteboardWithoutFailures() throws Exception {
+        ServiceReference<HttpServiceRuntime> ref = context.getServiceReference(HttpServiceRuntime.class);
+        assertTrue("no HttpServiceRuntime (Felix HTTP Jetty not active)", ref != null);
+        awaitTrue("the dashboard's servlets to register", () -> {
+            RuntimeDTO r = context.getService(ref).getRuntimeDTO();
+            context.ungetService(ref);
+            return r.servletContextDTOs.length > 0 && java.util.Arrays.stream(r.servletContextDTOs)
+                    .anyMatch(sc -> sc.servletDTOs.length >= 3);
+        });
+        RuntimeDTO dto = context.getService(ref).getRuntimeDTO();
+        try {
+            assertEquals("failed servlets", 0, dto.failedServletDTOs.length);
+            assertEquals("failed resources", 0, dto.failedResourceDTOs.length);
+            assertEquals("failed filters", 0, dto.failedFilterDTOs.length);
+            assertEquals("failed contexts", 0, dto.failedServletContextDTOs.length);
+            Set<String> patterns = new TreeSet<>();
+            for (ServletContextDTO c : dto.servletContextDTOs) {
+                for (ServletDTO sv : c.servletDTOs) {
+                    patterns.addAll(Arrays.asList(sv.patterns));
+                }
+                for (ResourceDTO r : c.resourceDTOs) {
+                    patterns.addAll(Arrays.asList(r.patterns));
+                }
+            }
+            assertTrue(patterns.toString(), patterns.containsAll(List.of("/api/*", "/ui/*", "")));
+            // the JSON API answers over HTTP inside the container (loopback, the port Jetty picked)
+            String body = apiGet("/api/plugins");
+            assertTrue(body, body.contains("\"bundle\":\"rtmm-scheduler-classic\""));
+        } finally {
+            context.ungetService(ref);
         }
     }
 
@@ -335,6 +378,9 @@ public class ContainerIT {
                     + b.getVersion() + " [" + b.getBundleId() + "]: component FaultyPolicy failed to activate:"
                     + " java.lang.IllegalStateException: faulty plugin: activation fails on purpose\n"));
             assertFalse(list, list.contains("\tat "));
+            // the dashboard lists it as failed, with the exception in one line
+            String plugins = apiGet("/api/plugins");
+            assertTrue(plugins, plugins.contains("\"state\":\"activation failed\"") && plugins.contains("Faulty"));
         } finally {
             b.uninstall();
         }
@@ -405,6 +451,23 @@ public class ContainerIT {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** GET from the dashboard's API at the address Felix HTTP reports ({@code osgi.http.endpoint}). */
+    private String apiGet(String path) throws IOException {
+        ServiceReference<HttpServiceRuntime> ref = context.getServiceReference(HttpServiceRuntime.class);
+        Object ep = ref.getProperty("osgi.http.endpoint");
+        String endpoint = ep instanceof String[] a ? a[0]
+                : ep instanceof java.util.Collection<?> l ? String.valueOf(l.iterator().next()) : String.valueOf(ep);
+        assertTrue(endpoint, endpoint.startsWith("http://127.0.0.1:"));
+        java.net.HttpURLConnection c = (java.net.HttpURLConnection) java.net.URI.create(
+                endpoint.replaceAll("/$", "") + path).toURL().openConnection();
+        try {
+            assertEquals(200, c.getResponseCode());
+            return new String(c.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } finally {
+            c.disconnect();
+        }
+    }
 
     private Set<String> serviceIds(PluginKind kind, String bundle) throws Exception {
         Set<String> ids = new TreeSet<>();

@@ -89,6 +89,9 @@ public class EvaluationIT {
         }
         options.add(frameworkProperty("felix.fileinstall.dir").value(deploy.toString()));
         options.add(frameworkProperty("gosh.args").value("--nointeractive"));
+        // the dashboard's Jetty: loopback, any free port (never the default 8080 on every interface)
+        options.add(frameworkProperty("org.osgi.service.http.port").value("0"));
+        options.add(frameworkProperty("org.apache.felix.http.host").value("127.0.0.1"));
         options.add(frameworkProperty("rtmm.data.dir").value(data.toString()));
         options.add(frameworkProperty("rtmm.scenario.dir").value(deploy.toString()));
         options.add(systemProperty("itest.fixtures").value(System.getProperty("itest.fixtures")));

@@ -3,6 +3,7 @@ package org.rtmmlab.engine.sim;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import org.rtmmlab.api.InvalidInputException;
 import org.rtmmlab.api.platform.Accelerator;
 import org.rtmmlab.api.platform.AcceleratorModel;
@@ -13,10 +14,14 @@ import org.rtmmlab.api.run.Outcome;
 import org.rtmmlab.api.run.RequestRecord;
 import org.rtmmlab.api.scheduler.DecisionReason;
 import org.rtmmlab.api.scheduler.Scheduler;
+import org.rtmmlab.api.scheduler.SchedulerPolicy;
 import org.rtmmlab.api.workload.Model;
 import org.rtmmlab.api.workload.Scenario;
 import org.rtmmlab.api.workload.Task;
+import org.rtmmlab.engine.RunControl;
 import org.rtmmlab.engine.SchedulingException;
+import org.rtmmlab.engine.catalog.PluginCatalog;
+import org.rtmmlab.engine.catalog.PluginDescriptor;
 import org.rtmmlab.engine.metrics.RunMetrics;
 import org.rtmmlab.engine.metrics.WindowMetrics;
 
@@ -125,7 +130,7 @@ public abstract class Simulation {
      * Creates a scheduler of {@code policy} for this run: same scenario, platform, costs, seed stream and windows as
      * the run's first scheduler, with {@code properties}; a policy failure becomes a {@link SchedulingException}.
      */
-    final Scheduler newScheduler(org.rtmmlab.api.scheduler.SchedulerPolicy policy, Map<String, String> properties) {
+    final Scheduler newScheduler(SchedulerPolicy policy, Map<String, String> properties) {
         RunSchedulerContext ctx = new RunSchedulerContext(scenario, in.platform(), costs, in.compat(), schedulerSeed,
                 properties, in.horizonNs(), metrics.windows());
         Scheduler s;
@@ -145,18 +150,16 @@ public abstract class Simulation {
 
     /**
      * Lets {@code control} steer this run (pause, resume, cancel, pace, swap, live progress); see {@link Steering}.
+     * A compatibility-mode run is not steered (the control only learns its phases; it already refused pace and swap).
      *
      * @param catalog       where a swapped-in policy is looked up by id
      * @param running       the catalog entry of the policy the run starts with (its bundle and version)
      * @param propertyCheck rejects properties a policy does not declare (as for a new run)
-     * @throws org.rtmmlab.api.InvalidInputException in XRBench compatibility mode, which cannot be steered
      */
-    public final void steer(org.rtmmlab.engine.RunControl control, org.rtmmlab.engine.catalog.PluginCatalog catalog,
-                            org.rtmmlab.engine.catalog.PluginDescriptor running,
-                            java.util.function.BiConsumer<org.rtmmlab.api.scheduler.SchedulerPolicy,
-                                    Map<String, String>> propertyCheck) {
+    public final void steer(RunControl control, PluginCatalog catalog, PluginDescriptor running,
+                            BiConsumer<SchedulerPolicy, Map<String, String>> propertyCheck) {
         if (in.compat()) {
-            control.phase(org.rtmmlab.engine.RunControl.Phase.RUNNING, "");
+            control.phase(RunControl.Phase.RUNNING, "");
             return; // compatibility mode: RunControl already refused pace and swap; the rest waits for the run's end
         }
         steering = new Steering(this, control, catalog, running, propertyCheck);

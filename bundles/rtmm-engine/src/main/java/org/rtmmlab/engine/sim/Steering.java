@@ -69,7 +69,12 @@ final class Steering {
         this.catalog = catalog;
         this.running = running;
         this.runningPolicy = sim.in.policy();
-        this.runningProperties = sim.in.properties();
+        this.runningProperties = new TreeMap<>();
+        sim.in.properties().forEach((k, v) -> {
+            if (!k.startsWith("engine.")) { // the scheduler's own; engine keys are the run's and stay with it
+                runningProperties.put(k, v);
+            }
+        });
         this.propertyCheck = propertyCheck;
         this.horizon = sim.in.horizonNs();
         this.windowNs = sim.metrics.windows() == null ? 0 : sim.metrics.windows().windowNs();
@@ -139,11 +144,11 @@ final class Steering {
 
     /** @return how long to sleep so that simulated time {@code t} is not ahead of pace x wall time, ns */
     private long paceWait(long t) {
+        long version = control.paceVersion(); // before the pace: a pace set in between re-anchors at the next step
         double pace = control.pace();
         if (pace <= 0) {
             return 0;
         }
-        long version = control.paceVersion();
         long wall = System.nanoTime();
         if (version != paceVersion) {
             paceVersion = version;

@@ -28,6 +28,8 @@ final class Evaluation {
     final Instant submitted;
     final Path resultDir;
     final int runsTotal;
+    /** what the worker pool runs for it (set once at submit; a queued evaluation is cancelled by removing it). */
+    volatile Runnable task;
 
     private EvaluationState state = EvaluationState.QUEUED;
     private String message = "";
@@ -104,11 +106,11 @@ final class Evaluation {
         warnings.add(line);
     }
 
-    /** The evaluation reached a final state. */
-    synchronized void end(EvaluationState finalState, String why) {
+    /** The evaluation reached a final state (called once its folder is published: watchers may read it then). */
+    synchronized void end(EvaluationState finalState, String why, Instant when) {
         state = finalState;
         message = why == null ? "" : why;
-        ended = Instant.now();
+        ended = when;
         if (control != null) {
             lastProgress = control.progress();
             lastWindows = control.windows();
@@ -205,12 +207,17 @@ final class Evaluation {
                 p == null ? 0 : p.horizonNs(), live, points, all, resultDir, submitted, ended);
     }
 
-    /** @return the description written to {@code evaluation.json} */
+    /** @return the description written to {@code evaluation.json} now */
     synchronized EvaluationRecord record() {
+        return record(state, message, ended);
+    }
+
+    /** @return the description with this final state, message and end time (the status does not change) */
+    synchronized EvaluationRecord record(EvaluationState finalState, String why, Instant when) {
         Map<String, String> versions = new TreeMap<>();
         plugins.forEach((b, v) -> versions.put(b, String.join(", ", v)));
-        return new EvaluationRecord(id, request, state, message, new ArrayList<>(schedulers), swaps, versions, runs,
-                warnings, submitted, started, ended);
+        return new EvaluationRecord(id, request, finalState, why, new ArrayList<>(schedulers), swaps, versions, runs,
+                warnings, submitted, started, when);
     }
 
     // ---------------------------------------------------------------- watchers

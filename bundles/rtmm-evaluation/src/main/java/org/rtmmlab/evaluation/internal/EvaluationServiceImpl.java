@@ -154,7 +154,9 @@ public final class EvaluationServiceImpl implements EvaluationService {
         synchronized (this) {
             evaluations.put(id, e);
         }
-        workers.execute(() -> runner.execute(e));
+        Runnable task = () -> runner.execute(e);
+        e.task = task;
+        workers.execute(task);
         return e.status();
     }
 
@@ -245,6 +247,9 @@ public final class EvaluationServiceImpl implements EvaluationService {
             throw notNow(e, s, "cancel");
         }
         e.askCancel();
+        if (s == EvaluationState.QUEUED && workers.remove(e.task)) {
+            runner.execute(e); // it never reached a worker: published as cancelled now, not when a worker frees
+        }
         changed(e);
         return e.status();
     }

@@ -93,8 +93,7 @@ final class Runner {
     void execute(Evaluation e) {
         EvaluationRequest q = e.request;
         if (e.cancelAsked()) {
-            e.end(EvaluationState.CANCELLED, "cancelled before it started");
-            publish(e);
+            finish(e, EvaluationState.CANCELLED, "cancelled before it started");
             return;
         }
         Path staging = store.staging(e.id);
@@ -152,8 +151,7 @@ final class Runner {
             finalState = EvaluationState.FAILED;
             why = oneLine(ex);
         }
-        e.end(finalState, why);
-        publish(e);
+        finish(e, finalState, why);
     }
 
     private RunControl control(Evaluation e, EvaluationRequest q) {
@@ -200,13 +198,16 @@ final class Runner {
         }
     }
 
-    private void publish(Evaluation e) {
+    /** Publishes the evaluation's folder, then shows its final state (so a final state means the files are there). */
+    private void finish(Evaluation e, EvaluationState state, String why) {
+        java.time.Instant when = java.time.Instant.now();
         try {
-            store.publish(e.record());
+            store.publish(e.record(state, why, when));
         } catch (RuntimeException ex) {
             e.warn("cannot publish: " + oneLine(ex));
             System.err.println("[rtmm] evaluation " + e.id + ": cannot publish its results: " + oneLine(ex));
         }
+        e.end(state, why, when);
         changed.accept(e);
     }
 

@@ -99,13 +99,20 @@ class EvaluationServiceTest {
     @Test
     void comparisonWritesOneFolderPerRun() throws Exception {
         EvaluationStatus s = service.submit(new EvaluationRequest(List.of(SCENARIO), List.of(PLATFORM),
-                List.of("fcfs", "edf"), List.of(1L), 200 * MS, false, Map.of(), List.of("json"), 0, null));
+                List.of("fcfs", "edf"), List.of(1L), 200 * MS, false, Map.of("blockLayers", "2"),
+                List.of("json", "html"), 0, null));
         EvaluationStatus done = await(s.id(), x -> x.state().isFinal());
         assertEquals(EvaluationState.FINISHED, done.state(), done.message());
         assertEquals(2, done.runsDone());
         Path dir = data.resolve("results").resolve(s.id());
         assertTrue(Files.isRegularFile(dir.resolve("xrbench_VR_gaming/xrbench_Dual_4K__WS_OS/fcfs-seed1/summary.json")));
         assertTrue(Files.isRegularFile(dir.resolve("xrbench_VR_gaming/xrbench_Dual_4K__WS_OS/edf-seed1/summary.json")));
+        assertTrue(Files.isRegularFile(dir.resolve("compare.html")), "the reporters' comparison files");
+        String evaluation = Files.readString(dir.resolve("evaluation.json"));
+        assertTrue(evaluation.contains("\"dir\": \"xrbench_VR_gaming/xrbench_Dual_4K__WS_OS/edf-seed1\""), evaluation);
+        // each scheduler got only the properties it declares (both classic policies declare blockLayers)
+        assertTrue(Files.readString(dir.resolve("xrbench_VR_gaming/xrbench_Dual_4K__WS_OS/fcfs-seed1/config.json"))
+                .contains("\"blockLayers\": \"2\""));
     }
 
     @Test
@@ -142,6 +149,20 @@ class EvaluationServiceTest {
     }
 
     @Test
+    void aQueuedEvaluationIsCancelledAtOnce() throws Exception {
+        service.modified(Map.of("workers", "1"));
+        EvaluationStatus busy = service.submit(run("fcfs", 5000 * MS, 1.0, Map.of()));
+        EvaluationStatus queued = service.submit(run("edf", 100 * MS, 0, Map.of()));
+        assertEquals(EvaluationState.QUEUED, service.status(queued.id()).orElseThrow().state());
+        EvaluationStatus cancelled = service.cancel(queued.id());
+        assertEquals(EvaluationState.CANCELLED, cancelled.state(), "not left queued behind the running one");
+        assertEquals("cancelled before it started", cancelled.message());
+        assertTrue(Files.isRegularFile(data.resolve("results").resolve(queued.id()).resolve("evaluation.json")));
+        service.cancel(busy.id());
+        assertEquals(EvaluationState.CANCELLED, await(busy.id(), x -> x.state().isFinal()).state());
+    }
+
+    @Test
     void badRequestsAreRefusedWithOneLine() {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> service.submit(run("no-such", 0, 0, Map.of())));
@@ -166,6 +187,8 @@ class EvaluationServiceTest {
                 .resolve("evaluation.json")).replace(first.id(), "e0042").replace("\"FINISHED\"", "\"RUNNING\""));
         Files.writeString(staged.resolve("half.csv"), "a,b\n1,");
         Files.createDirectories(results.resolve(".staging/.e0042.partial"));
+        Files.createDirectories(results.resolve("e0050"));
+        Files.writeString(results.resolve("e0050/evaluation.json"), "{ not json");
         service = new EvaluationServiceImpl(catalog, data, Map.of("workers", "1"));
         List<ResultEntry> entries = service.results();
         ResultEntry interrupted = entries.stream().filter(r -> r.id().equals("e0042")).findFirst().orElseThrow();
@@ -178,8 +201,9 @@ class EvaluationServiceTest {
         String index = Files.readString(results.resolve("index.json"));
         assertTrue(index.contains("\"dir\": \".interrupted/e0042\""), index);
         assertEquals(EvaluationState.INTERRUPTED, service.status("e0042").orElseThrow().state());
+        assertTrue(entries.stream().noneMatch(r -> r.id().equals("e0050")), "an unreadable folder is not listed");
         EvaluationStatus next = service.submit(run("fcfs", 100 * MS, 0, Map.of()));
-        assertEquals("e0043", next.id());
+        assertEquals("e0051", next.id(), "ids continue above every folder, listed or not");
     }
 
     @Test
