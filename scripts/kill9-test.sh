@@ -144,6 +144,7 @@ wait "$pid" 2>/dev/null || true
 pid=
 cleanup
 finished=$(ls "$sums" | wc -l)
-echo "kill9-test: OK (seed $seed): $rounds kills, $submitted_total evaluations submitted, $finished finished results" \
-  "intact after every restart, the rest marked; $(( $(date +%s) - began )) s"
+interrupted=$(cat "$work"/seen.* | grep -c '^INTERRUPTED$' || true)
+echo "kill9-test: OK (seed $seed): $rounds kills, $submitted_total evaluations submitted: $finished finished (files" \
+  "intact after every later restart), $interrupted marked INTERRUPTED; $(( $(date +%s) - began )) s"
 rm -rf "$work"
