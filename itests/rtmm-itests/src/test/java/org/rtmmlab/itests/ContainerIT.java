@@ -378,6 +378,11 @@ public class ContainerIT {
                     + b.getVersion() + " [" + b.getBundleId() + "]: component FaultyPolicy failed to activate:"
                     + " java.lang.IllegalStateException: faulty plugin: activation fails on purpose\n"));
             assertFalse(list, list.contains("\tat "));
+            // asking for it names the failed bundle that may provide it
+            Gogo run = gogoOutcome("rtmm:run -b xrbench/VR_gaming xrbench/Single_4K__WS faulty");
+            assertTrue(run.out(), run.out().startsWith("error: ") && run.out().contains("unknown scheduler 'faulty'")
+                    && run.out().contains("may come from a bundle that is present but failed: rtmm-itest-faulty-plugin"));
+            assertTrue(run.failure() != null);
             // the dashboard lists it as failed, with the exception in one line
             String plugins = apiGet("/api/plugins");
             assertTrue(plugins, plugins.contains("\"state\":\"activation failed\"") && plugins.contains("Faulty"));
