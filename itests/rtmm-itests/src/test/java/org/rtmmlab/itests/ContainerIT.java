@@ -142,6 +142,7 @@ public class ContainerIT {
         for (String expected : List.of("rtmm-api", "rtmm-engine", "rtmm-shell", "rtmm-workload-xrbench",
                 "rtmm-accelerator-table", "rtmm-accelerator-analytic", "rtmm-scheduler-classic", "rtmm-scheduler-herald",
                 "rtmm-scheduler-planaria", "rtmm-scheduler-prema", "rtmm-scheduler-veltair", "rtmm-scheduler-adaptive",
+                "rtmm-scheduler-dream",
                 "rtmm-workload-drone", "rtmm-workload-files", "rtmm-report-trace", "rtmm-report-html", "rtmm-report-json",
                 "rtmm-evaluation", "picocli", "rtmm-web", "org.apache.felix.http.jetty12", "org.apache.felix.http.servlet-api",
                 "org.apache.felix.scr",
@@ -193,6 +194,8 @@ public class ContainerIT {
         assertEquals(Set.of("prema"), serviceIds(PluginKind.SCHEDULER, "rtmm-scheduler-prema"));
         assertEquals(Set.of("veltair"), serviceIds(PluginKind.SCHEDULER, "rtmm-scheduler-veltair"));
         assertEquals(Set.of("edf-adaptive"), serviceIds(PluginKind.SCHEDULER, "rtmm-scheduler-adaptive"));
+        assertEquals(Set.of("dream", "dream-notune", "dream-nosupernet", "dream-static"),
+                serviceIds(PluginKind.SCHEDULER, "rtmm-scheduler-dream"));
         assertEquals(Set.of("table"), serviceIds(PluginKind.ACCELERATOR_MODEL, "rtmm-accelerator-table"));
         assertEquals(Set.of("analytic"), serviceIds(PluginKind.ACCELERATOR_MODEL, "rtmm-accelerator-analytic"));
         assertEquals(Set.of("xrbench"), serviceIds(PluginKind.SCENARIO_PROVIDER, "rtmm-workload-xrbench"));

@@ -26,7 +26,8 @@ final class BarChart {
 
     /**
      * Grouped bars with whiskers: a vertical line with caps from {@code value - halfWidth} to {@code value +
-     * halfWidth} on each bar whose half-width is finite (e.g. a 95% confidence interval over seeds).
+     * halfWidth} on each bar whose half-width is finite (e.g. a 95% confidence interval over seeds). When no bar is
+     * negative the axis starts at 0 and a whisker reaching below it is cut there (the tooltip keeps the half-width).
      *
      * @param halfWidths halfWidths[series][category], NaN for no whisker; or null for none at all
      */
@@ -44,7 +45,9 @@ final class BarChart {
                 if (Double.isFinite(v)) {
                     double h = whisker(halfWidths, s, c);
                     max = Math.max(max, v + h);
-                    min = Math.min(min, v - h);
+                    // a whisker below 0 of a non-negative bar is cut at the axis (Axis.pixel clamps), not an
+                    // axis grown into negative values no bar has
+                    min = Math.min(min, v < 0 ? v - h : 0);
                 }
             }
         }

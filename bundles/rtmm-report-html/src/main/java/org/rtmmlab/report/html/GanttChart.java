@@ -29,6 +29,12 @@ final class GanttChart {
      * @return the chart as an SVG element
      */
     static String render(String title, List<String> rows, List<Bar> bars, long windowNs, List<String> legend) {
+        return render(title, rows, bars, windowNs, legend, List.of());
+    }
+
+    /** @param markers vertical markers in ms (e.g. scheduler swaps); those after the window are left out */
+    static String render(String title, List<String> rows, List<Bar> bars, long windowNs, List<String> legend,
+                         List<Marker> markers) {
         double rowHeight = 22;
         double height = 44 + Math.max(1, rows.size()) * rowHeight + 48;
         ChartFrame f = new ChartFrame(title, ChartFrame.WIDTH + 180, height, 48);
@@ -53,6 +59,7 @@ final class GanttChart {
             f.svg.rect(x0, f.top + b.row() * rowHeight + 3, Math.max(0.5, x1 - x0), rowHeight - 6,
                     Palette.colour(b.colour()), b.tooltip());
         }
+        Marker.draw(f, x, markers);
         f.legend(new ArrayList<>(legend), 0);
         return f.close();
     }

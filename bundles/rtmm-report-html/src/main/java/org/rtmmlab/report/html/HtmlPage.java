@@ -21,6 +21,7 @@ final class HtmlPage {
             "svg .label{font-size:12px;fill:#333}svg .legend{font-size:11px}svg .note{font-size:10px;fill:#333}",
             "svg .grid{stroke:#eee;stroke-width:1}svg .axis{stroke:#888;stroke-width:1}",
             "svg .whisker{stroke:#222;stroke-width:1.2}",
+            "svg .marker{stroke:#c00;stroke-width:1.2;stroke-dasharray:4 3}svg .marker-label{font-size:10px;fill:#c00}",
             "svg .series{stroke-width:1.8}");
 
     private final StringBuilder sb = new StringBuilder(64 * 1024);

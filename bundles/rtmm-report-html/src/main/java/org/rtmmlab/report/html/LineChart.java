@@ -31,6 +31,15 @@ final class LineChart {
      * @return the chart as an SVG element
      */
     static String render(String title, String xLabel, String yLabel, List<Series> series, double yMin, double yMax) {
+        return render(title, xLabel, yLabel, series, yMin, yMax, List.of());
+    }
+
+    /**
+     * @param markers vertical markers (e.g. scheduler swaps) in x units; those outside the x axis are left out
+     * @return the chart with the markers drawn over the lines
+     */
+    static String render(String title, String xLabel, String yLabel, List<Series> series, double yMin, double yMax,
+                         List<Marker> markers) {
         double x0 = Double.POSITIVE_INFINITY;
         double x1 = Double.NEGATIVE_INFINITY;
         double y0 = Double.POSITIVE_INFINITY;
@@ -68,6 +77,7 @@ final class LineChart {
             }
             f.svg.polyline(px, py, n, Palette.colour(k), s.name());
         }
+        Marker.draw(f, x, markers);
         f.legend(names, 0);
         return f.close();
     }

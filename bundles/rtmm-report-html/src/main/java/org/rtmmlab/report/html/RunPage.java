@@ -7,6 +7,7 @@ import org.rtmmlab.api.platform.Accelerator;
 import org.rtmmlab.api.run.FrameCounts;
 import org.rtmmlab.api.run.RunConfig;
 import org.rtmmlab.api.run.RunResult;
+import org.rtmmlab.api.run.SchedulerSwap;
 import org.rtmmlab.api.run.TaskResult;
 
 /**
@@ -26,12 +27,26 @@ final class RunPage {
     }
 
     static String render(RunDigest d, RunResult r) {
+        return render(d, r, List.of());
+    }
+
+    /**
+     * @param swaps the run's scheduler swaps: a marker labelled with the new scheduler on every time chart, and a
+     *              table of them
+     */
+    static String render(RunDigest d, RunResult r, List<SchedulerSwap> swaps) {
         RunConfig c = r.config();
         HtmlPage page = new HtmlPage("RTMM Lab run: " + c.scenario() + " on " + c.platform() + " with " + c.scheduler(),
                 "seed " + c.seed() + (c.xrbenchCompat() ? ", XRBench compatibility mode" : "") + ", "
                         + Numbers.fixed(r.simulatedNs() / 1e6, 1) + " ms simulated, RTMM Lab " + r.labVersion());
         page.h2("Summary");
         page.table(List.of("figure", "value"), summaryRows(r), 1);
+        if (!swaps.isEmpty()) {
+            page.h2("Scheduler swaps");
+            page.table(List.of("time ms", "from", "from bundle", "from version", "to", "to bundle", "to version",
+                    "properties"),
+                    swapRows(swaps), 8);
+        }
         page.h2("Per model");
         page.table(List.of("task", "model", "released", "on time", "late", "dropped", "in flight", "miss", "p50 ms",
                 "p95 ms", "p99 ms", "energy mJ", "score"), taskRows(r), 2);
@@ -45,10 +60,11 @@ final class RunPage {
         page.figure(CHARTS.get(2), energy(d, r), "Energy per accelerator: dynamic energy of the executed blocks "
                 + "(including switch costs) and idle power times idle time.");
         page.h2("Utilisation");
-        page.figure(CHARTS.get(3), utilisation(d), "Busy share of each accelerator in " + RunDigest.BINS
+        page.figure(CHARTS.get(3), utilisation(d, swaps), "Busy share of each accelerator in " + RunDigest.BINS
                 + " time bins of " + Numbers.fixed(d.binNs / 1e6, 3) + " ms (1 = all its partitions busy).");
+        windowCharts(page, r, swaps);
         page.h2("Schedule excerpt");
-        page.figure(CHARTS.get(4), schedule(d), "Blocks that started in the first " + Numbers.fixed(
+        page.figure(CHARTS.get(4), schedule(d, swaps), "Blocks that started in the first " + Numbers.fixed(
                 d.ganttWindowNs / 1e6, 1) + " ms, one row per accelerator lane, coloured by model"
                 + (d.ganttTruncated ? "; only the first " + RunDigest.GANTT_MAX_BLOCKS + " blocks are drawn." : "."));
         return page.finish();
@@ -66,10 +82,16 @@ final class RunPage {
         rows.add(List.of("on time / late / dropped / in flight", f.onTime() + " / " + f.late() + " / " + f.dropped()
                 + " / " + f.inFlight()));
         rows.add(List.of("miss rate (late + dropped of ended)", Numbers.percent(f.missRate())));
+        int windowFigures = 0;
         for (Map.Entry<String, Double> e : r.metrics().entrySet()) {
-            if (!e.getKey().equals("xrbench.score") && !e.getKey().equals(UXCOST)) {
+            if (SchedulerWindows.matches(e.getKey())) {
+                windowFigures++; // charted under "Scheduler figures per window"
+            } else if (!e.getKey().equals("xrbench.score") && !e.getKey().equals(UXCOST)) {
                 rows.add(List.of(e.getKey(), Numbers.figure(e.getValue())));
             }
+        }
+        if (windowFigures > 0) {
+            rows.add(List.of("scheduler per-window figures", windowFigures + " (charted below; all in summary.json)"));
         }
         r.config().properties().forEach((k, v) -> rows.add(List.of("property " + k, v)));
         return rows;
@@ -144,7 +166,48 @@ final class RunPage {
         return BarChart.stacked("Energy per accelerator", "energy (mJ)", cats, List.of("dynamic + switch", "idle"), v);
     }
 
-    private static String utilisation(RunDigest d) {
+    /**
+     * Charts of the per-window figures schedulers reported ({@link SchedulerWindows}): per scheduler prefix one chart
+     * of its parameters and one of its UXCost figures, over the window index; nothing when there are none.
+     */
+    private static void windowCharts(HtmlPage page, RunResult r, List<SchedulerSwap> swaps) {
+        var bySchedulers = SchedulerWindows.of(r.metrics());
+        if (bySchedulers.isEmpty()) {
+            return;
+        }
+        double windowMs = r.metric("window.ms");
+        List<Marker> markers = windowMs > 0 ? Marker.ofSwaps(swaps, windowMs * 1e6, 0) : List.of();
+        String span = windowMs > 0 ? " of " + Numbers.fixed(windowMs, 1) + " ms" : "";
+        page.h2("Scheduler figures per window");
+        for (var e : bySchedulers.entrySet()) {
+            String s = e.getKey();
+            for (boolean ux : new boolean[] {false, true}) {
+                List<LineChart.Series> series = SchedulerWindows.series(e.getValue(), ux);
+                if (series.isEmpty()) {
+                    continue;
+                }
+                String title = s + (ux ? ": UXCost per window" : ": parameters per window");
+                page.figure(SchedulerWindows.figureId(s, ux), LineChart.render(title, "window", ux ? "UXCost"
+                        : "value", series, Double.NaN, Double.NaN, markers), (ux ? "UXCost figures" : "Parameters")
+                        + " that scheduler " + s + " reported per window" + span + " (run metrics window.<i>." + s
+                        + ".*); window i is the point at x = i" + (markers.isEmpty() ? "." : "; red lines: "
+                        + "scheduler swaps."));
+            }
+        }
+    }
+
+    private static List<List<String>> swapRows(List<SchedulerSwap> swaps) {
+        List<List<String>> rows = new ArrayList<>();
+        for (SchedulerSwap s : swaps) {
+            StringBuilder p = new StringBuilder();
+            s.properties().forEach((k, v) -> p.append(p.length() == 0 ? "" : ", ").append(k).append('=').append(v));
+            rows.add(List.of(Numbers.fixed(s.timeNs() / 1e6, 3), s.fromScheduler(), s.fromBundle(), s.fromVersion(),
+                    s.toScheduler(), s.toBundle(), s.toVersion(), p.toString()));
+        }
+        return rows;
+    }
+
+    private static String utilisation(RunDigest d, List<SchedulerSwap> swaps) {
         List<Accelerator> accs = d.info.platform().accelerators();
         boolean seconds = d.horizonNs >= 10_000_000_000L;
         double unit = seconds ? 1e9 : 1e6;
@@ -162,10 +225,10 @@ final class RunPage {
             series.add(new LineChart.Series(accs.get(a).id(), xs, ys));
         }
         return LineChart.render("Utilisation over time", seconds ? "time (s)" : "time (ms)", "busy share", series, 0,
-                1);
+                1, Marker.ofSwaps(swaps, unit, 0));
     }
 
-    private static String schedule(RunDigest d) {
+    private static String schedule(RunDigest d, List<SchedulerSwap> swaps) {
         List<Accelerator> accs = d.info.platform().accelerators();
         List<String> rows = new ArrayList<>();
         int[] firstRow = new int[accs.size()];
@@ -182,6 +245,6 @@ final class RunPage {
                     Math.max(0, b.task()), b.tooltip()));
         }
         return GanttChart.render("Schedule, first " + Numbers.fixed(d.ganttWindowNs / 1e6, 0) + " ms", rows, bars,
-                d.ganttWindowNs, d.taskModels);
+                d.ganttWindowNs, d.taskModels, Marker.ofSwaps(swaps, 1e6, 0));
     }
 }

@@ -2,19 +2,23 @@ package org.rtmmlab.report.json;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 import org.rtmmlab.api.run.MetricReporter;
 import org.rtmmlab.api.run.ReportSession;
 import org.rtmmlab.api.run.RunInfo;
 import org.rtmmlab.api.run.RunResult;
+import org.rtmmlab.api.run.SchedulerSwap;
 
 /**
  * Reporter {@code json}: writes {@code summary.json} (the {@link SummaryJson} document) into the run's output
- * directory when the run finishes. Writes nothing when there is no output directory; adds no metrics.
+ * directory when the run finishes, with the scheduler swaps the session saw ({@code swaps}). Writes nothing when there is no output directory; adds no metrics.
  */
 @Component(service = MetricReporter.class)
 @ServiceProvider(value = MetricReporter.class, resolution = Resolution.OPTIONAL)
@@ -45,10 +49,27 @@ public final class JsonSummaryReporter implements MetricReporter {
         if (outputDir == null) {
             return result -> Map.of();
         }
-        Path file = outputDir.resolve(FILE);
-        return (RunResult result) -> {
-            Files.writeString(file, SummaryJson.toJson(result), StandardCharsets.UTF_8);
+        return new Session(outputDir.resolve(FILE));
+    }
+
+    /** Collects the run's scheduler swaps (few) and writes the summary at the end. */
+    private static final class Session implements ReportSession {
+        private final Path file;
+        private final List<SchedulerSwap> swaps = new ArrayList<>();
+
+        Session(Path file) {
+            this.file = file;
+        }
+
+        @Override
+        public void onSwap(SchedulerSwap swap) {
+            swaps.add(swap);
+        }
+
+        @Override
+        public Map<String, Double> finish(RunResult result) throws IOException {
+            Files.writeString(file, SummaryJson.toJson(result, swaps), StandardCharsets.UTF_8);
             return Map.of();
-        };
+        }
     }
 }

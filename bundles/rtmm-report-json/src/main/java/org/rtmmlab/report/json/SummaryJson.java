@@ -7,10 +7,12 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonPrimitive;
+import java.util.List;
 import java.util.Map;
 import org.rtmmlab.api.run.FrameCounts;
 import org.rtmmlab.api.run.RunConfig;
 import org.rtmmlab.api.run.RunResult;
+import org.rtmmlab.api.run.SchedulerSwap;
 import org.rtmmlab.api.run.TaskResult;
 
 /**
@@ -18,8 +20,12 @@ import org.rtmmlab.api.run.TaskResult;
  * <pre>
  * {"scenario", "platform", "scheduler", "seed", "durationNs", "xrbenchCompat", "labVersion", "simulatedNs",
  *  "energyMj", "frames": {"released", "onTime", "late", "dropped", "inFlight"}, "metrics": {...},
- *  "perTask": [{"task", "model", "energyMj", "frames": {...}, "metrics": {...}}], "properties": {...}}
+ *  "perTask": [{"task", "model", "energyMj", "frames": {...}, "metrics": {...}}], "properties": {...},
+ *  "swaps": [{"timeNs", "fromScheduler", "fromBundle", "fromVersion", "toScheduler", "toBundle", "toVersion",
+ *             "properties": {...}}]}
  * </pre>
+ * {@code swaps} (hot swaps of the scheduler mid-run, in time order) is only present when the run had one, so runs
+ * without a swap keep their documents unchanged.
  * Members appear in this order, metrics and properties sorted by name, tasks in scenario order, so equal results
  * give byte-identical text. Non-finite numbers (NaN, infinities) are written as {@code null}. Energies in mJ, times
  * in ns.
@@ -34,6 +40,14 @@ public final class SummaryJson {
 
     /** @return the summary of {@code result} as a JSON tree (a new, mutable object) */
     public static JsonObject toJsonTree(RunResult result) {
+        return toJsonTree(result, List.of());
+    }
+
+    /**
+     * @param swaps the scheduler swaps of the run, in time order (none: no {@code swaps} member)
+     * @return the summary of {@code result} as a JSON tree (a new, mutable object)
+     */
+    public static JsonObject toJsonTree(RunResult result, List<SchedulerSwap> swaps) {
         RunConfig c = result.config();
         JsonObject o = new JsonObject();
         o.addProperty("scenario", c.scenario());
@@ -63,12 +77,35 @@ public final class SummaryJson {
             props.addProperty(e.getKey(), e.getValue());
         }
         o.add("properties", props);
+        if (!swaps.isEmpty()) {
+            JsonArray a = new JsonArray();
+            for (SchedulerSwap sw : swaps) {
+                JsonObject so = new JsonObject();
+                so.addProperty("timeNs", sw.timeNs());
+                so.addProperty("fromScheduler", sw.fromScheduler());
+                so.addProperty("fromBundle", sw.fromBundle());
+                so.addProperty("fromVersion", sw.fromVersion());
+                so.addProperty("toScheduler", sw.toScheduler());
+                so.addProperty("toBundle", sw.toBundle());
+                so.addProperty("toVersion", sw.toVersion());
+                JsonObject sp = new JsonObject();
+                sw.properties().forEach(sp::addProperty);
+                so.add("properties", sp);
+                a.add(so);
+            }
+            o.add("swaps", a);
+        }
         return o;
     }
 
     /** @return the summary as pretty-printed JSON (two-space indent, {@code \n} line ends, final newline) */
     public static String toJson(RunResult result) {
-        return PRETTY.toJson(toJsonTree(result)) + "\n";
+        return toJson(result, List.of());
+    }
+
+    /** @return the summary with the run's scheduler swaps as pretty-printed JSON */
+    public static String toJson(RunResult result, List<SchedulerSwap> swaps) {
+        return PRETTY.toJson(toJsonTree(result, swaps)) + "\n";
     }
 
     private static JsonObject frames(FrameCounts f) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rtmmlab.api.run.MetricReporter;
 import org.rtmmlab.api.run.ReportSession;
+import org.rtmmlab.api.run.SchedulerSwap;
 
 class SummaryJsonTest {
 
@@ -114,6 +115,51 @@ class SummaryJsonTest {
         JsonObject parsed = JsonParser.parseString(text).getAsJsonObject();
         assertEquals(42, parsed.get("seed").getAsLong());
         assertEquals(86.466141, parsed.getAsJsonObject("metrics").get("xrbench.score").getAsDouble());
+    }
+
+    /** A session fed scheduler swaps writes them, in order, as the swaps array after the properties. */
+    @Test
+    void swapsTheSessionSawAreInTheSummary() throws IOException {
+        ReportSession s = new JsonSummaryReporter().open(Fixtures.info(), dir);
+        s.onRequest(Fixtures.requests().get(0));
+        s.onSwap(new SchedulerSwap(250_000_000L, "fcfs", "rtmm-scheduler-classic", "0.1.0.202612071200", "dream",
+                "rtmm-scheduler-dream", "0.2.0", Map.of("alpha", "0.5", "beta", "2")));
+        s.onSwap(new SchedulerSwap(500_000_000L, "dream", "rtmm-scheduler-dream", "0.2.0", "edf", "", "", Map.of()));
+        s.finish(Fixtures.result());
+        String text = Files.readString(dir.resolve("summary.json"), StandardCharsets.UTF_8);
+        assertTrue(text.endsWith(String.join("\n",
+                "  \"properties\": {",
+                "    \"alpha\": \"x\",",
+                "    \"blockLayers\": \"2\"",
+                "  },",
+                "  \"swaps\": [",
+                "    {",
+                "      \"timeNs\": 250000000,",
+                "      \"fromScheduler\": \"fcfs\",",
+                "      \"fromBundle\": \"rtmm-scheduler-classic\",",
+                "      \"fromVersion\": \"0.1.0.202612071200\",",
+                "      \"toScheduler\": \"dream\",",
+                "      \"toBundle\": \"rtmm-scheduler-dream\",",
+                "      \"toVersion\": \"0.2.0\",",
+                "      \"properties\": {",
+                "        \"alpha\": \"0.5\",",
+                "        \"beta\": \"2\"",
+                "      }",
+                "    },",
+                "    {",
+                "      \"timeNs\": 500000000,",
+                "      \"fromScheduler\": \"dream\",",
+                "      \"fromBundle\": \"rtmm-scheduler-dream\",",
+                "      \"fromVersion\": \"0.2.0\",",
+                "      \"toScheduler\": \"edf\",",
+                "      \"toBundle\": \"\",",
+                "      \"toVersion\": \"\",",
+                "      \"properties\": {}",
+                "    }",
+                "  ]",
+                "}",
+                "")), text);
+        assertFalse(SummaryJson.toJson(Fixtures.result()).contains("swaps"), "no swap, no member");
     }
 
     @Test

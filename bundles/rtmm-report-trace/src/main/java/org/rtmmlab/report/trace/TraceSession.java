@@ -19,6 +19,7 @@ import org.rtmmlab.api.run.ReportSession;
 import org.rtmmlab.api.run.RequestRecord;
 import org.rtmmlab.api.run.RunInfo;
 import org.rtmmlab.api.run.RunResult;
+import org.rtmmlab.api.run.SchedulerSwap;
 import org.rtmmlab.api.workload.Task;
 
 /**
@@ -35,6 +36,9 @@ import org.rtmmlab.api.workload.Task;
  *     (dynamic + switch), switch_us, share.</li>
  * <li>{@code i} instants on the task's thread: {@code arrival} at the release, {@code drop} when dropped (args:
  *     cause), {@code deadline miss} at the deadline of a request that completed late or was still in flight at it.</li>
+ * <li>{@code i} global instant (scope {@code g}, category {@code scheduler}) named {@code swap <from> -> <to>} at each
+ *     hot swap of the scheduler; args: from, from_bundle, from_version, to, to_bundle, to_version and the new
+ *     scheduler's properties.</li>
  * <li>{@code C} counters: {@code queue length} on {@code requests} (series {@code queued}: released, not started;
  *     {@code started}: started, not ended) and {@code utilisation} on each accelerator (series {@code busy}: the
  *     sum of shares running, 1 = the whole accelerator).</li>
@@ -55,6 +59,8 @@ final class TraceSession implements ReportSession {
     static final String CAT_BLOCK = "block";
     /** Category of request instants. */
     static final String CAT_REQUEST = "request";
+    /** Category of scheduler swap instants. */
+    static final String CAT_SCHEDULER = "scheduler";
     /** Category of cascade flows. */
     static final String CAT_CASCADE = "cascade";
 
@@ -180,6 +186,25 @@ final class TraceSession implements ReportSession {
         maxPendingRequests = Math.max(maxPendingRequests, pendingBlocks.size());
         blocksSeen++;
         counters.busy(a, b.startNs(), b.endNs(), b.share());
+    }
+
+    @Override
+    public void onSwap(SchedulerSwap swap) throws IOException {
+        checkOpen();
+        out.globalInstant("swap " + swap.fromScheduler() + " -> " + swap.toScheduler(), CAT_SCHEDULER, swap.timeNs(),
+                w -> {
+                    w.name("from").value(swap.fromScheduler());
+                    w.name("from_bundle").value(swap.fromBundle());
+                    w.name("from_version").value(swap.fromVersion());
+                    w.name("to").value(swap.toScheduler());
+                    w.name("to_bundle").value(swap.toBundle());
+                    w.name("to_version").value(swap.toVersion());
+                    w.name("properties").beginObject();
+                    for (Map.Entry<String, String> e : swap.properties().entrySet()) {
+                        w.name(e.getKey()).value(e.getValue());
+                    }
+                    w.endObject();
+                });
     }
 
     @Override

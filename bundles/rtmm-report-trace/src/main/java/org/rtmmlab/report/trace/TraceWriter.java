@@ -92,6 +92,17 @@ final class TraceWriter implements Closeable {
         json.endObject();
     }
 
+    /**
+     * Global instant event ({@code ph: i, s: g}): a vertical line across every track of the timeline (the trace
+     * viewers draw it over all processes). {@code pid} and {@code tid} are 0, as they belong to no process.
+     */
+    void globalInstant(String name, String cat, long tsNs, Args args) throws IOException {
+        head("i", name, cat, tsNs, 0, 0);
+        json.name("s").value("g");
+        args(args);
+        json.endObject();
+    }
+
     /** Counter event ({@code ph: C}): one value per series, drawn as a (stacked) step chart per process. */
     void counter(String name, long tsNs, int pid, String[] series, double[] values) throws IOException {
         head("C", name, null, tsNs, pid, 0);

@@ -1,0 +1,34 @@
+package org.rtmmlab.scheduler.dream;
+
+import aQute.bnd.annotation.Resolution;
+import aQute.bnd.annotation.spi.ServiceProvider;
+import java.util.Map;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.rtmmlab.api.scheduler.SchedulerPolicy;
+
+/**
+ * Policy {@code dream}: the full scheduler: online tuner and supernet switcher on. DREAM: S. Kim, H. Kwon et al., "DREAM: A Dynamic Scheduler for Dynamic Real-time
+ * Multi-model ML Workloads", ASPLOS 2023 (arXiv 2212.03414; first version SDRM3), reconstructed as in this bundle's
+ * README ({@link DreamScheduler}). ConfigAdmin PID {@value DreamSettings#PID} sets defaults, run properties win.
+ */
+@Component(service = SchedulerPolicy.class, configurationPid = DreamSettings.PID)
+@ServiceProvider(value = SchedulerPolicy.class, resolution = Resolution.OPTIONAL)
+public final class DreamPolicy extends DreamPolicyBase {
+
+    /** Policy id. */
+    public static final String ID = "dream";
+
+    /** Creates the policy with built-in defaults. */
+    public DreamPolicy() {
+        super(ID, "DREAM (ASPLOS'23, reconstructed): MapScore per job x accelerator, drops, online tuning, supernet switching", true, true);
+    }
+
+    /** DS: the ConfigAdmin configuration of DREAM's keys becomes the defaults. */
+    @Activate
+    @Modified
+    void configure(Map<String, Object> config) {
+        configureDefaults(config);
+    }
+}
