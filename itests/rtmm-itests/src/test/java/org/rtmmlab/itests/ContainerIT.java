@@ -292,17 +292,16 @@ public class ContainerIT {
         String id = submitted.strip().split("\\s+")[0];
         String status = gogo("rtmm:status " + id);
         assertTrue(status, status.contains("pace       1x"));
-        assertTrue(gogo("rtmm:pause " + id).contains("PAUSED"));
-        assertTrue(gogo("rtmm:resume " + id).contains(id));
+        awaitState(id, "RUNNING");
+        assertTrue(gogo("rtmm:pause " + id).startsWith(id)); // takes effect at the run's next time step
+        awaitState(id, "PAUSED");
+        assertTrue(gogo("rtmm:resume " + id).startsWith(id));
+        awaitState(id, "RUNNING");
         Gogo cancelled = gogoOutcome("rtmm:cancel " + id);
         assertEquals(cancelled.out(), null, cancelled.failure());
-        awaitTrue(id + " cancelled", () -> {
-            try {
-                return gogo("rtmm:status " + id).contains("CANCELLED");
-            } catch (Exception e) {
-                return false;
-            }
-        });
+        awaitState(id, "CANCELLED");
+        Gogo again = gogoOutcome("rtmm:resume " + id);
+        assertTrue(again.out(), again.out().startsWith("error: ") && again.failure() != null);
     }
 
     @Test
@@ -459,6 +458,17 @@ public class ContainerIT {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** Waits until {@code rtmm:status ID}'s first line shows {@code state}. */
+    private void awaitState(String id, String state) throws InterruptedException {
+        awaitTrue(id + " " + state, () -> {
+            try {
+                return gogo("rtmm:status " + id).lines().findFirst().orElse("").matches(id + "\\s+" + state + "\\b.*");
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
 
     /** GET from the dashboard's API at the address Felix HTTP reports ({@code osgi.http.endpoint}). */
     private String apiGet(String path) throws IOException {
