@@ -8,6 +8,7 @@ import org.rtmmlab.api.InvalidInputException;
 import org.rtmmlab.engine.bench.DecisionBench;
 import org.rtmmlab.engine.bench.EngineBench;
 import org.rtmmlab.engine.catalog.PluginCatalog;
+import org.rtmmlab.shell.options.DurationConverter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

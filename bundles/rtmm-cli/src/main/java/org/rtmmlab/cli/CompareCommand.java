@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +22,8 @@ import org.rtmmlab.api.run.RunResult;
 import org.rtmmlab.api.scheduler.SchedulerPolicy;
 import org.rtmmlab.engine.Evaluator;
 import org.rtmmlab.engine.catalog.PluginCatalog;
+import org.rtmmlab.shell.options.CompareSelection;
+import org.rtmmlab.shell.options.SeedList;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,14 +50,6 @@ import picocli.CommandLine.Spec;
         description = "Compare schedulers over scenarios x platforms (one run per cell, files per run under --out).")
 public class CompareCommand implements Callable<Integer> {
 
-    /** The XRBench usage scenarios (the probability sweeps are left out of the default). */
-    static final List<String> DEFAULT_SCENARIOS = List.of("xrbench/AR_Assistant", "xrbench/AR_gaming",
-            "xrbench/VR_gaming", "xrbench/outdoor_activity_A", "xrbench/outdoor_activity_B",
-            "xrbench/social_interactionA", "xrbench/social_interactionB");
-    /** One single, one dual heterogeneous and one quad heterogeneous XRBench platform. */
-    static final List<String> DEFAULT_PLATFORMS = List.of("xrbench/Single_4K__WS", "xrbench/Dual_4K__WS_OS",
-            "xrbench/Quad_8K__WS_OS_WS_OS");
-    static final List<String> DEFAULT_SCHEDULERS = List.of("xrbench-greedy", "fcfs", "edf");
     /** Prefix of the engine's own properties, which apply to every run. */
     static final String ENGINE_PREFIX = "engine.";
 
@@ -69,18 +62,8 @@ public class CompareCommand implements Callable<Integer> {
     @Mixin
     RunOptions runOptions;
 
-    @Option(names = "--scenarios", split = ",", paramLabel = "ID", description = "scenario ids (default: the 7 XRBench usage scenarios)")
-    List<String> scenarios = new ArrayList<>(DEFAULT_SCENARIOS);
-
-    @Option(names = "--platforms", split = ",", paramLabel = "ID",
-            description = "platform ids (default: xrbench/Single_4K__WS, xrbench/Dual_4K__WS_OS, xrbench/Quad_8K__WS_OS_WS_OS)")
-    List<String> platforms = new ArrayList<>(DEFAULT_PLATFORMS);
-
-    @Option(names = "--schedulers", split = ",", paramLabel = "ID", description = "scheduler ids (default: xrbench-greedy, fcfs, edf)")
-    List<String> schedulers = new ArrayList<>(DEFAULT_SCHEDULERS);
-
-    @Option(names = "--baseline", paramLabel = "ID", description = "scheduler the others are compared with (default: the first)")
-    String baseline;
+    @Mixin
+    CompareSelection selection;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "results/compare",
             description = "root of the per-run output directories (default: ${DEFAULT-VALUE})")
@@ -119,13 +102,10 @@ public class CompareCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException, IOException {
         runOptions.validate();
         List<Long> seeds = seeds();
-        distinct("--scenarios", scenarios);
-        distinct("--platforms", platforms);
-        distinct("--schedulers", schedulers);
-        String base = baseline == null ? schedulers.get(0) : baseline;
-        if (!schedulers.contains(base)) {
-            throw new InvalidInputException("--baseline", "", "'" + base + "' is not among --schedulers " + schedulers);
-        }
+        String base = selection.validate();
+        List<String> scenarios = selection.scenarios;
+        List<String> platforms = selection.platforms;
+        List<String> schedulers = selection.schedulers;
         if (reductionOf != null && !schedulers.contains(reductionOf)) {
             throw new InvalidInputException("--reduction-of", "", "'" + reductionOf + "' is not among --schedulers "
                     + schedulers);
@@ -212,16 +192,6 @@ public class CompareCommand implements Callable<Integer> {
                     + "or several as --seeds LIST");
         }
         return SeedList.parse(seedList);
-    }
-
-    /** @throws InvalidInputException if {@code ids} names an id twice */
-    static void distinct(String option, List<String> ids) {
-        Set<String> seen = new LinkedHashSet<>();
-        for (String id : ids) {
-            if (!seen.add(id)) {
-                throw new InvalidInputException(option, "", "'" + id + "' is given more than once in " + ids);
-            }
-        }
     }
 
     /**

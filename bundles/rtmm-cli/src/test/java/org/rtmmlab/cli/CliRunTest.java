@@ -1,5 +1,6 @@
 package org.rtmmlab.cli;
 
+import org.rtmmlab.shell.options.DurationConverter;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -160,7 +161,7 @@ class CliRunTest {
         cases.put(List.of("--duration", "0.1ns"), "Invalid value for option '--duration': must be at least 1ns");
         cases.put(List.of("--duration", "0s"), "Invalid value for option '--duration': must be at least 1ns");
         cases.put(List.of("--seed", "abc"), "Invalid value for option '--seed': 'abc' is not a long");
-        cases.put(List.of("--set", "foo"), "Value for option '--set' (KEY=VALUE) should be in KEY=VALUE format");
+        cases.put(List.of("--set", "foo"), "Value for option '--set' (KEY=VALUE) should be in KEY=VALUE[,KEY=VALUE]... format");
         cases.put(List.of("--bogus"), "Unknown option: '--bogus'");
         cases.put(List.of("--seed", "1", "--seed", "2"), "option '--seed' (N) should be specified only once");
         for (Map.Entry<List<String>, String> c : cases.entrySet()) {

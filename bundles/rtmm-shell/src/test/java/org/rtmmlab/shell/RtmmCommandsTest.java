@@ -1,91 +1,93 @@
 package org.rtmmlab.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.rtmmlab.shell.RtmmCommands.RunArgs;
+import org.rtmmlab.api.scheduler.SchedulerContext;
+import org.rtmmlab.api.scheduler.SchedulerPolicy;
+import org.rtmmlab.engine.catalog.PluginCatalog;
+import org.rtmmlab.engine.catalog.PluginDescriptor;
+import org.rtmmlab.engine.catalog.PluginKind;
+import org.rtmmlab.engine.catalog.ServiceLoaderCatalog;
 
-/** rtmm:run's argument parsing and helpers; the commands themselves run in RtmmRunTest and itests/ContainerIT. */
+/** rtmm:list (plugins and failed bundles), the shadowing warning and the catalog listener, outside the container. */
 class RtmmCommandsTest {
 
-    @Test
-    void setParsesCommaSeparatedPairs() {
-        assertEquals(Map.of(), RtmmCommands.properties(""));
-        assertEquals(Map.of("blockLayers", "2", "engine.dropRule", "none"),
-                RtmmCommands.properties("blockLayers=2, engine.dropRule=none"));
-        assertEquals("--set: expected key=value, got 'blockLayers'",
-                assertThrows(IllegalArgumentException.class, () -> RtmmCommands.properties("blockLayers"))
-                        .getMessage());
+    private PluginCatalog catalog;
+    private final AtomicBoolean booted = new AtomicBoolean(true);
+    private final List<BundleProblem> problems = new ArrayList<>();
+    private RtmmCommands commands;
+
+    @BeforeEach
+    void setUp() {
+        catalog = ServiceLoaderCatalog.load(getClass().getClassLoader(), p -> { });
+        commands = new RtmmCommands(catalog, () -> problems, booted::get);
     }
 
     @Test
-    void parsesOptionsAndThreePositionals() {
-        assertEquals(new RunArgs(false, 1, Map.of(), 0, "sc", "pl", "edf"), RunArgs.parse("sc", "pl", "edf"));
-        assertEquals(new RunArgs(true, 42, Map.of("a", "1", "b", "2", "engine.dropRule", "none"), 10_000_000_000L,
-                        "sc", "pl", "edf"),
-                RunArgs.parse("-c", "--seed", "42", "-s", "a=1,b=2", "sc", "--set", "engine.dropRule=none", "pl",
-                        "--duration", "10s", "edf"));
-        assertEquals(new RunArgs(true, -3, Map.of("a", "1"), 700_000_000L, "sc", "pl", "edf"),
-                RunArgs.parse("--xrbench-compat", "--seed=-3", "--set=a=1", "--duration=700ms", "sc", "pl", "edf"));
-        assertEquals(new RunArgs(false, 1, Map.of(), 0, "-odd.json", "pl", "edf"),
-                RunArgs.parse("--", "-odd.json", "pl", "edf"));
-        assertEquals("null", RunArgs.parse(null, "pl", "edf").scenario()); // Gogo turns the word null into null
-        assertNull(RunArgs.parse("--help"));
+    void listShowsPluginsAndFailedBundlesOnOneLineEach() {
+        List<String> plain = Console.lines(() -> commands.list(false));
+        assertTrue(plain.stream().anyMatch(l -> l.startsWith("  edf ")), plain.toString());
+        assertTrue(plain.stream().noneMatch(l -> l.startsWith("failed bundles")), "none failed: no section");
+        problems.add(new BundleProblem(42, "my-plugin", "1.0.0", "file:deploy/my.jar", List.of(),
+                "does not resolve: missing package org.nowhere [1.0.0,2.0.0)"));
+        List<String> out = Console.lines(() -> commands.list(false));
+        assertEquals(List.of("failed bundles (1):", "  failed  my-plugin 1.0.0 [42]: does not resolve: missing package"
+                + " org.nowhere [1.0.0,2.0.0)"), out.subList(out.size() - 2, out.size()));
     }
 
     @Test
-    void argumentErrorsSayWhatIsWrong() {
-        assertEquals("expected SCENARIO PLATFORM SCHEDULER, got 2 arguments (a b)", parseError("a", "b"));
-        assertEquals("expected SCENARIO PLATFORM SCHEDULER, got 0 arguments", parseError());
-        assertEquals("expected SCENARIO PLATFORM SCHEDULER, got 4 arguments (a b c d)", parseError("a", "b", "c", "d"));
-        assertEquals("--seed: expected an integer, got 'abc'", parseError("--seed", "abc", "a", "b", "c"));
-        assertEquals("--seed needs a value", parseError("a", "b", "c", "--seed"));
-        assertEquals("--seed given twice", parseError("--seed", "1", "--seed", "2", "a", "b", "c"));
-        assertEquals("unknown option '--sed'", parseError("--sed", "1", "a", "b", "c"));
-        assertEquals("unknown option '-x'", parseError("-x", "a", "b", "c"));
-        assertEquals("--set: expected key=value, got 'blockLayers'", parseError("-s", "blockLayers", "a", "b", "c"));
-        assertEquals("--xrbench-compat takes no value, got '--xrbench-compat=yes'",
-                parseError("--xrbench-compat=yes", "a", "b", "c"));
-        assertEquals("SCHEDULER must not be empty", parseError("a", "b", " "));
-        assertEquals("--duration: '10' is not a duration; use a number with a unit: ns, us, ms, s, m or h"
-                + " (e.g. 700ms, 10s)", parseError("--duration", "10", "a", "b", "c"));
+    void shadowingIsAnnouncedAndWarnedAbout() {
+        PluginDescriptor bundled = catalog.find(PluginKind.SCHEDULER, "edf").orElseThrow();
+        booted.set(false); // as at boot: only shadowing additions are printed
+        List<String> events = Console.lines(() -> {
+            catalog.add(new PluginDescriptor(PluginKind.SCHEDULER, "quiet", "", "b", "1", policy("quiet")));
+            catalog.add(new PluginDescriptor(PluginKind.SCHEDULER, "edf", "", "my-edf", "2.0", bundled.plugin()));
+        });
+        String shadows = ", shadowing the one of " + bundled.bundle() + " " + bundled.version();
+        assertEquals(List.of("[rtmm] added scheduler edf (my-edf 2.0)" + shadows), events);
+        assertEquals("warning: scheduler 'edf' is the one of my-edf 2.0" + shadows + " (rtmm:list marks the shadowed"
+                + " one)", RtmmCommands.shadowWarning(catalog, "edf"));
+        assertEquals(null, RtmmCommands.shadowWarning(catalog, "fcfs"));
     }
 
     @Test
-    void durationHasUnitsAndRoundsToWholeNanoseconds() {
-        assertEquals(700_000_000L, RtmmCommands.durationNs("700ms"));
-        assertEquals(1_500_000_000L, RtmmCommands.durationNs("1.5s"));
-        assertEquals(250_000L, RtmmCommands.durationNs("250us"));
-        assertEquals(120_000_000_000L, RtmmCommands.durationNs("2m"));
-        assertEquals(3L, RtmmCommands.durationNs("2.5ns")); // half up
-        assertEquals(1L, RtmmCommands.durationNs("1ns"));
-        assertEquals(0L, RtmmCommands.durationNs("0")); // the scenario's default
-        assertEquals(0L, RtmmCommands.durationNs("0s"));
-        assertEquals("--duration: must be at least 1ns once rounded to whole nanoseconds, got 0.1ns",
-                assertThrows(IllegalArgumentException.class, () -> RtmmCommands.durationNs("0.1ns")).getMessage());
-        assertThrows(IllegalArgumentException.class, () -> RtmmCommands.durationNs("-1s"));
-        assertThrows(IllegalArgumentException.class, () -> RtmmCommands.durationNs("10 parsecs"));
-        assertThrows(IllegalArgumentException.class, () -> RtmmCommands.durationNs("999999999h"));
+    void afterStartUpEveryChangeIsPrintedUntilDeactivated() {
+        SchedulerPolicy p = policy("hot");
+        assertEquals(List.of("[rtmm] added scheduler hot (hot-bundle 1.0.0)", "[rtmm] removed scheduler hot"
+                + " (hot-bundle 1.0.0)"), Console.lines(() -> {
+                    catalog.add(new PluginDescriptor(PluginKind.SCHEDULER, "hot", "", "hot-bundle", "1.0.0", p));
+                    catalog.remove(p);
+                }));
+        booted.set(false);
+        assertEquals(List.of(), Console.lines(() -> catalog.add(new PluginDescriptor(PluginKind.SCHEDULER, "hot", "",
+                "hot-bundle", "1.0.0", p))));
+        booted.set(true);
+        commands.deactivate();
+        assertEquals(List.of(), Console.lines(() -> catalog.remove(p)));
     }
 
-    @Test
-    void messagesGoOnOneLine() {
-        assertEquals("first / second / third", RtmmCommands.oneLine("first\nsecond\r\n\nthird\n"));
-        assertEquals("plain", RtmmCommands.oneLine("plain"));
-    }
+    private static SchedulerPolicy policy(String id) {
+        return new SchedulerPolicy() {
+            @Override
+            public String id() {
+                return id;
+            }
 
-    @Test
-    void relativeJsonFilesBecomeAbsolute() {
-        String abs = RtmmCommands.absoluteFile("nowhere/s.json");
-        assertEquals(java.nio.file.Path.of("nowhere/s.json").toAbsolutePath().toString(), abs);
-        assertEquals("/tmp/s.json", RtmmCommands.absoluteFile("/tmp/s.json"));
-        assertEquals("xrbench/VR_gaming", RtmmCommands.absoluteFile("xrbench/VR_gaming"));
-    }
+            @Override
+            public String description() {
+                return "test";
+            }
 
-    private static String parseError(String... args) {
-        return assertThrows(IllegalArgumentException.class, () -> RunArgs.parse(args)).getMessage();
+            @Override
+            public org.rtmmlab.api.scheduler.Scheduler create(SchedulerContext context) {
+                return (view, decisions) -> { };
+            }
+        };
     }
 }

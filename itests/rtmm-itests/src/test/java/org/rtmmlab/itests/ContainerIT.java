@@ -45,6 +45,9 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.osgi.service.component.runtime.dto.ReferenceDTO;
 import org.osgi.service.servlet.runtime.HttpServiceRuntime;
 import org.osgi.service.servlet.runtime.dto.ResourceDTO;
 import org.osgi.service.servlet.runtime.dto.RuntimeDTO;
@@ -53,6 +56,7 @@ import org.osgi.service.servlet.runtime.dto.ServletDTO;
 import org.rtmmlab.api.RtmmPlugin;
 import org.rtmmlab.api.run.RunConfig;
 import org.rtmmlab.api.run.RunResult;
+import org.rtmmlab.api.workload.ScenarioProvider;
 import org.rtmmlab.engine.Evaluator;
 import org.rtmmlab.engine.catalog.PluginCatalog;
 import org.rtmmlab.engine.catalog.PluginDescriptor;
@@ -139,8 +143,9 @@ public class ContainerIT {
                 "rtmm-accelerator-table", "rtmm-accelerator-analytic", "rtmm-scheduler-classic", "rtmm-scheduler-herald",
                 "rtmm-scheduler-planaria", "rtmm-scheduler-prema", "rtmm-scheduler-veltair", "rtmm-scheduler-adaptive",
                 "rtmm-scheduler-dream",
-                "rtmm-workload-drone", "rtmm-workload-files", "rtmm-report-trace", "rtmm-report-html", "rtmm-report-json", "org.apache.felix.scr",
-                "rtmm-evaluation", "rtmm-web", "org.apache.felix.http.jetty12", "org.apache.felix.http.servlet-api",
+                "rtmm-workload-drone", "rtmm-workload-files", "rtmm-report-trace", "rtmm-report-html", "rtmm-report-json",
+                "rtmm-evaluation", "picocli", "rtmm-web", "org.apache.felix.http.jetty12", "org.apache.felix.http.servlet-api",
+                "org.apache.felix.scr",
                 "org.apache.felix.fileinstall", "org.apache.felix.configadmin", "org.apache.felix.gogo.runtime",
                 "com.google.gson")) {
             assertTrue(expected + " missing from " + names, names.contains(expected));
@@ -255,18 +260,48 @@ public class ContainerIT {
     }
 
     @Test
-    public void gogoRunParsesItsArgumentsAndReportsProblemsOnOneLine() throws Exception {
-        String usage = "; usage: rtmm:run [-c] [--seed N] [-s key=value,...] [--duration 700ms|10s]"
-                + " SCENARIO PLATFORM SCHEDULER";
-        assertEquals("error: expected SCENARIO PLATFORM SCHEDULER, got 2 arguments (a b)" + usage,
-                gogo("rtmm:run a b").strip());
-        assertEquals("error: --seed: expected an integer, got 'abc'" + usage,
-                gogo("rtmm:run --seed abc xrbench/VR_gaming xrbench/Single_4K__WS edf").strip());
-        // a relative file is looked up in the container's working directory, and the error says where
-        assertEquals("error: " + Path.of("no-such-dir", "s.json").toAbsolutePath() + ": scenario file not found",
-                gogo("rtmm:run no-such-dir/s.json xrbench/Single_4K__WS edf").strip());
-        String shortRun = gogo("rtmm:run --duration 100ms --seed 3 xrbench/VR_gaming xrbench/Single_4K__WS edf");
-        assertTrue(shortRun, shortRun.contains("XRBench score") && shortRun.contains("edf-seed3"));
+    public void gogoCommandsReportProblemsOnOneLineAndFailInTheShellsTerms() throws Exception {
+        Gogo missing = gogoOutcome("rtmm:run a b");
+        assertEquals("error: Missing required parameter: 'SCHEDULER' (see rtmm:run --help)", missing.out().strip());
+        assertTrue("the session sees a failed command: " + missing.failure(),
+                missing.failure() != null && missing.failure().getClass().getSimpleName().equals("CommandFailedException"));
+        Gogo seed = gogoOutcome("rtmm:run --seed abc xrbench/VR_gaming xrbench/Single_4K__WS edf");
+        assertTrue(seed.out(), seed.out().strip().startsWith("error: Invalid value for option '--seed': 'abc' is not a long"));
+        assertTrue(seed.failure() != null);
+        Gogo pace = gogoOutcome("rtmm:run --pace fast xrbench/VR_gaming xrbench/Single_4K__WS edf");
+        assertTrue(pace.out(), pace.out().contains("'fast' is not a pace") && pace.failure() != null);
+        Gogo unknown = gogoOutcome("rtmm:status no-such-evaluation");
+        assertEquals("error: unknown evaluation 'no-such-evaluation' (rtmm:status lists them)", unknown.out().strip());
+        assertTrue(unknown.failure() != null);
+        Gogo help = gogoOutcome("rtmm:run --help");
+        assertTrue(help.out(), help.out().contains("--pace") && help.out().contains("--background"));
+        assertEquals(null, help.failure());
+        // a blocking run prints progress and where its files are; it is listed by rtmm:status and rtmm:results
+        Gogo run = gogoOutcome("rtmm:run --duration 100ms --seed 3 xrbench/VR_gaming xrbench/Single_4K__WS edf");
+        assertEquals(run.out(), null, run.failure());
+        assertTrue(run.out(), run.out().contains("FINISHED") && run.out().contains("files in "));
+        String id = run.out().strip().split("\\s+")[0];
+        assertTrue(gogo("rtmm:status").contains(id));
+        assertTrue(gogo("rtmm:results").contains(id));
+    }
+
+    @Test
+    public void backgroundRunCanBeFollowedPausedResumedAndCancelled() throws Exception {
+        String submitted = gogo("rtmm:run --background --pace 1x --duration 60s xrbench/VR_gaming xrbench/Single_4K__WS fcfs");
+        assertTrue(submitted, submitted.contains(" submitted ("));
+        String id = submitted.strip().split("\\s+")[0];
+        String status = gogo("rtmm:status " + id);
+        assertTrue(status, status.contains("pace       1x"));
+        awaitState(id, "RUNNING");
+        assertTrue(gogo("rtmm:pause " + id).startsWith(id)); // takes effect at the run's next time step
+        awaitState(id, "PAUSED");
+        assertTrue(gogo("rtmm:resume " + id).startsWith(id));
+        awaitState(id, "RUNNING");
+        Gogo cancelled = gogoOutcome("rtmm:cancel " + id);
+        assertEquals(cancelled.out(), null, cancelled.failure());
+        awaitState(id, "CANCELLED");
+        Gogo again = gogoOutcome("rtmm:resume " + id);
+        assertTrue(again.out(), again.out().startsWith("error: ") && again.failure() != null);
     }
 
     @Test
@@ -287,13 +322,15 @@ public class ContainerIT {
                 "example-srf", 1), null, null);
         assertEquals("example-srf", run.config().scheduler());
         assertTrue("frames completed: " + run.frames(), run.frames().onTime() + run.frames().late() > 50);
-        String shellRun = gogo("rtmm:run xrbench/VR_gaming xrbench/Single_4K__WS example-srf");
-        assertTrue(shellRun, shellRun.contains("XRBench score"));
+        String shellRun = gogo("rtmm:run --duration 200ms xrbench/VR_gaming xrbench/Single_4K__WS example-srf");
+        assertTrue(shellRun, shellRun.contains("FINISHED"));
         // run properties from the shell, checked like --set on the command line
-        String withProps = gogo("rtmm:run -s blockLayers=2,engine.dropRule=none xrbench/VR_gaming xrbench/Single_4K__WS edf");
-        assertTrue(withProps, withProps.contains("XRBench score"));
-        String misspelt = gogo("rtmm:run -s blokLayers=2 xrbench/VR_gaming xrbench/Single_4K__WS edf");
-        assertTrue(misspelt, misspelt.contains("error: ") && misspelt.contains("unknown property of scheduler 'edf'"));
+        String withProps = gogo("rtmm:run --duration 200ms -s blockLayers=2,engine.dropRule=none xrbench/VR_gaming"
+                + " xrbench/Single_4K__WS edf");
+        assertTrue(withProps, withProps.contains("FINISHED"));
+        Gogo misspelt = gogoOutcome("rtmm:run -s blokLayers=2 xrbench/VR_gaming xrbench/Single_4K__WS edf");
+        assertTrue(misspelt.out(), misspelt.out().contains("error: ") && misspelt.out().contains("blokLayers"));
+        assertTrue(misspelt.failure() != null);
 
         // a newer build of the same bundle replaces the old one in place
         Path newer = Path.of(System.getProperty("itest.work")).resolve("newer.jar");
@@ -308,8 +345,9 @@ public class ContainerIT {
         Files.delete(deployed);
         awaitTrue("example-srf to disappear", () -> catalog.find(PluginKind.SCHEDULER, "example-srf").isEmpty());
         assertFalse(gogo("rtmm:list").contains("example-srf"));
-        String gone = gogo("rtmm:run xrbench/VR_gaming xrbench/Single_4K__WS example-srf");
-        assertTrue(gone, gone.contains("error: ") && gone.contains("unknown scheduler 'example-srf'"));
+        Gogo gone = gogoOutcome("rtmm:run xrbench/VR_gaming xrbench/Single_4K__WS example-srf");
+        assertTrue(gone.out(), gone.out().contains("error: ") && gone.out().contains("unknown scheduler 'example-srf'"));
+        assertTrue(gone.failure() != null);
         awaitTrue("example bundle uninstalled", () -> !bundleNames().contains("rtmm-scheduler-example"));
     }
 
@@ -335,7 +373,18 @@ public class ContainerIT {
             assertEquals(pluginsBefore, catalog.plugins().size());
             assertEquals(Bundle.ACTIVE, b.getState());
             allBundlesResolveAndAreActive();
-            assertTrue(gogo("rtmm:list").contains("xrbench-greedy"));
+            String list = gogo("rtmm:list");
+            assertTrue(list.contains("xrbench-greedy"));
+            // ... and rtmm:list names it as failed, with the constructor's exception on one line, no stack trace
+            assertTrue(list, list.contains("failed bundles (1):\n  failed  rtmm-itest-faulty-plugin "
+                    + b.getVersion() + " [" + b.getBundleId() + "]: component FaultyPolicy failed to activate:"
+                    + " java.lang.IllegalStateException: faulty plugin: activation fails on purpose\n"));
+            assertFalse(list, list.contains("\tat "));
+            // asking for it names the failed bundle that may provide it
+            Gogo run = gogoOutcome("rtmm:run -b xrbench/VR_gaming xrbench/Single_4K__WS faulty");
+            assertTrue(run.out(), run.out().startsWith("error: ") && run.out().contains("unknown scheduler 'faulty'")
+                    && run.out().contains("may come from a bundle that is present but failed: rtmm-itest-faulty-plugin"));
+            assertTrue(run.failure() != null);
             // the dashboard lists it as failed, with the exception in one line
             String plugins = apiGet("/api/plugins");
             assertTrue(plugins, plugins.contains("\"state\":\"activation failed\"") && plugins.contains("Faulty"));
@@ -345,7 +394,81 @@ public class ContainerIT {
         assertEquals(pluginsBefore, catalog.plugins().size());
     }
 
+    @Test
+    public void bundleThatCannotResolveIsListedWithTheMissingPackageAndRange() throws Exception {
+        Path deploy = Path.of(System.getProperty("itest.deploy"));
+        Path sample = onlyJar(Path.of(System.getProperty("itest.samples")), "rtmm-scheduler-example");
+        Path broken = Path.of(System.getProperty("itest.work")).resolve("missing-import.jar");
+        rewriteManifest(sample, broken, mf -> {
+            mf.getMainAttributes().putValue("Bundle-SymbolicName", "rtmm-itest-missing-import");
+            mf.getMainAttributes().putValue("Import-Package", mf.getMainAttributes().getValue("Import-Package")
+                    + ",org.rtmmlab.nowhere;version=\"[1.2,2)\"");
+        });
+        Path deployed = deploy.resolve("missing-import.jar");
+        atomicCopy(broken, deployed);
+        try {
+            String expected = "does not resolve: missing package org.rtmmlab.nowhere [1.2.0,2.0.0)";
+            awaitTrue("rtmm:list to show the unresolved bundle", () -> {
+                try {
+                    return gogo("rtmm:list").contains(expected);
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+            String list = gogo("rtmm:list");
+            String line = list.lines().filter(l -> l.contains("rtmm-itest-missing-import")).findFirst().orElseThrow();
+            assertTrue(line, line.startsWith("  failed  rtmm-itest-missing-import ") && line.endsWith(expected));
+            Bundle b = Arrays.stream(context.getBundles())
+                    .filter(x -> "rtmm-itest-missing-import".equals(x.getSymbolicName())).findFirst().orElseThrow();
+            assertEquals("diagnosing starts nothing", Bundle.INSTALLED, b.getState());
+        } finally {
+            Files.deleteIfExists(deployed);
+        }
+        awaitTrue("the unresolved bundle to go", () -> !bundleNames().contains("rtmm-itest-missing-import"));
+        assertFalse(gogo("rtmm:list").contains("failed bundles"));
+    }
+
+    /**
+     * The drone and files providers need each other as peers; as DS references that was a service cycle. No scenario
+     * provider component may reference scenario providers; drone/patrol and a scenario file still resolve their
+     * model refs (drone/patrol loads, so its xrbench refs were found).
+     */
+    @Test
+    public void scenarioProvidersHaveNoDsReferencesToEachOther() throws Exception {
+        ServiceReference<ServiceComponentRuntime> ref = context.getServiceReference(ServiceComponentRuntime.class);
+        ServiceComponentRuntime scr = context.getService(ref);
+        int providers = 0;
+        try {
+            for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs()) {
+                if (Arrays.asList(d.serviceInterfaces).contains(ScenarioProvider.class.getName())) {
+                    providers++;
+                    for (ReferenceDTO r : d.references) {
+                        assertFalse(d.name + " references " + r.interfaceName,
+                                r.interfaceName.equals(ScenarioProvider.class.getName()));
+                    }
+                }
+            }
+        } finally {
+            context.ungetService(ref);
+        }
+        assertEquals("xrbench, drone, files", 3, providers);
+        RunResult r = new Evaluator(catalog).run(new RunConfig("drone/patrol", "xrbench/Dual_4K__WS_OS", "edf", 1,
+                200_000_000L, false, java.util.Map.of(), List.of()), null, null);
+        assertTrue(r.frames().toString(), r.frames().released() > 0);
+    }
+
     // ---------------------------------------------------------------- helpers
+
+    /** Waits until {@code rtmm:status ID}'s first line shows {@code state}. */
+    private void awaitState(String id, String state) throws InterruptedException {
+        awaitTrue(id + " " + state, () -> {
+            try {
+                return gogo("rtmm:status " + id).lines().findFirst().orElse("").matches(id + "\\s+" + state + "\\b.*");
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
 
     /** GET from the dashboard's API at the address Felix HTTP reports ({@code osgi.http.endpoint}). */
     private String apiGet(String path) throws IOException {
@@ -399,16 +522,31 @@ public class ContainerIT {
     }
 
     private String gogo(String command) throws Exception {
+        Gogo g = gogoOutcome(command);
+        if (g.failure() != null) {
+            throw g.failure();
+        }
+        return g.out();
+    }
+
+    /** What a Gogo command printed, and what the session threw (a failed command), if anything. */
+    private record Gogo(String out, Exception failure) {
+    }
+
+    private Gogo gogoOutcome(String command) {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
         CommandSession session = commands.createSession(InputStream.nullInputStream(), out, out);
+        Exception failure = null;
         try {
             session.execute(command);
+        } catch (Exception e) {
+            failure = e;
         } finally {
             session.close();
         }
         out.flush();
-        return buf.toString(StandardCharsets.UTF_8);
+        return new Gogo(buf.toString(StandardCharsets.UTF_8), failure);
     }
 
     private static <T> T await(String what, java.util.function.Supplier<Optional<T>> probe) throws InterruptedException {
@@ -446,9 +584,15 @@ public class ContainerIT {
 
     /** Writes a copy of {@code jar} whose manifest says {@code Bundle-Version: version}: a newer build. */
     private static void withBundleVersion(Path jar, Path out, String version) throws IOException {
+        rewriteManifest(jar, out, mf -> mf.getMainAttributes().putValue("Bundle-Version", version));
+    }
+
+    /** Writes a copy of {@code jar} with its manifest changed by {@code change}. */
+    private static void rewriteManifest(Path jar, Path out, java.util.function.Consumer<Manifest> change)
+            throws IOException {
         try (JarInputStream in = new JarInputStream(Files.newInputStream(jar))) {
             Manifest mf = new Manifest(in.getManifest());
-            mf.getMainAttributes().putValue("Bundle-Version", version);
+            change.accept(mf);
             try (OutputStream os = Files.newOutputStream(out); JarOutputStream jos = new JarOutputStream(os, mf)) {
                 for (JarEntry e = in.getNextJarEntry(); e != null; e = in.getNextJarEntry()) {
                     jos.putNextEntry(new JarEntry(e.getName()));

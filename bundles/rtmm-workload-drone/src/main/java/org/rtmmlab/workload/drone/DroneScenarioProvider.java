@@ -8,12 +8,10 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.component.annotations.Deactivate;
 import org.rtmmlab.api.InvalidInputException;
 import org.rtmmlab.api.workload.Scenario;
 import org.rtmmlab.api.workload.ScenarioProvider;
@@ -41,26 +39,41 @@ public final class DroneScenarioProvider implements ScenarioProvider {
             + " fps (30 on approach), segmentation 5 fps, tracking cascaded after detection; XRBench stand-in models";
 
     private final PeerProviders peers = new PeerProviders(this);
+    private BundleContext context;
+    private PeerTracker tracker; // only loaded inside OSGi: the command line has no org.osgi.util.tracker
 
     /** Creates the provider (ServiceLoader path: peers found with ServiceLoader). */
     public DroneScenarioProvider() {
     }
 
-    /** DS activation: peers are the bound scenario providers. */
+    /** DS activation: peers are the other scenario provider services, tracked from the first load on. */
     @Activate
-    void activate() {
+    void activate(BundleContext context) {
+        this.context = context;
         peers.osgi();
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, unbind = "removePeer",
-            target = "(!(component.name=org.rtmmlab.workload.drone.DroneScenarioProvider))")
-    void addPeer(ScenarioProvider p) {
-        peers.bind(p);
+    /**
+     * Peers are looked up when a scenario is first read, not bound by DS references: the drone and files providers
+     * each need the other as a peer, and greedy DS references between them formed a service cycle (SCR logged
+     * {@code ServiceFactory.getService() resulted in a cycle} on every install). A tracker opened at first use, after
+     * activation, gets the other providers without activating anything re-entrantly.
+     */
+    private synchronized void trackPeers() {
+        if (context == null || tracker != null) {
+            return; // plain class path (ServiceLoader peers), or already tracking
+        }
+        tracker = new PeerTracker(context, peers);
     }
 
-    void removePeer(ScenarioProvider p) {
-        peers.unbind(p);
+    /** DS deactivation: releases the tracked peers. */
+    @Deactivate
+    synchronized void deactivate() {
+        if (tracker != null) {
+            tracker.close();
+            tracker = null;
+        }
+        context = null;
     }
 
     @Override
@@ -88,9 +101,14 @@ public final class DroneScenarioProvider implements ScenarioProvider {
             throw new InvalidInputException(RESOURCE, "", "resource missing from the drone bundle");
         }
         try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            return ScenarioFiles.parse(RESOURCE, r, peers.resolver());
+            return ScenarioFiles.parse(RESOURCE, r, peerResolver());
         } catch (IOException e) {
             throw new InvalidInputException(RESOURCE, "", "cannot read: " + e.getMessage());
         }
+    }
+
+    private java.util.function.Function<String, org.rtmmlab.api.workload.Model> peerResolver() {
+        trackPeers();
+        return peers.resolver();
     }
 }

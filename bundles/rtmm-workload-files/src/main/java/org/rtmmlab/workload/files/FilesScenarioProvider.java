@@ -11,10 +11,7 @@ import java.util.stream.Stream;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.component.annotations.Deactivate;
 import org.rtmmlab.api.InvalidInputException;
 import org.rtmmlab.api.workload.Scenario;
 import org.rtmmlab.api.workload.ScenarioProvider;
@@ -53,6 +50,8 @@ public final class FilesScenarioProvider implements ScenarioProvider {
     private static final String SUFFIX = ".json";
 
     private final PeerProviders peers = new PeerProviders(this);
+    private BundleContext context;
+    private PeerTracker tracker; // only loaded inside OSGi: the command line has no org.osgi.util.tracker
     private volatile Path dir;
 
     /** ServiceLoader path: {@code $RTMM_SCENARIOS}, else {@code ./scenarios}. */
@@ -69,20 +68,33 @@ public final class FilesScenarioProvider implements ScenarioProvider {
     /** DS activation: the directory is the framework property {@value #DIR_PROPERTY}, default {@code deploy}. */
     @Activate
     void activate(BundleContext context) {
+        this.context = context;
         String d = context.getProperty(DIR_PROPERTY);
         dir = Path.of(d == null || d.isBlank() ? DEFAULT_OSGI_DIR : d);
         peers.osgi();
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, unbind = "removePeer",
-            target = "(!(component.name=org.rtmmlab.workload.files.FilesScenarioProvider))")
-    void addPeer(ScenarioProvider p) {
-        peers.bind(p);
+    /**
+     * Peers are looked up when a scenario is first read, not bound by DS references: the drone and files providers
+     * each need the other as a peer, and greedy DS references between them formed a service cycle (SCR logged
+     * {@code ServiceFactory.getService() resulted in a cycle} on every install). A tracker opened at first use, after
+     * activation, gets the other providers without activating anything re-entrantly.
+     */
+    private synchronized void trackPeers() {
+        if (context == null || tracker != null) {
+            return; // plain class path (ServiceLoader peers), or already tracking
+        }
+        tracker = new PeerTracker(context, peers);
     }
 
-    void removePeer(ScenarioProvider p) {
-        peers.unbind(p);
+    /** DS deactivation: releases the tracked peers. */
+    @Deactivate
+    synchronized void deactivate() {
+        if (tracker != null) {
+            tracker.close();
+            tracker = null;
+        }
+        context = null;
     }
 
     /** @return the directory listed */
@@ -130,7 +142,7 @@ public final class FilesScenarioProvider implements ScenarioProvider {
     }
 
     private Scenario read(Path file) {
-        Scenario s = ScenarioFiles.read(file, peers.resolver());
+        Scenario s = ScenarioFiles.read(file, peerResolver());
         return new Scenario(PREFIX + name(file), s.description(), s.models(), s.tasks(), s.events(),
                 s.defaultDurationNs());
     }
@@ -154,5 +166,10 @@ public final class FilesScenarioProvider implements ScenarioProvider {
         } catch (IOException e) {
             throw new InvalidInputException(d.toString(), "", "cannot list scenario directory: " + e.getMessage());
         }
+    }
+
+    private java.util.function.Function<String, org.rtmmlab.api.workload.Model> peerResolver() {
+        trackPeers();
+        return peers.resolver();
     }
 }

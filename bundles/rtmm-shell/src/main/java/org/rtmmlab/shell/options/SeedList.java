@@ -1,4 +1,4 @@
-package org.rtmmlab.cli;
+package org.rtmmlab.shell.options;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -12,10 +12,10 @@ import org.rtmmlab.api.InvalidInputException;
  * an empty item, a reversed range, a seed given twice (also through overlapping ranges) or more than {@link #MAX}
  * seeds is a one-line error naming the option and the item.
  */
-final class SeedList {
+public final class SeedList {
 
     /** Most seeds one compare may run: more is almost surely a typo (1..10000 instead of 1..10). */
-    static final int MAX = 1000;
+    public static final int MAX = 1000;
 
     private static final String OPTION = "--seeds";
 
@@ -27,7 +27,7 @@ final class SeedList {
      * @return the seeds in the order given
      * @throws InvalidInputException on bad syntax, an empty or reversed range, a duplicate or too many seeds
      */
-    static List<Long> parse(String text) {
+    public static List<Long> parse(String text) {
         if (text == null || text.isBlank()) {
             throw new InvalidInputException(OPTION, "", "no seeds given; expected e.g. 1..5, 1,3,7 or 1..3,9");
         }

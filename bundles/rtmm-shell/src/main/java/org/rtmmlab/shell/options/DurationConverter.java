@@ -1,4 +1,4 @@
-package org.rtmmlab.cli;
+package org.rtmmlab.shell.options;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

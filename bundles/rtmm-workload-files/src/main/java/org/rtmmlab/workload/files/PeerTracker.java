@@ -1,0 +1,53 @@
+package org.rtmmlab.workload.files;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.util.tracker.ServiceTracker;
+import org.osgi.util.tracker.ServiceTrackerCustomizer;
+import org.rtmmlab.api.workload.ScenarioProvider;
+import org.rtmmlab.json.PeerProviders;
+
+/**
+ * Tracks the framework's scenario provider services into {@link PeerProviders} (bind on arrival, unbind and unget on
+ * departure) until closed. A class of its own so that the provider class itself references no OSGi tracker type:
+ * on the command line (ServiceLoader) {@code org.osgi.util.tracker} is not on the class path, and this class is
+ * never loaded there.
+ */
+final class PeerTracker implements ServiceTrackerCustomizer<ScenarioProvider, ScenarioProvider> {
+
+    private final BundleContext context;
+    private final PeerProviders peers;
+    private final ServiceTracker<ScenarioProvider, ScenarioProvider> tracker;
+
+    /** Starts tracking at once. */
+    PeerTracker(BundleContext context, PeerProviders peers) {
+        this.context = context;
+        this.peers = peers;
+        this.tracker = new ServiceTracker<>(context, ScenarioProvider.class, this);
+        tracker.open();
+    }
+
+    @Override
+    public ScenarioProvider addingService(ServiceReference<ScenarioProvider> ref) {
+        ScenarioProvider p = context.getService(ref);
+        if (p != null) {
+            peers.bind(p); // ignores the owning provider itself
+        }
+        return p;
+    }
+
+    @Override
+    public void modifiedService(ServiceReference<ScenarioProvider> ref, ScenarioProvider p) {
+    }
+
+    @Override
+    public void removedService(ServiceReference<ScenarioProvider> ref, ScenarioProvider p) {
+        peers.unbind(p);
+        context.ungetService(ref);
+    }
+
+    /** Stops tracking and releases every peer. */
+    void close() {
+        tracker.close();
+    }
+}
