@@ -11,7 +11,7 @@ import org.rtmmlab.json.JsonNode;
 
 /**
  * The MAESTRO directive list of each dataflow: XRBench's WS ("NVDLA"), OS and RS ("Eyeriss-like") dataflow files,
- * kept as data in {@code dataflows.json} (copied from {@code data/xrbench/hardware.json ->
+ * kept as data in {@code dataflows.json} (copied from XRBench's {@code hardware.json} (docs/xrbench-data.md) {@code ->
  * dataflow_files["single/WS"|"single/OS"|"single/RS"].per_accelerator_directives[0]}, the same lists as every
  * {@code costs.json accelerators[*].directives}). An accelerator may give its own list in attribute
  * {@value #ATTRIBUTE} (directives separated by {@code ;}), which then replaces the template of its dataflow.

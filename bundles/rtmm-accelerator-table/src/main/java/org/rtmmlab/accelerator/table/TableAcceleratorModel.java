@@ -14,7 +14,7 @@ import org.rtmmlab.api.workload.Model;
 
 /**
  * Accelerator model {@code table}: replays the per-layer MAESTRO (latency, energy) tables of XRBench
- * (XRBench-MLSys2023, MIT licence, commit 8915666; {@code data/xrbench/README.md}, section costs.json).
+ * (XRBench-MLSys2023, MIT licence, commit 8915666; {@code docs/xrbench-data.md}, section costs.json).
  *
  * <p>An accelerator names its table with the attribute {@code table}, e.g. {@code table=pe4096_bw256_WS}. The
  * cost of layer {@code i} of a model is {@code costs[table][model.id()][i]} when the variant is 0, the model is in

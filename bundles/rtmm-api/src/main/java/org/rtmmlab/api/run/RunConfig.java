@@ -14,7 +14,7 @@ import org.rtmmlab.api.Checks;
  * @param scheduler     scheduler policy id
  * @param seed          root seed, split into independent streams
  * @param durationNs    simulated time, ns; 0 = the scenario's default
- * @param xrbenchCompat reproduce the XRBench runtime's semantics (DESIGN.md section 3)
+ * @param xrbenchCompat reproduce the XRBench runtime's semantics (docs/simulation.md, docs/xrbench-runtime.md)
  * @param properties    scheduler properties (sorted)
  * @param reporters     ids of extra metric reporters to run (files), in order
  */

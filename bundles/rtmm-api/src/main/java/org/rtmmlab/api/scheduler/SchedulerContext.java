@@ -19,7 +19,7 @@ public interface SchedulerContext {
     /** @return the run's cost look-ups (same indices as the view) */
     CostView costs();
 
-    /** @return true if the run reproduces the XRBench runtime (DESIGN.md section 3) */
+    /** @return true if the run reproduces the XRBench runtime (docs/simulation.md, docs/xrbench-runtime.md) */
     boolean xrbenchCompat();
 
     /** @return the seed of the scheduler's random stream */

@@ -10,7 +10,7 @@ import org.rtmmlab.api.InvalidInputException;
  * {@code phaseNs}, each delayed by a uniform draw in [0, jitterNs]. A cascaded task is triggered by its upstream
  * task: when the upstream request of a frame completes, a request of this task for the same frame is released with
  * {@code probability}; in XRBench-compatibility mode the task keeps its own period and only waits for upstream
- * completions (see DESIGN.md section 3).
+ * completions (see docs/simulation.md).
  *
  * @param id          task id, unique within the scenario (usually the model id)
  * @param model       id of the {@link Model} this task runs

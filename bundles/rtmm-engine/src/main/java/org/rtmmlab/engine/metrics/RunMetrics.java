@@ -72,7 +72,7 @@ public final class RunMetrics {
     /**
      * @param taskIds        task ids in scenario order
      * @param modelIds       model id of each task
-     * @param accuracyFactor multiply each frame's XRBench RT x EN by its relative accuracy (DESIGN.md section 4)
+     * @param accuracyFactor multiply each frame's XRBench RT x EN by its relative accuracy (docs/metrics.md)
      * @param windows        per-window accounting, or {@code null} for none
      */
     public RunMetrics(String[] taskIds, String[] modelIds, boolean accuracyFactor, WindowMetrics windows) {

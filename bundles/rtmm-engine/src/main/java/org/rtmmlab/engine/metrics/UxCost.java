@@ -5,7 +5,7 @@ import java.util.TreeMap;
 import org.rtmmlab.api.run.FrameCounts;
 
 /**
- * UXCost, DREAM's energy-delay-product analogue for real-time work, as DESIGN.md section 4 reconstructs it: the DREAM
+ * UXCost, DREAM's energy-delay-product analogue for real-time work, as docs/metrics.md reconstructs it: the DREAM
  * paper's exact formula is not in our sources, so this is a labelled reconstruction (metric {@value #LABEL} = 1 in
  * every result that carries it). UXCost = (E / E_ref) x V, where
  * <ul>
@@ -21,7 +21,7 @@ public final class UxCost {
 
     /** Run metric: UXCost. */
     public static final String UXCOST = "uxcost";
-    /** Run metric: 1, marks UXCost as the DESIGN.md reconstruction, not the DREAM paper's own formula. */
+    /** Run metric: 1, marks UXCost as the docs/metrics.md reconstruction, not the DREAM paper's own formula. */
     public static final String LABEL = "uxcost.reconstruction";
     /** Run metric: E_ref, mJ. */
     public static final String ENERGY_REF = "uxcost.energyRef.mJ";

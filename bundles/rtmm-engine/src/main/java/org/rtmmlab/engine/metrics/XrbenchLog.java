@@ -47,7 +47,7 @@ public final class XrbenchLog {
 
     /**
      * Logs a completed inference whose RT x EN is multiplied by {@code accuracy} (the optional accuracy factor of
-     * DESIGN.md section 4; 1 leaves the reference arithmetic bit-exact, since {@code x * 1f == x}).
+     * docs/metrics.md; 1 leaves the reference arithmetic bit-exact, since {@code x * 1f == x}).
      */
     public void completed(int task, float completionMs, float deadlineMs, float energyMj, float accuracy) {
         log(task);

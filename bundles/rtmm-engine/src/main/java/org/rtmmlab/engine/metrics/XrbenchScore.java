@@ -1,7 +1,7 @@
 package org.rtmmlab.engine.metrics;
 
 /**
- * The XRBench per-frame score terms (DESIGN.md section 4, RUNTIME.md section 5), in double precision (default mode)
+ * The XRBench per-frame score terms (docs/metrics.md, docs/xrbench-runtime.md section 5), in double precision (default mode)
  * and in the float32 arithmetic of the reference C++ code (compatibility mode).
  */
 public final class XrbenchScore {

@@ -10,7 +10,7 @@ import org.rtmmlab.api.workload.Task;
 import org.rtmmlab.engine.metrics.XrbenchLog;
 
 /**
- * XRBench compatibility mode: reproduces the XRBench reference runtime (data/xrbench/RUNTIME.md) with its own
+ * XRBench compatibility mode: reproduces the XRBench reference runtime (docs/xrbench-runtime.md) with its own
  * float32 millisecond clock. Per event, in order: poll the load generator (at most one frame per task, injected
  * now), retire jobs that end within {@value #FP_ERROR_MARGIN} ms (accelerators by index), drop queued requests whose
  * deadline is before now, call the scheduler. The next event is the earlier of the next base tick and the earliest

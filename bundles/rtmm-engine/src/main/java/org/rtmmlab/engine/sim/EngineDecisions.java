@@ -83,7 +83,7 @@ final class EngineDecisions implements Decisions {
                     + "model (" + j.layerCount + " layers)");
         }
         if (sim.in.compat() && j.nextLayer + layers != j.layerCount) {
-            // DESIGN.md section 3 / RUNTIME.md: the published runtime dispatches whole models, non-preemptively.
+            // docs/simulation.md / docs/xrbench-runtime.md section 4: the published runtime dispatches whole models, non-preemptively.
             throw rejectDispatch(job, accelerator, layers, share, "XRBench compatibility mode dispatches whole models"
                     + " (" + (j.layerCount - j.nextLayer) + " layers); a block-level policy runs in the default"
                     + " engine, or with a whole-model setting such as --set blockLayers=0 where it has one");

@@ -15,10 +15,10 @@ import org.rtmmlab.api.InvalidInputException;
  *       {@value #MAX_WINDOWS} default windows gets {@code ceil(duration / }{@value #MAX_WINDOWS}{@code )} rounded up
  *       to whole seconds instead; an explicit width giving more than {@value #MAX_WINDOWS} windows is an error).</li>
  *   <li>{@value #XRBENCH_ACCURACY} = {@code false} (default) | {@code true}: multiply each completed frame's XRBench
- *       RT x EN by the relative accuracy of the variant that ran it (DESIGN.md section 4's optional accuracy factor).
+ *       RT x EN by the relative accuracy of the variant that ran it (the optional accuracy factor of docs/metrics.md).
  *       Off by default so the XRBench reproduction stays exact.</li>
  *   <li>{@value #UXCOST_FLOOR} = a number in [0, 1] (default 0): the floor epsilon on UXCost's violation rate V
- *       (DESIGN.md section 4), so runs without a single miss still rank by energy.</li>
+ *       (docs/metrics.md), so runs without a single miss still rank by energy.</li>
  * </ul>
  *
  * @param dropRule         default-mode deadline rule

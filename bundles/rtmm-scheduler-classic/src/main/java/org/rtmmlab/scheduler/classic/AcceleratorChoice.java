@@ -3,7 +3,7 @@ package org.rtmmlab.scheduler.classic;
 import org.rtmmlab.api.scheduler.SchedulerView;
 
 /**
- * The "dispatch adaptor" shared by the classic policies (baselines.md, common porting rule 4): pick the idle
+ * The "dispatch adaptor" shared by the classic policies (docs/baselines.md, common porting rule 4): pick the idle
  * accelerator that runs a given block fastest. Accelerators already given a block in the current decision
  * ({@code taken}) are skipped, because decisions apply only after the call.
  */

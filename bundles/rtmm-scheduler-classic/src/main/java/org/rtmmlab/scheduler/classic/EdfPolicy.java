@@ -11,7 +11,7 @@ import org.rtmmlab.api.scheduler.SchedulerView;
 
 /**
  * Policy {@code edf}: earliest absolute deadline first, preemptive at block boundaries
- * ({@code notes/baselines.md}, "FCFS, EDF, RR, LSF" and common porting rules 1 and 4).
+ * ({@code docs/baselines.md}, "FCFS, EDF, RR, LSF" and common porting rules 1 and 4).
  *
  * <p>Rule: while an accelerator is idle, take the ready job with the earliest absolute deadline (ties: earlier
  * arrival, then lower job id) and run its next {@code blockLayers} layers (default 1; 0 = the whole remaining

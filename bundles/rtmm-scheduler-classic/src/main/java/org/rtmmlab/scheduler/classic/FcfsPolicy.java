@@ -11,7 +11,7 @@ import org.rtmmlab.api.scheduler.SchedulerView;
 
 /**
  * Policy {@code fcfs}: first come, first served by request arrival (ties: lower job id), non-preemptive
- * ({@code notes/baselines.md}, "FCFS, EDF, RR, LSF" and common porting rules 1 and 4).
+ * ({@code docs/baselines.md}, "FCFS, EDF, RR, LSF" and common porting rules 1 and 4).
  *
  * <p>Rule: while an accelerator is idle, take the ready job that arrived first and run its remaining layers as one
  * block on the idle accelerator with the lowest latency for that block (ties: lower energy, then lower index).

@@ -10,7 +10,7 @@ import org.rtmmlab.api.scheduler.SchedulerPolicy;
 import org.rtmmlab.api.scheduler.SchedulerView;
 
 /**
- * Policy {@code lsf}: least slack first, preemptive at block boundaries ({@code notes/baselines.md}, "FCFS, EDF, RR,
+ * Policy {@code lsf}: least slack first, preemptive at block boundaries ({@code docs/baselines.md}, "FCFS, EDF, RR,
  * LSF" and common porting rules 1, 2 and 4).
  *
  * <p>Rule: slack = absolute deadline - now - isolated remaining latency (each remaining layer on its fastest

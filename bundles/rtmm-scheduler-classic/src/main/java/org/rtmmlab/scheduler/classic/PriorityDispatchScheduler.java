@@ -8,7 +8,7 @@ import org.rtmmlab.api.scheduler.SchedulerView;
  * Shared loop of the job-ordering policies (FCFS, EDF, LSF, RR): while an accelerator is idle, take the first ready job in
  * the policy's order and run its next block ({@code blockLayers} layers, 0 = all remaining) on the accelerator
  * the policy prefers for it, else on the idle accelerator that runs the block fastest (ties: lower energy, then
- * lower index; baselines.md rule 4).
+ * lower index; docs/baselines.md rule 4).
  */
 abstract class PriorityDispatchScheduler implements Scheduler {
 

@@ -10,7 +10,7 @@ import org.rtmmlab.api.scheduler.SchedulerPolicy;
 import org.rtmmlab.api.scheduler.SchedulerView;
 
 /**
- * Policy {@code rr}: round-robin over models, one block per turn ({@code notes/baselines.md}, "FCFS, EDF, RR, LSF"
+ * Policy {@code rr}: round-robin over models, one block per turn ({@code docs/baselines.md}, "FCFS, EDF, RR, LSF"
  * and common porting rules 1 and 4).
  *
  * <p>Rule: the models (scenario order) take turns. While an accelerator is idle, the next model in cyclic order after

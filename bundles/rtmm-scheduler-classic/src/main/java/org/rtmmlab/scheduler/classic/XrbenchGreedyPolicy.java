@@ -9,7 +9,7 @@ import org.rtmmlab.api.scheduler.SchedulerPolicy;
 
 /**
  * Policy {@code xrbench-greedy}: the XRBench reference runtime's own dispatcher ("LatencyGreedy",
- * {@code data/xrbench/RUNTIME.md} section 4, from {@code HET_runtime.hpp} of XRBench-MLSys2023).
+ * {@code docs/xrbench-runtime.md} section 4, from {@code HET_runtime.hpp} of XRBench-MLSys2023).
  *
  * <p>Rule, at every decision point: visit the models in byte-wise ({@link String#compareTo}) order of model id;
  * for each, consider only its OLDEST waiting job (lowest frame; FIFO per model). If that job is ready and an

@@ -16,7 +16,7 @@ import org.rtmmlab.api.scheduler.SchedulerPolicy;
  * Policy {@code herald}: Herald, H. Kwon et al., "Heterogeneous Dataflow Accelerators for Multi-DNN Workloads", HPCA
  * 2021, section IV (Herald's layer scheduler: static, offline layer-to-sub-accelerator assignment minimising EDP,
  * then load balancing by moving layers to their second-best sub-accelerator) and section IV-C (run-time execution in
- * layer order per sub-accelerator). Ported as in {@code notes/baselines.md}, "Herald", and this bundle's README.
+ * layer order per sub-accelerator). Ported as in {@code docs/baselines.md}, "Herald", and this bundle's README.
  *
  * <p>Once per run, in {@link #create}, the {@link StaticMap} maps every block of {@code blockLayers} layers of every
  * model to one accelerator (cheapest by {@code objective}, then balanced by per-model load weighted by frame rate

@@ -17,7 +17,7 @@ import org.rtmmlab.api.scheduler.SchedulerPolicy;
  * Multi-Tenant Acceleration of Deep Neural Networks", MICRO 2020, section V (the task scheduler: re-allocation at task
  * arrival and completion; each task gets the fewest resources that meet its QoS slack; when not all fit, tasks are
  * ranked by priority / (slack x resources), infeasible ones get negative scores; spare resources shared by score).
- * Ported as in {@code notes/baselines.md}, "Planaria", and this bundle's README: a fissionable pod becomes a spatial
+ * Ported as in {@code docs/baselines.md}, "Planaria", and this bundle's README: a fissionable pod becomes a spatial
  * share of an accelerator with {@code partitions() > 1}, else a whole sub-accelerator ({@link Allocation}).
  *
  * <p>Never drops. Properties {@code blockLayers}, {@code shareSpare}; ConfigAdmin PID

@@ -17,7 +17,7 @@ import org.rtmmlab.api.scheduler.SchedulerPolicy;
  * Preemptible Neural Processing Units", HPCA 2020: section IV-B (token-based scheduling, Algorithm 2: tokens grow by
  * priority x waiting time / isolated time; threshold from the priority levels 9, 3, 1; shortest estimated job among
  * the candidates) and section IV-A (preemption mechanisms: checkpoint, kill, drain, chosen dynamically). Ported as in
- * {@code notes/baselines.md}, "PREMA", and this bundle's README; the rule itself is {@link PremaScheduler}'s.
+ * {@code docs/baselines.md}, "PREMA", and this bundle's README; the rule itself is {@link PremaScheduler}'s.
  *
  * <p>Priorities are {@code Task.priority()}; the XRBench scenarios give 1 to every task, so there every token starts
  * at 1, the threshold only rises for jobs that waited at least twice (3) or eight times (9) their isolated time, and

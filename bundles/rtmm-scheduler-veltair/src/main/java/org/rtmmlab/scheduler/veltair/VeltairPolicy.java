@@ -17,7 +17,7 @@ import org.rtmmlab.api.scheduler.SchedulerPolicy;
  * Services via Adaptive Compilation and Scheduling", ASPLOS 2022, section 4 (layer-block scheduling: blocks of
  * consecutive layers, block granularity adapted to the scheduling-conflict rate, each block's deadline share
  * proportional to its operations, the smallest resource that meets the share). Ported as in
- * {@code notes/baselines.md}, "Veltair", and this bundle's README: {@link VeltairScheduler} (dispatch) and
+ * {@code docs/baselines.md}, "Veltair", and this bundle's README: {@link VeltairScheduler} (dispatch) and
  * {@link BlockSize} (adaptation).
  *
  * <p>Never drops. Properties {@code blockLayers}, {@code minBlockLayers}, {@code maxBlockLayers},

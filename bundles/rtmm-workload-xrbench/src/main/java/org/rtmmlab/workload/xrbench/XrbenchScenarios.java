@@ -16,7 +16,7 @@ import org.rtmmlab.json.JsonNode;
  * trigger_probability_effective, depends_on, period_ms_as_simulated, num_layers}]}} and turns each entry into a
  * {@link Scenario} with id {@code xrbench/<name>}.
  *
- * <p>Mapping (see {@code data/xrbench/RUNTIME.md} section 3): one task per model instance, task id = model name;
+ * <p>Mapping (see {@code docs/xrbench-runtime.md} section 3): one task per model instance, task id = model name;
  * {@code periodNs = round(1e9 / fps)}, so that the XRBench compatibility engine's integer-ms period
  * {@code periodNs / 1_000_000} equals XRBench's {@code 1000 / fps}; relative deadline = period; no jitter;
  * priority 1; upstream = {@code depends_on[0]} with probability {@code trigger_probability_effective}; active from
