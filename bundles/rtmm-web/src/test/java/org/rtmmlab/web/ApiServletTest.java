@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rtmmlab.api.scheduler.SchedulerPolicy;
-import org.rtmmlab.engine.catalog.PluginCatalog;
+import org.rtmmlab.engine.catalog.DefaultPluginCatalog;
 import org.rtmmlab.engine.catalog.PluginDescriptor;
 import org.rtmmlab.engine.catalog.PluginKind;
 import org.rtmmlab.evaluation.EvaluationState;
@@ -34,13 +34,13 @@ class ApiServletTest {
     private FakeEvaluations service;
     private ApiServlet servlet;
     private DashboardToken token;
-    private PluginCatalog catalog;
+    private DefaultPluginCatalog catalog;
 
     @BeforeEach
     void setUp() throws IOException {
         service = new FakeEvaluations(dir.resolve("data/results"));
         Files.createDirectories(service.resultsDir());
-        catalog = new PluginCatalog();
+        catalog = new DefaultPluginCatalog();
         token = DashboardToken.create(dir.resolve("data/dashboard.token"));
         servlet = servlet(Map.of());
     }
