@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.ByteArrayOutputStream;
@@ -190,6 +191,13 @@ class ApiServletTest {
         assertEquals("scheduler", p.get("kind").getAsString());
         assertEquals("rtmm-scheduler-classic", p.get("bundle").getAsString());
         assertEquals("0.1.0", p.get("version").getAsString());
+        assertEquals(0, p.get("ranking").getAsInt());
+        assertFalse(p.get("shadowed").getAsBoolean());
+        catalog.add(new PluginDescriptor(PluginKind.SCHEDULER, "fcfs", "ranked", "my-fcfs", "0.0.1", policy, 3));
+        JsonArray both = json(call("GET", "/plugins", Map.of(), null)).getAsJsonArray("plugins");
+        assertEquals("my-fcfs", both.get(0).getAsJsonObject().get("bundle").getAsString(), "the winner first");
+        assertEquals(3, both.get(0).getAsJsonObject().get("ranking").getAsInt());
+        assertTrue(both.get(1).getAsJsonObject().get("shadowed").getAsBoolean());
         JsonObject f = o.getAsJsonArray("failed").get(0).getAsJsonObject();
         assertTrue(f.get("reason").getAsString().contains("org.nowhere"));
     }

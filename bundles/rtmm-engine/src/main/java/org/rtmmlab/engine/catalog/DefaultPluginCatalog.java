@@ -1,6 +1,7 @@
 package org.rtmmlab.engine.catalog;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -114,6 +115,7 @@ public class DefaultPluginCatalog implements PluginCatalog {
     @Override
     public List<PluginDescriptor> plugins() {
         List<PluginDescriptor> all = new ArrayList<>(plugins);
+        Collections.reverse(all); // the sort is stable: of plugins equal on precedence the winner, added last, first
         all.sort(ORDER);
         return all;
     }

@@ -120,6 +120,7 @@ class PluginPrecedenceTest {
         assertSame(second, c.find(PluginKind.SCHEDULER, "edf").orElseThrow());
         assertTrue(c.shadowed(first));
         assertFalse(c.shadowed(second));
+        assertSame(second, c.plugins().get(0), "the listing shows the winner first");
     }
 
     @Test
