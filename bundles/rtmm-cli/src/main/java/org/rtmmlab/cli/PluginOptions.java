@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.rtmmlab.api.InvalidInputException;
-import org.rtmmlab.engine.catalog.PluginCatalog;
+import org.rtmmlab.engine.catalog.DefaultPluginCatalog;
 import org.rtmmlab.engine.catalog.ServiceLoaderCatalog;
 import picocli.CommandLine.Option;
 
@@ -27,7 +27,7 @@ public class PluginOptions {
     List<File> plugins = new ArrayList<>();
 
     /** @return a catalog of the bundled plugins plus the extra jars; load failures go to {@code warnings} */
-    public PluginCatalog catalog(java.util.function.Consumer<String> warnings) {
+    public DefaultPluginCatalog catalog(java.util.function.Consumer<String> warnings) {
         List<File> sources = new ArrayList<>(plugins);
         String env = System.getenv("RTMM_PLUGINS");
         if (sources.isEmpty() && env != null && !env.isBlank()) {

@@ -6,7 +6,7 @@ import org.rtmmlab.api.run.RunConfig;
 import org.rtmmlab.api.run.RunResult;
 import org.rtmmlab.api.run.TaskResult;
 import org.rtmmlab.engine.Evaluator;
-import org.rtmmlab.engine.catalog.PluginCatalog;
+import org.rtmmlab.engine.catalog.DefaultPluginCatalog;
 import org.rtmmlab.engine.catalog.PluginDescriptor;
 import org.rtmmlab.engine.catalog.PluginKind;
 import picocli.CommandLine.Command;
@@ -50,7 +50,7 @@ public class RunCommand implements Callable<Integer> {
     public Integer call() {
         runOptions.validate();
         var err = spec.commandLine().getErr();
-        PluginCatalog catalog = pluginOptions.catalog(w -> err.println("warning: " + w));
+        DefaultPluginCatalog catalog = pluginOptions.catalog(w -> err.println("warning: " + w));
         RunConfig config = new RunConfig(scenario, platform, scheduler, runOptions.seed, runOptions.duration(),
                 runOptions.xrbenchCompat, runOptions.properties, runOptions.reporters);
         Path dir = out != null ? out : org.rtmmlab.engine.RunPaths.forRun(Path.of("results"), config);
@@ -63,7 +63,7 @@ public class RunCommand implements Callable<Integer> {
                 if (tapped != null) { // the tap stands in for the reporter, under the reporter's own origin
                     catalog.add(new PluginDescriptor(PluginKind.REPORTER, first, tapped.description(), tapped.bundle(),
                             tapped.version(), new ProgressTap((org.rtmmlab.api.run.MetricReporter) tapped.plugin(),
-                            progress)));
+                            progress), tapped.ranking())); // equal precedence: the one added last wins
                 }
             }
             result = new Evaluator(catalog).run(config, dir, w -> err.println("warning: " + w));

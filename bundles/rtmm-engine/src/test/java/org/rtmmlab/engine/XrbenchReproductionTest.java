@@ -24,7 +24,7 @@ import org.rtmmlab.api.run.RequestRecord;
 import org.rtmmlab.api.run.RunConfig;
 import org.rtmmlab.api.run.RunResult;
 import org.rtmmlab.api.run.TaskResult;
-import org.rtmmlab.engine.catalog.PluginCatalog;
+import org.rtmmlab.engine.catalog.DefaultPluginCatalog;
 import org.rtmmlab.engine.catalog.PluginKind;
 import org.rtmmlab.engine.catalog.ServiceLoaderCatalog;
 import org.rtmmlab.engine.support.Invariants;
@@ -38,7 +38,7 @@ import org.rtmmlab.engine.support.RecordingReporter.Recording;
  */
 class XrbenchReproductionTest {
 
-    private static PluginCatalog catalog;
+    private static DefaultPluginCatalog catalog;
     private static RecordingReporter recorder;
     private static JsonObject reference;
 

@@ -34,12 +34,12 @@ import org.rtmmlab.engine.catalog.PluginKind;
 })
 public class RtmmCommands {
 
-    private static final String SHADOWING = ", shadowing the one of ";
-
     private final PluginCatalog catalog;
     private final Supplier<List<BundleProblem>> problems;
     private final BooleanSupplier booted;
-    /** PluginCatalog has no removeListener: a deactivated instance's listener stays registered but says nothing. */
+    /** This instance's catalog listener, removed on deactivation (a reactivation registers a new one). */
+    private final PluginCatalog.Registration listener;
+    /** False once deactivated: an event being delivered while the listener is removed is not printed. */
     private volatile boolean active = true;
 
     /** DS constructor injection: the catalog service and the framework (for failed bundles). */
@@ -58,7 +58,7 @@ public class RtmmCommands {
         this.catalog = catalog;
         this.problems = problems;
         this.booted = booted;
-        catalog.addListener(this::catalogChanged);
+        this.listener = catalog.addListener(this::catalogChanged);
     }
 
     /** @return true while the framework is ACTIVE: after start-up (STARTING) and before shutdown (STOPPING) */
@@ -70,17 +70,20 @@ public class RtmmCommands {
     @Deactivate
     void deactivate() {
         active = false;
+        listener.close();
     }
 
     /**
      * Prints a catalog change as {@code [rtmm] <line>} on the console. A plugin shadowing another of the same kind
-     * and id is always printed (that is what a user must not miss); other additions and removals only while the
+     * and id, or shadowed by one, is always printed (that is what a user must not miss); other additions and removals only while the
      * framework is ACTIVE, i.e. hot deployment, not the dozens of bundled plugins binding at boot or going at
      * shutdown. Called on the thread that changed the catalog (SCR, FileInstall), whose System.out is the console,
      * not a Gogo session.
      */
     void catalogChanged(String event) {
-        if (active && (event.contains(SHADOWING) || booted.getAsBoolean())) {
+        boolean shadowing = event.contains(PluginCatalog.SHADOWING)
+                || event.contains(PluginCatalog.SHADOWED_BY);
+        if (active && (shadowing || booted.getAsBoolean())) {
             System.out.println("[rtmm] " + oneLine(event));
         }
     }
@@ -108,8 +111,8 @@ public class RtmmCommands {
     }
 
     /**
-     * @return a warning naming the plugins the scheduler {@code id} shadows (other schedulers of that id, added
-     *         earlier, that the look-up does not use), or {@code null} if none
+     * @return a warning naming the plugins the scheduler {@code id} shadows (other schedulers of that id that the
+     *         look-up does not use), or {@code null} if none
      */
     static String shadowWarning(PluginCatalog catalog, String id) {
         Optional<PluginDescriptor> winner = catalog.find(PluginKind.SCHEDULER, id);
@@ -119,14 +122,14 @@ public class RtmmCommands {
         List<String> hidden = new ArrayList<>();
         for (PluginDescriptor d : catalog.plugins(PluginKind.SCHEDULER)) {
             if (d.id().equals(id) && d != winner.get() && catalog.shadowed(d)) {
-                hidden.add(d.bundle() + " " + d.version());
+                hidden.add(d.origin());
             }
         }
         if (hidden.isEmpty()) {
             return null;
         }
         PluginDescriptor w = winner.get();
-        return "warning: scheduler '" + id + "' is the one of " + w.bundle() + " " + w.version() + SHADOWING
+        return "warning: scheduler '" + id + "' is the one of " + w.origin() + PluginCatalog.SHADOWING
                 + String.join(", ", hidden) + " (rtmm:list marks the shadowed one)";
     }
 

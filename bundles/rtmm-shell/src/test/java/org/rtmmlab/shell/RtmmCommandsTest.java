@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rtmmlab.api.scheduler.SchedulerContext;
 import org.rtmmlab.api.scheduler.SchedulerPolicy;
-import org.rtmmlab.engine.catalog.PluginCatalog;
+import org.rtmmlab.engine.catalog.DefaultPluginCatalog;
 import org.rtmmlab.engine.catalog.PluginDescriptor;
 import org.rtmmlab.engine.catalog.PluginKind;
 import org.rtmmlab.engine.catalog.ServiceLoaderCatalog;
@@ -18,7 +18,7 @@ import org.rtmmlab.engine.catalog.ServiceLoaderCatalog;
 /** rtmm:list (plugins and failed bundles), the shadowing warning and the catalog listener, outside the container. */
 class RtmmCommandsTest {
 
-    private PluginCatalog catalog;
+    private DefaultPluginCatalog catalog;
     private final AtomicBoolean booted = new AtomicBoolean(true);
     private final List<BundleProblem> problems = new ArrayList<>();
     private RtmmCommands commands;
@@ -70,6 +70,36 @@ class RtmmCommandsTest {
         booted.set(true);
         commands.deactivate();
         assertEquals(List.of(), Console.lines(() -> catalog.remove(p)));
+    }
+
+    @Test
+    void eachReactivationRemovesTheListenerOfTheDeactivatedInstance() {
+        int withOne = catalog.listenerCount();
+        for (int i = 0; i < 3; i++) { // DS deactivates and recreates the component, e.g. when the catalog rebinds
+            commands.deactivate();
+            assertEquals(withOne - 1, catalog.listenerCount(), "the deactivated instance's listener is removed");
+            commands = new RtmmCommands(catalog, () -> problems, booted::get);
+        }
+        assertEquals(withOne, catalog.listenerCount(), "one listener however often the shell was reactivated");
+    }
+
+    @Test
+    void aPluginThatDoesNotWinIsAnnouncedAsShadowedEvenAtBoot() {
+        PluginDescriptor bundled = catalog.find(PluginKind.SCHEDULER, "edf").orElseThrow();
+        booted.set(false);
+        PluginDescriptor ranked = new PluginDescriptor(PluginKind.SCHEDULER, "edf", "", "ranked-edf", "0.1", policy("edf"),
+                10);
+        PluginDescriptor older = new PluginDescriptor(PluginKind.SCHEDULER, "edf", "", "old-edf", "0.0.1", policy("edf"));
+        List<String> events = Console.lines(() -> {
+            catalog.add(ranked);
+            catalog.add(older);
+        });
+        assertEquals(List.of("[rtmm] added scheduler edf (ranked-edf 0.1 ranking 10), shadowing the one of "
+                + bundled.origin(), "[rtmm] added scheduler edf (old-edf 0.0.1), shadowed by the one of ranked-edf 0.1"
+                + " ranking 10"), events);
+        String warning = RtmmCommands.shadowWarning(catalog, "edf");
+        assertTrue(warning.startsWith("warning: scheduler 'edf' is the one of ranked-edf 0.1 ranking 10, shadowing")
+                && warning.contains(bundled.origin()) && warning.contains("old-edf 0.0.1"), warning);
     }
 
     private static SchedulerPolicy policy(String id) {

@@ -18,7 +18,7 @@ import org.rtmmlab.api.run.RunResult;
  * rtmm-scheduler-classic): the reactor would contain a cycle. The engine therefore comes from the test classpath of
  * the bundle that runs the contract (see the testkit README). The calls used are exactly those a direct dependency
  * would make: {@code ServiceLoaderCatalog.load}, {@code PluginKind.of}, {@code new PluginDescriptor},
- * {@code PluginCatalog.add}, {@code new Evaluator(catalog).run(config, null, warnings)}.
+ * {@code DefaultPluginCatalog.add}, {@code new Evaluator(catalog).run(config, null, warnings)}.
  */
 final class EngineBridge {
 
@@ -46,7 +46,7 @@ final class EngineBridge {
             Class<?> loaderType = Class.forName(PACKAGE + "catalog.ServiceLoaderCatalog", true, loader);
             Class<?> evaluatorType = Class.forName(PACKAGE + "Evaluator", true, loader);
             catalog = loaderType.getMethod("load", ClassLoader.class, Consumer.class).invoke(null, loader, errors);
-            add = catalogType.getMethod("add", descriptorType);
+            add = catalog.getClass().getMethod("add", descriptorType); // the DefaultPluginCatalog load returns
             kindOf = kindType.getMethod("of", RtmmPlugin.class);
             descriptor = descriptorType.getConstructor(kindType, String.class, String.class, String.class,
                     String.class, RtmmPlugin.class);

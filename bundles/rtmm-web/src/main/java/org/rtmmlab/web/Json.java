@@ -71,7 +71,10 @@ final class Json {
         return a;
     }
 
-    /** @return one plugin: kind, id, description, bundle, version, and whether another of its id wins look-ups */
+    /**
+     * @return one plugin: kind, id, description, bundle, version, service ranking, and whether another of its id wins
+     *         look-ups
+     */
     static JsonObject plugin(PluginDescriptor d, boolean shadowed) {
         JsonObject o = new JsonObject();
         o.addProperty("kind", d.kind().label());
@@ -79,6 +82,7 @@ final class Json {
         o.addProperty("description", d.description());
         o.addProperty("bundle", d.bundle());
         o.addProperty("version", d.version());
+        o.addProperty("ranking", d.ranking());
         o.addProperty("shadowed", shadowed);
         return o;
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.ByteArrayOutputStream;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rtmmlab.api.scheduler.SchedulerPolicy;
-import org.rtmmlab.engine.catalog.PluginCatalog;
+import org.rtmmlab.engine.catalog.DefaultPluginCatalog;
 import org.rtmmlab.engine.catalog.PluginDescriptor;
 import org.rtmmlab.engine.catalog.PluginKind;
 import org.rtmmlab.evaluation.EvaluationState;
@@ -34,13 +35,13 @@ class ApiServletTest {
     private FakeEvaluations service;
     private ApiServlet servlet;
     private DashboardToken token;
-    private PluginCatalog catalog;
+    private DefaultPluginCatalog catalog;
 
     @BeforeEach
     void setUp() throws IOException {
         service = new FakeEvaluations(dir.resolve("data/results"));
         Files.createDirectories(service.resultsDir());
-        catalog = new PluginCatalog();
+        catalog = new DefaultPluginCatalog();
         token = DashboardToken.create(dir.resolve("data/dashboard.token"));
         servlet = servlet(Map.of());
     }
@@ -190,6 +191,13 @@ class ApiServletTest {
         assertEquals("scheduler", p.get("kind").getAsString());
         assertEquals("rtmm-scheduler-classic", p.get("bundle").getAsString());
         assertEquals("0.1.0", p.get("version").getAsString());
+        assertEquals(0, p.get("ranking").getAsInt());
+        assertFalse(p.get("shadowed").getAsBoolean());
+        catalog.add(new PluginDescriptor(PluginKind.SCHEDULER, "fcfs", "ranked", "my-fcfs", "0.0.1", policy, 3));
+        JsonArray both = json(call("GET", "/plugins", Map.of(), null)).getAsJsonArray("plugins");
+        assertEquals("my-fcfs", both.get(0).getAsJsonObject().get("bundle").getAsString(), "the winner first");
+        assertEquals(3, both.get(0).getAsJsonObject().get("ranking").getAsInt());
+        assertTrue(both.get(1).getAsJsonObject().get("shadowed").getAsBoolean());
         JsonObject f = o.getAsJsonArray("failed").get(0).getAsJsonObject();
         assertTrue(f.get("reason").getAsString().contains("org.nowhere"));
     }

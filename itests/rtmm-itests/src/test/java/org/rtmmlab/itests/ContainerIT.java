@@ -45,6 +45,8 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.wiring.BundleCapability;
+import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.service.component.runtime.dto.ReferenceDTO;
@@ -352,6 +354,59 @@ public class ContainerIT {
     }
 
     @Test
+    public void theCatalogIsAServiceInterfaceWhoseComponentIsPrivateToTheEngine() throws Exception {
+        ServiceReference<PluginCatalog> ref = context.getServiceReference(PluginCatalog.class);
+        assertTrue("one catalog service", ref != null);
+        assertEquals(List.of(PluginCatalog.class.getName()), Arrays.asList((String[]) ref.getProperty("objectClass")));
+        assertTrue("a DS component", ref.getProperty("component.name") != null);
+        Bundle engine = ref.getBundle();
+        List<String> exported = new ArrayList<>();
+        for (BundleCapability c : engine.adapt(BundleRevision.class)
+                .getDeclaredCapabilities(BundleRevision.PACKAGE_NAMESPACE)) {
+            exported.add((String) c.getAttributes().get(BundleRevision.PACKAGE_NAMESPACE));
+        }
+        assertTrue(exported.toString(), exported.contains("org.rtmmlab.engine.catalog"));
+        assertTrue("the implementation's package is not exported: " + exported,
+                exported.stream().noneMatch(p -> p.startsWith("org.rtmmlab.engine.catalog.")));
+        assertTrue(catalog.getClass().getName(),
+                catalog.getClass().getName().startsWith("org.rtmmlab.engine.catalog.internal."));
+    }
+
+    @Test
+    public void sameIdPluginsAreOrderedByServiceRankingThenVersionNotByArrival() throws Exception {
+        Path deploy = Path.of(System.getProperty("itest.deploy"));
+        Path sample = onlyJar(Path.of(System.getProperty("itest.samples")), "rtmm-scheduler-example");
+        Path work = Path.of(System.getProperty("itest.work"));
+        Path ranked = deploy.resolve("example-ranked.jar");
+        Path newer = deploy.resolve("example-newer.jar");
+        // the old build with service.ranking 5 arrives first, a newer build without ranking after it
+        sameIdVariant(sample, work.resolve("example-ranked.jar"), "rtmm-scheduler-example-ranked", "0.0.1", 5);
+        sameIdVariant(sample, work.resolve("example-newer.jar"), "rtmm-scheduler-example-newer", "9.9.9", null);
+        atomicCopy(work.resolve("example-ranked.jar"), ranked);
+        await("the ranked example-srf", () -> catalog.find(PluginKind.SCHEDULER, "example-srf"));
+        atomicCopy(work.resolve("example-newer.jar"), newer);
+        awaitTrue("both example-srf listed", () -> catalog.plugins(PluginKind.SCHEDULER).stream()
+                .filter(p -> p.id().equals("example-srf")).count() == 2);
+        PluginDescriptor winner = catalog.find(PluginKind.SCHEDULER, "example-srf").orElseThrow();
+        assertEquals("the higher service.ranking wins over the newer version and the later arrival",
+                "rtmm-scheduler-example-ranked", winner.bundle());
+        assertEquals(5, winner.ranking());
+        String list = gogo("rtmm:list");
+        assertTrue(list, list.lines().anyMatch(l -> l.contains("rtmm-scheduler-example-newer 9.9.9")
+                && l.endsWith("[shadowed: another plugin with this id is used]")));
+        assertTrue(list, list.lines().anyMatch(l -> l.contains("rtmm-scheduler-example-ranked 0.0.1")
+                && !l.contains("shadowed")));
+
+        Files.delete(ranked); // the next in precedence takes over
+        await("the newer example-srf to take over", () -> catalog.find(PluginKind.SCHEDULER, "example-srf")
+                .filter(p -> p.bundle().equals("rtmm-scheduler-example-newer")));
+        Files.delete(newer);
+        awaitTrue("example-srf to disappear", () -> catalog.find(PluginKind.SCHEDULER, "example-srf").isEmpty());
+        awaitTrue("the variants uninstalled", () -> bundleNames().stream()
+                .noneMatch(n -> n.startsWith("rtmm-scheduler-example-")));
+    }
+
+    @Test
     public void pluginThatThrowsOnActivationTakesNothingDown() throws Exception {
         Path faulty = onlyJar(Path.of(System.getProperty("itest.fixtures")), "rtmm-itest-faulty-plugin");
         int pluginsBefore = catalog.plugins().size();
@@ -585,6 +640,36 @@ public class ContainerIT {
     /** Writes a copy of {@code jar} whose manifest says {@code Bundle-Version: version}: a newer build. */
     private static void withBundleVersion(Path jar, Path out, String version) throws IOException {
         rewriteManifest(jar, out, mf -> mf.getMainAttributes().putValue("Bundle-Version", version));
+    }
+
+    /**
+     * Writes a copy of the example plugin as another bundle ({@code bsn}, {@code version}) whose DS component has its
+     * own name (SCR wants names unique across bundles) and, if {@code ranking} is not null, that service.ranking.
+     */
+    private static void sameIdVariant(Path jar, Path out, String bsn, String version, Integer ranking)
+            throws IOException {
+        try (JarInputStream in = new JarInputStream(Files.newInputStream(jar))) {
+            Manifest mf = new Manifest(in.getManifest());
+            mf.getMainAttributes().putValue("Bundle-SymbolicName", bsn);
+            mf.getMainAttributes().putValue("Bundle-Version", version);
+            try (OutputStream os = Files.newOutputStream(out); JarOutputStream jos = new JarOutputStream(os, mf)) {
+                for (JarEntry e = in.getNextJarEntry(); e != null; e = in.getNextJarEntry()) {
+                    jos.putNextEntry(new JarEntry(e.getName()));
+                    if (e.getName().startsWith("OSGI-INF/") && e.getName().endsWith(".xml")) {
+                        String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                                .replaceFirst("name=\"([^\"]+)\"", "name=\"$1." + bsn.replace('-', '_') + "\"");
+                        if (ranking != null) {
+                            xml = xml.replaceFirst("<service>", "<property name=\"service.ranking\" type=\"Integer\""
+                                    + " value=\"" + ranking + "\"/>\n  <service>");
+                        }
+                        jos.write(xml.getBytes(StandardCharsets.UTF_8));
+                    } else {
+                        in.transferTo(jos);
+                    }
+                    jos.closeEntry();
+                }
+            }
+        }
     }
 
     /** Writes a copy of {@code jar} with its manifest changed by {@code change}. */

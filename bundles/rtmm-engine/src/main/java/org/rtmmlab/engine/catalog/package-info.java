@@ -3,7 +3,7 @@
  * can see, found through Declarative Services in OSGi or {@link java.util.ServiceLoader} on a plain classpath.
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package org.rtmmlab.engine.catalog;
 
 import org.osgi.annotation.bundle.Export;

@@ -14,7 +14,7 @@ import org.rtmmlab.api.workload.Scenario;
 import org.rtmmlab.api.workload.ScenarioEvent;
 import org.rtmmlab.api.workload.Task;
 import org.rtmmlab.engine.Evaluator;
-import org.rtmmlab.engine.catalog.PluginCatalog;
+import org.rtmmlab.engine.catalog.DefaultPluginCatalog;
 import org.rtmmlab.engine.catalog.PluginDescriptor;
 import org.rtmmlab.engine.catalog.PluginKind;
 
@@ -25,7 +25,7 @@ public final class Lab {
     public static final long MS = 1_000_000L;
 
     /** the catalog */
-    public final PluginCatalog catalog = new PluginCatalog();
+    public final DefaultPluginCatalog catalog = new DefaultPluginCatalog();
     /** the fixed cost model */
     public final FixedCostModel costModel = new FixedCostModel();
     /** the scenario provider */

@@ -65,6 +65,8 @@ public final class EvaluationServiceImpl implements EvaluationService {
     private final Map<String, Evaluation> evaluations = new LinkedHashMap<>();
     private volatile long schedulerTimeoutNs;
     private volatile boolean active = true;
+    /** Tells running evaluations about catalog changes; removed on deactivation. */
+    private final PluginCatalog.Registration catalogListener;
 
     /** DS: the catalog, the framework (for {@code rtmm.data.dir}) and the configuration. */
     @Activate
@@ -90,7 +92,7 @@ public final class EvaluationServiceImpl implements EvaluationService {
         this.runner = new Runner(catalog, evaluator, store, this::schedulerTimeoutNs, this::changed);
         long period = 1000 / UPDATES_PER_SECOND;
         ticker.scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
-        catalog.addListener(this::catalogChanged);
+        this.catalogListener = catalog.addListener(this::catalogChanged);
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -117,6 +119,7 @@ public final class EvaluationServiceImpl implements EvaluationService {
     @Deactivate
     void deactivate() {
         active = false;
+        catalogListener.close();
         for (Evaluation e : snapshot()) {
             e.askCancel();
         }

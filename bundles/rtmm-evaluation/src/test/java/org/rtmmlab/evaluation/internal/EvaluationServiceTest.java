@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rtmmlab.api.InvalidInputException;
-import org.rtmmlab.engine.catalog.PluginCatalog;
+import org.rtmmlab.engine.catalog.DefaultPluginCatalog;
 import org.rtmmlab.engine.catalog.ServiceLoaderCatalog;
 import org.rtmmlab.evaluation.EvaluationRequest;
 import org.rtmmlab.evaluation.EvaluationState;
@@ -33,7 +33,7 @@ class EvaluationServiceTest {
 
     @TempDir
     Path data;
-    private PluginCatalog catalog;
+    private DefaultPluginCatalog catalog;
     private EvaluationServiceImpl service;
 
     @BeforeEach
@@ -172,6 +172,17 @@ class EvaluationServiceTest {
         assertThrows(InvalidInputException.class, () -> service.resume("e9999"));
         assertThrows(InvalidInputException.class, () -> service.swap("e9999", "edf", Map.of()));
         assertTrue(service.list().isEmpty(), "nothing was queued");
+    }
+
+    @Test
+    void deactivationRemovesTheCatalogListenerSoRestartsDoNotPileThemUp() {
+        int withOne = catalog.listenerCount();
+        for (int i = 0; i < 3; i++) {
+            service.deactivate();
+            assertEquals(withOne - 1, catalog.listenerCount(), "the deactivated service's listener is removed");
+            service = new EvaluationServiceImpl(catalog, data, Map.of("workers", "1"));
+        }
+        assertEquals(withOne, catalog.listenerCount());
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.rtmmlab.api.run.RunConfig;
 import org.rtmmlab.api.run.RunInfo;
 import org.rtmmlab.api.run.RunResult;
 import org.rtmmlab.engine.Evaluator;
+import org.rtmmlab.engine.catalog.DefaultPluginCatalog;
 import org.rtmmlab.engine.catalog.PluginCatalog;
 import org.rtmmlab.engine.catalog.PluginDescriptor;
 import org.rtmmlab.engine.catalog.PluginKind;
@@ -71,7 +72,7 @@ final class SimRuns {
     /** @return a catalog of the plugins on the test classpath plus {@code probe} */
     static PluginCatalog catalog(Probe probe) {
         List<String> errors = new ArrayList<>();
-        PluginCatalog c = ServiceLoaderCatalog.load(SimRuns.class.getClassLoader(), errors::add);
+        DefaultPluginCatalog c = ServiceLoaderCatalog.load(SimRuns.class.getClassLoader(), errors::add);
         if (!errors.isEmpty()) {
             throw new IllegalStateException(String.join("; ", errors));
         }

@@ -15,7 +15,7 @@ import org.rtmmlab.api.run.TaskResult;
 import org.rtmmlab.api.workload.Scenario;
 import org.rtmmlab.api.workload.Task;
 import org.rtmmlab.engine.Evaluator;
-import org.rtmmlab.engine.catalog.PluginCatalog;
+import org.rtmmlab.engine.catalog.DefaultPluginCatalog;
 import org.rtmmlab.engine.catalog.PluginDescriptor;
 import org.rtmmlab.engine.catalog.PluginKind;
 import org.rtmmlab.workload.xrbench.XrbenchScenarioProvider;
@@ -41,7 +41,7 @@ class EdfAdaptiveEndToEndTest {
 
     /** Runs with an accelerator of {@code capacity} x the full-width demand. */
     static RunResult run(double capacity, Map<String, String> props) {
-        PluginCatalog catalog = new PluginCatalog();
+        DefaultPluginCatalog catalog = new DefaultPluginCatalog();
         add(catalog, PluginKind.SCENARIO_PROVIDER, new XrbenchScenarioProvider());
         add(catalog, PluginKind.ACCELERATOR_MODEL, new MacCostModel(demandMacsPerNs() * capacity));
         add(catalog, PluginKind.SCHEDULER, new EdfAdaptivePolicy());
@@ -50,7 +50,7 @@ class EdfAdaptiveEndToEndTest {
         return new Evaluator(catalog).run(config, null, w -> { });
     }
 
-    static void add(PluginCatalog c, PluginKind kind, RtmmPlugin p) {
+    static void add(DefaultPluginCatalog c, PluginKind kind, RtmmPlugin p) {
         c.add(new PluginDescriptor(kind, p.id(), p.description(), "test", "0", p));
     }
 

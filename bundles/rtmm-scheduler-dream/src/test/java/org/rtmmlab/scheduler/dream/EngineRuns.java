@@ -9,7 +9,7 @@ import org.rtmmlab.api.run.RunResult;
 import org.rtmmlab.api.scheduler.SchedulerPolicy;
 import org.rtmmlab.api.workload.ScenarioProvider;
 import org.rtmmlab.engine.Evaluator;
-import org.rtmmlab.engine.catalog.PluginCatalog;
+import org.rtmmlab.engine.catalog.DefaultPluginCatalog;
 import org.rtmmlab.engine.catalog.PluginDescriptor;
 import org.rtmmlab.engine.catalog.PluginKind;
 
@@ -21,7 +21,7 @@ final class EngineRuns {
 
     static RunResult run(ScenarioProvider scenarios, AcceleratorModel costs, SchedulerPolicy policy, String scenario,
                          String platform, long seed, long durationNs, Map<String, String> properties) {
-        PluginCatalog catalog = new PluginCatalog();
+        DefaultPluginCatalog catalog = new DefaultPluginCatalog();
         add(catalog, PluginKind.SCENARIO_PROVIDER, scenarios);
         add(catalog, PluginKind.ACCELERATOR_MODEL, costs);
         add(catalog, PluginKind.SCHEDULER, policy);
@@ -30,7 +30,7 @@ final class EngineRuns {
         return new Evaluator(catalog).run(config, null, w -> { });
     }
 
-    private static void add(PluginCatalog c, PluginKind kind, RtmmPlugin p) {
+    private static void add(DefaultPluginCatalog c, PluginKind kind, RtmmPlugin p) {
         c.add(new PluginDescriptor(kind, p.id(), p.description(), "test", "0", p));
     }
 }

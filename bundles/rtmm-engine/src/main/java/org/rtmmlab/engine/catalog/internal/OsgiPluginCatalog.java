@@ -1,7 +1,8 @@
-package org.rtmmlab.engine.catalog;
+package org.rtmmlab.engine.catalog.internal;
 
 import java.util.Map;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -13,13 +14,21 @@ import org.rtmmlab.api.platform.AcceleratorModel;
 import org.rtmmlab.api.run.MetricReporter;
 import org.rtmmlab.api.scheduler.SchedulerPolicy;
 import org.rtmmlab.api.workload.ScenarioProvider;
+import org.rtmmlab.engine.catalog.DefaultPluginCatalog;
+import org.rtmmlab.engine.catalog.PluginCatalog;
+import org.rtmmlab.engine.catalog.PluginDescriptor;
+import org.rtmmlab.engine.catalog.PluginKind;
 
 /**
  * The container's catalog: a DS component bound dynamically to every plugin service, so bundles dropped into
- * {@code deploy/} appear without restart and vanish when removed. Registered as a {@link PluginCatalog} service.
+ * {@code deploy/} appear without restart and vanish when removed. Registered as a {@link PluginCatalog} service;
+ * this package is private to the engine bundle, users see only the interface. Each plugin carries its service's
+ * {@code service.ranking}, which decides among plugins of the same id (see
+ * {@link org.rtmmlab.engine.catalog.PluginPrecedence}); a ranking changed while the service stays registered is
+ * not seen until the service is registered again (guess: nobody re-ranks a plugin live).
  */
 @Component(service = PluginCatalog.class, immediate = true)
-public class OsgiPluginCatalog extends PluginCatalog {
+public class OsgiPluginCatalog extends DefaultPluginCatalog {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, unbind = "removeScheduler")
@@ -67,13 +76,18 @@ public class OsgiPluginCatalog extends PluginCatalog {
         String version = b == null ? "?" : b.getVersion().toString();
         PluginDescriptor d;
         try {
-            d = new PluginDescriptor(kind, plugin.id(), plugin.description(), bsn, version, plugin);
+            d = new PluginDescriptor(kind, plugin.id(), plugin.description(), bsn, version, plugin, ranking(ref));
         } catch (RuntimeException | LinkageError e) {
             // a plugin whose id() throws or is missing is not listed; it must not take the catalog down
             problem("ignoring " + kind.label() + " from " + bsn + " " + version + ": " + e.getMessage());
             return;
         }
         add(d);
+    }
+
+    /** @return the service's {@code service.ranking}; 0 if absent or not an Integer (as the framework treats it) */
+    private static int ranking(ServiceReference<?> ref) {
+        return ref.getProperty(Constants.SERVICE_RANKING) instanceof Integer r ? r : 0;
     }
 
     /** @return a short summary for debugging */
