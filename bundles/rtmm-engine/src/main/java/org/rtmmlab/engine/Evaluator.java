@@ -318,7 +318,8 @@ public final class Evaluator {
     }
 
     /**
-     * Rejects a run property that is neither an engine key nor one of the policy's {@code defaultProperties()}.
+     * Rejects a run property that is neither an engine key nor declared by the policy (its {@code properties()}, or
+     * the keys of {@code defaultProperties()} for a policy written before API 1.3).
      *
      * @throws InvalidInputException naming the key and the known ones
      */
