@@ -233,6 +233,10 @@ class CliRunTest {
         assertEquals(2, edf.size(), edf.toString());
         assertEquals(1, greedy.size(), greedy.toString());
         assertEquals("none", greedy.get("engine.dropRule").getAsString());
+        JsonObject edfConfig = JsonParser.parseString(Files.readString(cell.resolve("edf-seed1/config.json")))
+                .getAsJsonObject();
+        assertEquals("{\"blockLayers\":\"1\"}", edfConfig.get("schedulerDefaults").toString(), "plain defaults");
+        assertEquals("{\"blockLayers\":\"4\"}", edfConfig.get("schedulerProperties").toString(), "the values used");
 
         Path none = dir.resolve("none");
         Outcome unknown = rtmm("compare", "--scenarios", "xrbench/VR_gaming", "--platforms", "xrbench/Single_4K__WS",
@@ -314,6 +318,11 @@ class CliRunTest {
                 "xrbench/VR_gaming", "xrbench/Quad_8K__WS_OS_WS_OS")) {
             assertTrue(o.out().contains(s), s + " in\n" + o.out());
         }
+        // each scheduler property: key=default, type, range and help from the policy's PropertySpecs
+        assertTrue(o.out().lines().anyMatch(l -> l.strip().matches("--set blockLayers=1 +integer \\[0, 2147483647\\] +"
+                + "layers per dispatched block, re-decided after each; 0 = the whole remaining job")), o.out());
+        assertTrue(o.out().lines().anyMatch(l -> l.strip()
+                .matches("--set objective=edp +choice edp\\|latency\\|energy +.+")), o.out());
     }
 
     @Test

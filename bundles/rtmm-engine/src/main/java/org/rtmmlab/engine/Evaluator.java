@@ -17,6 +17,8 @@ import org.rtmmlab.api.run.MetricReporter;
 import org.rtmmlab.api.run.RunConfig;
 import org.rtmmlab.api.run.RunInfo;
 import org.rtmmlab.api.run.RunResult;
+import org.rtmmlab.api.scheduler.PropertyReader;
+import org.rtmmlab.api.scheduler.PropertySpec;
 import org.rtmmlab.api.scheduler.SchedulerPolicy;
 import org.rtmmlab.api.workload.Model;
 import org.rtmmlab.api.workload.Scenario;
@@ -221,7 +223,32 @@ public final class Evaluator {
         } catch (RuntimeException e) {
             defaults = Map.of();
         }
-        return new RunConfigJson.Provenance(plugins, defaults);
+        return new RunConfigJson.Provenance(plugins, defaults,
+                effectiveProperties(policy, defaults, resolved.properties()));
+    }
+
+    /**
+     * @param defaults the policy's default values by key
+     * @param run      the run's properties
+     * @return every property the policy declares with the value the run uses (the run's where set, else the
+     *         default), normalised by {@link PropertyReader} where the policy declares {@link PropertySpec}s
+     */
+    static Map<String, String> effectiveProperties(SchedulerPolicy policy, Map<String, String> defaults,
+                                                   Map<String, String> run) {
+        try {
+            List<PropertySpec> specs = policy.properties();
+            if (!specs.isEmpty()) {
+                return PropertyReader.of(policy.id(), specs, run).values();
+            }
+        } catch (RuntimeException e) { // a bad value fails the run in create(); record the raw values here
+        }
+        Map<String, String> out = new TreeMap<>(defaults);
+        run.forEach((k, v) -> {
+            if (out.containsKey(k)) {
+                out.put(k, v);
+            }
+        });
+        return out;
     }
 
     private void describe(PluginKind kind, String id, String key, Map<String, String> out) {
@@ -291,12 +318,14 @@ public final class Evaluator {
     }
 
     /**
-     * Rejects a run property that is neither an engine key nor one of the policy's {@code defaultProperties()}.
+     * Rejects a run property that is neither an engine key nor declared by the policy (its {@code properties()}, or
+     * the keys of {@code defaultProperties()} for a policy written before API 1.3).
      *
      * @throws InvalidInputException naming the key and the known ones
      */
     public static void checkPropertyKeys(SchedulerPolicy policy, Map<String, String> properties) {
-        java.util.Set<String> known = policy.defaultProperties().keySet();
+        java.util.Set<String> known = new java.util.TreeSet<>(policy.defaultProperties().keySet());
+        policy.properties().forEach(spec -> known.add(spec.key()));
         for (String key : properties.keySet()) {
             if (!key.startsWith("engine.") && !known.contains(key)) {
                 throw new InvalidInputException("run properties", key, "unknown property of scheduler '" + policy.id()

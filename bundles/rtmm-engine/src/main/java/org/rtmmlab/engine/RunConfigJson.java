@@ -27,12 +27,15 @@ final class RunConfigJson {
     }
 
     /**
-     * The plugins that produced a run and the scheduler's effective defaults.
+     * The plugins that produced a run, the scheduler's defaults and the property values the run used.
      *
      * @param plugins          role (scheduler, costModel.&lt;id&gt;, reporter.&lt;id&gt;) to "id bundle version"
-     * @param schedulerDefaults the policy's {@code defaultProperties()} (value and meaning)
+     * @param schedulerDefaults   the policy's default values ({@code defaultProperties()}, including ConfigAdmin
+     *                            defaults in the container)
+     * @param schedulerProperties every property the policy declares with the value the run used
      */
-    record Provenance(Map<String, String> plugins, Map<String, String> schedulerDefaults) {
+    record Provenance(Map<String, String> plugins, Map<String, String> schedulerDefaults,
+                      Map<String, String> schedulerProperties) {
     }
 
     /**
@@ -80,6 +83,9 @@ final class RunConfigJson {
         JsonObject defaults = new JsonObject();
         new java.util.TreeMap<>(provenance.schedulerDefaults()).forEach(defaults::addProperty);
         o.add("schedulerDefaults", defaults);
+        JsonObject effective = new JsonObject();
+        new java.util.TreeMap<>(provenance.schedulerProperties()).forEach(effective::addProperty);
+        o.add("schedulerProperties", effective);
         JsonObject plugins = new JsonObject();
         new java.util.TreeMap<>(provenance.plugins()).forEach(plugins::addProperty);
         o.add("plugins", plugins);

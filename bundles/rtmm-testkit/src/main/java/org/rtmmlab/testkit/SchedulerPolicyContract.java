@@ -20,6 +20,8 @@ import org.rtmmlab.api.run.FrameCounts;
 import org.rtmmlab.api.run.Outcome;
 import org.rtmmlab.api.run.RequestRecord;
 import org.rtmmlab.api.run.RunResult;
+import org.rtmmlab.api.scheduler.PropertyReader;
+import org.rtmmlab.api.scheduler.PropertySpec;
 import org.rtmmlab.api.scheduler.SchedulerPolicy;
 
 /**
@@ -79,6 +81,29 @@ public abstract class SchedulerPolicyContract {
     /** @return the XRBench platform ids run by {@link #xrbenchRunsObeyTheRules} */
     protected List<String> xrbenchPlatforms() {
         return List.of("xrbench/Single_4K__WS", "xrbench/Dual_4K__WS_OS", "xrbench/Quad_8K__WS_OS_WS_OS");
+    }
+
+    /**
+     * The declared properties ({@link SchedulerPolicy#properties()}) have distinct keys, {@code defaultProperties()}
+     * lists exactly their defaults, and those defaults read back through {@link PropertyReader} as themselves (so
+     * {@code config.json} and {@code rtmm list} show values a run accepts), also when passed as run properties.
+     */
+    @Test
+    public void declaredDefaultsRoundTripThroughTheReader() {
+        SchedulerPolicy p = policy();
+        List<PropertySpec> specs = p.properties();
+        Map<String, String> defaults = p.defaultProperties();
+        if (specs.isEmpty()) {
+            return; // a policy written before API 1.3 only lists defaultProperties(): checked above
+        }
+        Map<String, String> declared = new java.util.TreeMap<>();
+        specs.forEach(s -> assertEquals(null, declared.put(s.key(), s.defaultValue()), "key declared twice: "
+                + s.key()));
+        assertEquals(declared, defaults, "defaultProperties() must be the declared defaults");
+        PropertyReader builtIn = PropertyReader.of(p.id(), specs, Map.of());
+        PropertyReader explicit = PropertyReader.of(p.id(), specs, defaults);
+        assertEquals(builtIn.values(), explicit.values(), "a default passed as a run value reads the same");
+        assertEquals(defaults.keySet(), builtIn.values().keySet());
     }
 
     /** The id, description, defaults and constructor a plugin needs to be listed and loaded. */

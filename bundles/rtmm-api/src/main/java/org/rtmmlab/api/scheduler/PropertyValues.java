@@ -8,7 +8,11 @@ import org.rtmmlab.api.InvalidInputException;
  * lab's one-line input errors ({@code <policy>: <key>: <reason>}), so every policy reports a bad value the same way.
  *
  * @since 1.1
+ * @deprecated since 1.3: declare the properties as {@link PropertySpec}s in {@link SchedulerPolicy#properties()} and
+ *             read them with {@link PropertyReader}, which also checks booleans and choices and lists them; kept so
+ *             that code compiled against 1.1 keeps working
  */
+@Deprecated(since = "1.3")
 public final class PropertyValues {
 
     private PropertyValues() {

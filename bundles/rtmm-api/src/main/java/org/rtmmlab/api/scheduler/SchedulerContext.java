@@ -25,7 +25,10 @@ public interface SchedulerContext {
     /** @return the seed of the scheduler's random stream */
     long seed();
 
-    /** @return scheduler properties set by the user (command line {@code --set}, ConfigAdmin), sorted by key */
+    /**
+     * @return scheduler properties set by the user (command line {@code --set}, ConfigAdmin), sorted by key; read them
+     *         against the policy's declarations with {@link PropertyReader}
+     */
     Map<String, String> properties();
 
     /**

@@ -1,6 +1,9 @@
 package org.rtmmlab.api.scheduler;
 
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.osgi.annotation.versioning.ConsumerType;
 import org.rtmmlab.api.RtmmPlugin;
 
@@ -18,11 +21,29 @@ public interface SchedulerPolicy extends RtmmPlugin {
     Scheduler create(SchedulerContext context);
 
     /**
-     * @return configurable properties with their default values and meaning, for {@code rtmm list} and docs. The keys
-     *         are the properties this policy accepts: the engine rejects a run property whose key is neither one of
-     *         them nor an {@code engine.} key, so a misspelt key is an error instead of a silently ignored setting.
+     * The properties this policy accepts, each with its type, default, range and help: {@code rtmm list --all} shows
+     * them, {@code config.json} records their effective values, and {@link PropertyReader} reads a run's values
+     * against them. The engine rejects a run property whose key is neither declared here nor an {@code engine.} key,
+     * so a misspelt key is an error instead of a silently ignored setting. A policy with configured defaults
+     * (ConfigAdmin) returns them as the defaults ({@link PropertySpec#withDefaults}).
+     *
+     * @return the declarations, in the order to list them; empty if the policy takes no properties
+     * @since 1.3
+     */
+    default List<PropertySpec> properties() {
+        return List.of();
+    }
+
+    /**
+     * @return each accepted key with its default value (a plain value that parses as the property's type), sorted
+     *         by key; derived from {@link #properties()}. A policy written before 1.3 may override this instead of
+     *         {@link #properties()}: its keys are then still the accepted ones, listed without type or range.
      */
     default Map<String, String> defaultProperties() {
-        return Map.of();
+        Map<String, String> out = new TreeMap<>();
+        for (PropertySpec s : properties()) {
+            out.put(s.key(), s.defaultValue());
+        }
+        return Collections.unmodifiableMap(out);
     }
 }

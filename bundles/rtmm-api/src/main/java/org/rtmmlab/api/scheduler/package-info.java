@@ -5,7 +5,7 @@
  * sink, and validates every decision.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.rtmmlab.api.scheduler;
 
 import org.osgi.annotation.bundle.Export;

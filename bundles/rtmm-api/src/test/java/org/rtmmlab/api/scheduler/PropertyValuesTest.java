@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.rtmmlab.api.InvalidInputException;
 
+@SuppressWarnings("deprecation")
 class PropertyValuesTest {
 
     @Test

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.rtmmlab.api.platform.Platform;
+import org.rtmmlab.api.scheduler.PropertySpec;
 import org.rtmmlab.api.scheduler.SchedulerPolicy;
 import org.rtmmlab.api.workload.ScenarioProvider;
 
@@ -15,18 +16,39 @@ public final class CatalogListing {
     private CatalogListing() {
     }
 
-    /** Adds one line per property of {@code policy}: {@code --set key=default (meaning)}, sorted by key. */
+    /**
+     * Adds one line per property of {@code policy}, in declaration order: {@code --set key=default}, type, allowed
+     * range or values and help, aligned. A policy that only overrides {@code defaultProperties()} (written before
+     * API 1.3) gets {@code --set key=value} lines, sorted by key.
+     */
     private static void properties(SchedulerPolicy policy, int indent, List<String> out) {
-        Map<String, String> props;
+        String pad = " ".repeat(indent + 4);
+        List<PropertySpec> specs;
+        Map<String, String> legacy;
         try {
-            props = new TreeMap<>(policy.defaultProperties());
+            specs = policy.properties();
+            legacy = specs.isEmpty() ? new TreeMap<>(policy.defaultProperties()) : Map.of();
         } catch (RuntimeException e) { // a plugin's bug must not break the listing
-            out.add(" ".repeat(indent + 4) + "(properties unavailable: " + e + ")");
+            out.add(pad + "(properties unavailable: " + e + ")");
             return;
         }
-        for (Map.Entry<String, String> e : props.entrySet()) {
-            out.add(" ".repeat(indent + 4) + "--set " + e.getKey() + "=" + e.getValue());
+        int setW = 0;
+        int typeW = 0;
+        for (PropertySpec p : specs) {
+            setW = Math.max(setW, setting(p).length());
+            typeW = Math.max(typeW, p.type().label().length() + 1 + p.range().length());
         }
+        for (PropertySpec p : specs) {
+            out.add(String.format(Locale.ROOT, "%s%-" + setW + "s  %-" + typeW + "s  %s", pad, setting(p),
+                    p.type().label() + " " + p.range(), p.help()));
+        }
+        for (Map.Entry<String, String> e : legacy.entrySet()) {
+            out.add(pad + "--set " + e.getKey() + "=" + e.getValue());
+        }
+    }
+
+    private static String setting(PropertySpec p) {
+        return "--set " + p.key() + "=" + p.defaultValue();
     }
 
     /**

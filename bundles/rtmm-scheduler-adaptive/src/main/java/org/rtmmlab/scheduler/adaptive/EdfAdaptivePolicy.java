@@ -2,9 +2,11 @@ package org.rtmmlab.scheduler.adaptive;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
-import java.util.Map;
+import java.util.List;
 import org.osgi.service.component.annotations.Component;
 import org.rtmmlab.api.InvalidInputException;
+import org.rtmmlab.api.scheduler.PropertyReader;
+import org.rtmmlab.api.scheduler.PropertySpec;
 import org.rtmmlab.api.scheduler.Scheduler;
 import org.rtmmlab.api.scheduler.SchedulerContext;
 import org.rtmmlab.api.scheduler.SchedulerPolicy;
@@ -35,6 +37,13 @@ public final class EdfAdaptivePolicy implements SchedulerPolicy {
     /** Property: layers per dispatched block (0 = the whole remaining job). */
     public static final String BLOCK = "adaptive.blockLayers";
 
+    private static final List<PropertySpec> SPECS = List.of(
+            PropertySpec.integer(DOWN, 2, 1, Integer.MAX_VALUE, "queued jobs of a model at which it steps down one"
+                    + " variant"),
+            PropertySpec.integer(UP, 0, 0, Integer.MAX_VALUE, "queued jobs at which it steps back up one variant;"
+                    + " must be < " + DOWN),
+            PropertySpec.integer(BLOCK, 0, 0, Integer.MAX_VALUE, "layers per block; 0 = the whole remaining job"));
+
     /** Creates the (stateless) policy. */
     public EdfAdaptivePolicy() {
     }
@@ -50,27 +59,18 @@ public final class EdfAdaptivePolicy implements SchedulerPolicy {
     }
 
     @Override
-    public Map<String, String> defaultProperties() {
-        return Map.of(DOWN, "2 (queued jobs of a model at which it steps down one variant)",
-                UP, "0 (queued jobs at which it steps back up one variant; must be < " + DOWN + ")",
-                BLOCK, "0 (layers per block; 0 = the whole remaining job)");
+    public List<PropertySpec> properties() {
+        return SPECS;
     }
 
     @Override
     public Scheduler create(SchedulerContext context) {
-        long down = context.longProperty(DOWN, 2);
-        long up = context.longProperty(UP, 0);
-        long block = context.longProperty(BLOCK, 0);
-        if (down < 1) {
-            throw new InvalidInputException("scheduler property", DOWN, "must be >= 1, got " + down);
+        PropertyReader p = PropertyReader.of(ID, SPECS, context.properties());
+        int down = p.intValue(DOWN);
+        int up = p.intValue(UP);
+        if (up >= down) {
+            throw new InvalidInputException(ID, UP, "must be >= 0 and < " + DOWN + " (" + down + "), got " + up);
         }
-        if (up < 0 || up >= down) {
-            throw new InvalidInputException("scheduler property", UP, "must be >= 0 and < " + DOWN + " (" + down
-                    + "), got " + up);
-        }
-        if (block < 0 || block > Integer.MAX_VALUE) {
-            throw new InvalidInputException("scheduler property", BLOCK, "must be >= 0, got " + block);
-        }
-        return new EdfAdaptiveScheduler(context.costs().modelCount(), (int) down, (int) up, (int) block);
+        return new EdfAdaptiveScheduler(context.costs().modelCount(), down, up, p.intValue(BLOCK));
     }
 }

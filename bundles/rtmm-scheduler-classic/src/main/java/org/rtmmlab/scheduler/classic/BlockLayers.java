@@ -1,7 +1,6 @@
 package org.rtmmlab.scheduler.classic;
 
-import org.rtmmlab.api.InvalidInputException;
-import org.rtmmlab.api.scheduler.SchedulerContext;
+import org.rtmmlab.api.scheduler.PropertySpec;
 
 /** The {@code blockLayers} property of the job-ordering policies: layers per dispatched block, 0 = whole remainder. */
 final class BlockLayers {
@@ -13,20 +12,12 @@ final class BlockLayers {
     }
 
     /**
-     * @return the validated property value (&gt;= 0), {@code fallback} if unset
-     * @throws InvalidInputException naming {@code policy} and the key if it is not an integer in [0, 2^31)
+     * @param defaultValue built-in default
+     * @param help         the policy's one-line meaning
+     * @return the declaration: an integer in [0, 2^31)
      */
-    static int read(SchedulerContext context, String policy, int fallback) {
-        long v;
-        try {
-            v = context.longProperty(KEY, fallback);
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException(policy, KEY, e.reason());
-        }
-        if (v < 0 || v > Integer.MAX_VALUE) {
-            throw new InvalidInputException(policy, KEY, "must be >= 0 (0 = the whole remaining job), got " + v);
-        }
-        return (int) v;
+    static PropertySpec spec(int defaultValue, String help) {
+        return PropertySpec.integer(KEY, defaultValue, 0, Integer.MAX_VALUE, help);
     }
 
     /** @return the layers of the next block of a job with {@code remaining} layers left */

@@ -1,14 +1,18 @@
 package org.rtmmlab.scheduler.classic;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
+import org.rtmmlab.api.scheduler.PropertyReader;
+import org.rtmmlab.api.scheduler.PropertySpec;
 import org.rtmmlab.api.scheduler.Scheduler;
 import org.rtmmlab.api.scheduler.SchedulerContext;
 import org.rtmmlab.api.scheduler.SchedulerPolicy;
 
 /**
  * What the job-ordering policies (FCFS, EDF, RR, LSF) share: id and description, the {@code blockLayers} property
- * (built-in default, optional ConfigAdmin default, run value wins) and the creation of the per-run
+ * (declared as a {@link PropertySpec}; built-in default, optional ConfigAdmin default, run value wins; read with
+ * {@link PropertyReader}) and the creation of the per-run
  * {@link PriorityDispatchScheduler}. A policy that takes ConfigAdmin defaults declares its own
  * {@code @Activate @Modified} method on the component class (bnd reads the annotations there) and hands the
  * configuration to {@link #configureDefaults}; without one, the built-in default applies.
@@ -20,28 +24,26 @@ abstract class JobOrderingPolicy implements SchedulerPolicy {
 
     private final String id;
     private final String description;
-    private final int defaultBlockLayers;
-    private final String blockLayersHelp;
+    private final List<PropertySpec> specs;
     private final IntFunction<PriorityDispatchScheduler> scheduler;
     private volatile Map<String, String> defaults = Map.of();
 
     /**
      * @param defaultBlockLayers built-in {@code blockLayers} default
-     * @param blockLayersHelp    what {@link #defaultProperties()} says after the default value
+     * @param blockLayersHelp    the one-line help of {@code blockLayers} in {@link #properties()}
      * @param scheduler          creates the per-run scheduler for a validated {@code blockLayers}
      */
     JobOrderingPolicy(String id, String description, int defaultBlockLayers, String blockLayersHelp,
                       IntFunction<PriorityDispatchScheduler> scheduler) {
         this.id = id;
         this.description = description;
-        this.defaultBlockLayers = defaultBlockLayers;
-        this.blockLayersHelp = blockLayersHelp;
+        this.specs = List.of(BlockLayers.spec(defaultBlockLayers, blockLayersHelp));
         this.scheduler = scheduler;
     }
 
     /** Takes {@code blockLayers} from DS component properties (the ConfigAdmin configuration) as the default. */
     final void configureDefaults(Map<String, Object> config) {
-        defaults = ConfiguredContext.defaults(config, BlockLayers.KEY);
+        defaults = PropertyReader.configured(specs, config);
     }
 
     @Override
@@ -55,13 +57,12 @@ abstract class JobOrderingPolicy implements SchedulerPolicy {
     }
 
     @Override
-    public final Map<String, String> defaultProperties() {
-        return Map.of(BlockLayers.KEY, defaults.getOrDefault(BlockLayers.KEY, Integer.toString(defaultBlockLayers))
-                + " (" + blockLayersHelp + ")");
+    public final List<PropertySpec> properties() {
+        return PropertySpec.withDefaults(specs, defaults);
     }
 
     @Override
     public final Scheduler create(SchedulerContext context) {
-        return scheduler.apply(BlockLayers.read(ConfiguredContext.over(defaults, context), id, defaultBlockLayers));
+        return scheduler.apply(PropertyReader.of(id, specs, defaults, context.properties()).intValue(BlockLayers.KEY));
     }
 }

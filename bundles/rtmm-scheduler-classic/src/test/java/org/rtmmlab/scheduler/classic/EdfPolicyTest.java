@@ -78,6 +78,7 @@ class EdfPolicyTest {
         assertEquals("edf", e.source());
         assertEquals("blockLayers", e.path());
         assertTrue(e.reason().contains("-3"), e.reason());
-        assertTrue(new EdfPolicy().defaultProperties().get("blockLayers").startsWith("1 "));
+        assertEquals("1", new EdfPolicy().defaultProperties().get("blockLayers"));
+        assertEquals("edf: blockLayers: must be in [0, 2147483647], got -3", e.getMessage());
     }
 }

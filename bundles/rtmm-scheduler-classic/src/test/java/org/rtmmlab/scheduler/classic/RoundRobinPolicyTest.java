@@ -72,7 +72,8 @@ class RoundRobinPolicyTest {
         HandDecisions d2 = new HandDecisions(v);
         p.create(v.context(Map.of(BlockLayers.KEY, "2"))).decide(v, d2);
         assertEquals(List.of("1@acc0x2"), d2.log());
-        assertTrue(p.defaultProperties().get(BlockLayers.KEY).startsWith("3 "));
+        assertEquals("3", p.defaultProperties().get(BlockLayers.KEY));
+        assertEquals("[0, 2147483647]", p.properties().get(0).range());
     }
 
     @Test

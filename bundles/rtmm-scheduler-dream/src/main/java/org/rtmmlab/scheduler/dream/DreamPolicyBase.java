@@ -1,7 +1,9 @@
 package org.rtmmlab.scheduler.dream;
 
+import java.util.List;
 import java.util.Map;
-import org.rtmmlab.api.InvalidInputException;
+import org.rtmmlab.api.scheduler.PropertyReader;
+import org.rtmmlab.api.scheduler.PropertySpec;
 import org.rtmmlab.api.scheduler.Scheduler;
 import org.rtmmlab.api.scheduler.SchedulerContext;
 import org.rtmmlab.api.scheduler.SchedulerPolicy;
@@ -29,7 +31,7 @@ abstract class DreamPolicyBase implements SchedulerPolicy {
 
     /** DS: the ConfigAdmin configuration's values of DREAM's keys become the defaults of every run. */
     void configureDefaults(Map<String, Object> config) {
-        defaults = DreamSettings.fromConfig(config);
+        defaults = PropertyReader.configured(DreamSettings.SPECS, config);
     }
 
     @Override
@@ -43,14 +45,8 @@ abstract class DreamPolicyBase implements SchedulerPolicy {
     }
 
     @Override
-    public final Map<String, String> defaultProperties() {
-        DreamSettings s;
-        try {
-            s = DreamSettings.read(id, defaults, Map.of());
-        } catch (InvalidInputException e) { // a bad ConfigAdmin value fails each run with its key
-            s = DreamSettings.DEFAULTS;
-        }
-        return s.describe();
+    public final List<PropertySpec> properties() {
+        return PropertySpec.withDefaults(DreamSettings.SPECS, defaults);
     }
 
     @Override

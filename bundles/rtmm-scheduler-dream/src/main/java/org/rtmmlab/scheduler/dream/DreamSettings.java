@@ -1,9 +1,10 @@
 package org.rtmmlab.scheduler.dream;
 
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.rtmmlab.api.InvalidInputException;
-import org.rtmmlab.api.scheduler.PropertyValues;
+import org.rtmmlab.api.scheduler.PropertyReader;
+import org.rtmmlab.api.scheduler.PropertySpec;
 
 /**
  * DREAM's properties, read from the policy's defaults (ConfigAdmin PID {@value #PID}) overridden by the run's
@@ -80,11 +81,44 @@ record DreamSettings(int blockLayers, double alpha, double beta, double dropTole
     static final DreamSettings DEFAULTS = new DreamSettings(1, 4.0, 0.5, 0.0, true, 0.1, 1.0, 0, 5, 3, 0.5, 0.25, 0.1,
             0.3, 0.01, 0.0, 1.0, 0.8, 100_000_000L, 50_000_000L);
 
-    /** Every key, in the order of the README's table. */
-    static final String[] KEYS = {BLOCK_LAYERS, ALPHA, BETA, DROP_TOLERANCE, DROP, MOVE_PENALTY, LATE_PENALTY,
-        TUNER_WINDOW,
-        TUNER_MAX_STEPS, TUNER_HALVINGS, ALPHA_STEP, BETA_STEP, TOLERANCE_STEP, CHANGE_THRESHOLD, UXCOST_FLOOR,
-        ACCEPT_MARGIN, LOAD_HIGH, LOAD_LOW, LOAD_TAU, DWELL};
+    /** Every property with its built-in default, range and meaning, in the order of the README's table. */
+    static final List<PropertySpec> SPECS = List.of(
+            PropertySpec.integer(BLOCK_LAYERS, DEFAULTS.blockLayers, 1, Integer.MAX_VALUE,
+                    "layers per dispatched block; a new decision after each"),
+            PropertySpec.number(ALPHA, DEFAULTS.alpha, 0, ALPHA_MAX,
+                    "MapScore fairness weight; start value of the tuner"),
+            PropertySpec.number(BETA, DEFAULTS.beta, 0, BETA_MAX,
+                    "energy-preference weight; start value of the tuner"),
+            PropertySpec.number(DROP_TOLERANCE, DEFAULTS.dropTolerance, TOLERANCE_MIN, TOLERANCE_MAX,
+                    "drop a waiting frame when now + remaining latency on the best accelerator > deadline + this x"
+                    + " relative deadline; start value of the tuner"),
+            PropertySpec.bool(DROP, DEFAULTS.drop, "admission-control drops on or off"),
+            PropertySpec.number(MOVE_PENALTY, DEFAULTS.movePenalty, 0, 1000,
+                    "score penalty for moving a started job to another accelerator"),
+            PropertySpec.number(LATE_PENALTY, DEFAULTS.latePenalty, 0, 1000, "score penalty for an accelerator on"
+                    + " which a job that can still meet its deadline would miss it"),
+            PropertySpec.integer(TUNER_WINDOW, DEFAULTS.tunerWindowNs, 0,
+                    "tuner window, ns; 0 = the engine's window, 1 s when it is off"),
+            PropertySpec.integer(TUNER_MAX_STEPS, DEFAULTS.tunerMaxSteps, 2, 1000,
+                    "windows per tuning round after a (re)start"),
+            PropertySpec.integer(TUNER_HALVINGS, DEFAULTS.tunerHalvings, 0, 30,
+                    "a round also ends when every step was halved this often"),
+            PropertySpec.number(ALPHA_STEP, DEFAULTS.alphaStep, 0, ALPHA_MAX, "first tuning step of alpha"),
+            PropertySpec.number(BETA_STEP, DEFAULTS.betaStep, 0, BETA_MAX, "first tuning step of beta"),
+            PropertySpec.number(TOLERANCE_STEP, DEFAULTS.toleranceStep, 0, TOLERANCE_MAX - TOLERANCE_MIN,
+                    "first tuning step of dropTolerance"),
+            PropertySpec.number(CHANGE_THRESHOLD, DEFAULTS.changeThreshold, 0, 1000,
+                    "relative jump of the offered load per window that restarts the tuner"),
+            PropertySpec.number(UXCOST_FLOOR, DEFAULTS.uxcostFloor, 0, 1,
+                    "floor on the violation rate in the tuner's window UXCost"),
+            PropertySpec.number(ACCEPT_MARGIN, DEFAULTS.acceptMargin, 0, 0.99,
+                    "a tuning step is kept only if its window is cheaper by more than this fraction"),
+            PropertySpec.number(LOAD_HIGH, DEFAULTS.loadHigh, 0, 1e6, "load at the current variant level above which"
+                    + " the supernet steps to a smaller variant (recent released work per accelerator-second)"),
+            PropertySpec.number(LOAD_LOW, DEFAULTS.loadLow, 0, 1e6,
+                    "load the next larger level would have below which it steps back up; < " + LOAD_HIGH),
+            PropertySpec.integer(LOAD_TAU, DEFAULTS.loadTauNs, 1, "time constant of the load signal's decay, ns"),
+            PropertySpec.integer(DWELL, DEFAULTS.dwellNs, 0, "least time between two variant-level changes, ns"));
 
     /**
      * @param policy   policy id, named in errors
@@ -93,83 +127,17 @@ record DreamSettings(int blockLayers, double alpha, double beta, double dropTole
      * @return the settings @throws InvalidInputException naming the policy and key on a bad value
      */
     static DreamSettings read(String policy, Map<String, String> defaults, Map<String, String> run) {
-        Map<String, String> p = new TreeMap<>(defaults);
-        p.putAll(run);
-        DreamSettings d = DEFAULTS;
-        int block = (int) PropertyValues.integer(policy, p, BLOCK_LAYERS, d.blockLayers, 1, Integer.MAX_VALUE);
-        double alpha = PropertyValues.number(policy, p, ALPHA, d.alpha, 0, ALPHA_MAX);
-        double beta = PropertyValues.number(policy, p, BETA, d.beta, 0, BETA_MAX);
-        double tol = PropertyValues.number(policy, p, DROP_TOLERANCE, d.dropTolerance, TOLERANCE_MIN, TOLERANCE_MAX);
-        String dropText = p.getOrDefault(DROP, Boolean.toString(d.drop)).trim();
-        if (!dropText.equals("true") && !dropText.equals("false")) {
-            throw new InvalidInputException(policy, DROP, "must be true or false, got '" + dropText + "'");
-        }
-        double move = PropertyValues.number(policy, p, MOVE_PENALTY, d.movePenalty, 0, 1000);
-        double late = PropertyValues.number(policy, p, LATE_PENALTY, d.latePenalty, 0, 1000);
-        long window = PropertyValues.integer(policy, p, TUNER_WINDOW, d.tunerWindowNs, 0, Long.MAX_VALUE);
-        int steps = (int) PropertyValues.integer(policy, p, TUNER_MAX_STEPS, d.tunerMaxSteps, 2, 1000);
-        int halvings = (int) PropertyValues.integer(policy, p, TUNER_HALVINGS, d.tunerHalvings, 0, 30);
-        double alphaStep = PropertyValues.number(policy, p, ALPHA_STEP, d.alphaStep, 0, ALPHA_MAX);
-        double betaStep = PropertyValues.number(policy, p, BETA_STEP, d.betaStep, 0, BETA_MAX);
-        double tolStep = PropertyValues.number(policy, p, TOLERANCE_STEP, d.toleranceStep, 0,
-                TOLERANCE_MAX - TOLERANCE_MIN);
-        double change = PropertyValues.number(policy, p, CHANGE_THRESHOLD, d.changeThreshold, 0, 1000);
-        double floor = PropertyValues.number(policy, p, UXCOST_FLOOR, d.uxcostFloor, 0, 1);
-        double margin = PropertyValues.number(policy, p, ACCEPT_MARGIN, d.acceptMargin, 0, 0.99);
-        double high = PropertyValues.number(policy, p, LOAD_HIGH, d.loadHigh, 0, 1e6);
-        double low = PropertyValues.number(policy, p, LOAD_LOW, d.loadLow, 0, 1e6);
+        PropertyReader p = PropertyReader.of(policy, SPECS, defaults, run);
+        double high = p.number(LOAD_HIGH);
+        double low = p.number(LOAD_LOW);
         if (!(low < high)) {
             throw new InvalidInputException(policy, LOAD_LOW, "must be < " + LOAD_HIGH + " (" + high + "), got "
                     + low);
         }
-        long tau = PropertyValues.integer(policy, p, LOAD_TAU, d.loadTauNs, 1, Long.MAX_VALUE);
-        long dwell = PropertyValues.integer(policy, p, DWELL, d.dwellNs, 0, Long.MAX_VALUE);
-        return new DreamSettings(block, alpha, beta, tol, Boolean.parseBoolean(dropText), move, late, window, steps,
-                halvings, alphaStep, betaStep, tolStep, change, floor, margin, high, low, tau, dwell);
-    }
-
-    /** @return value and meaning of every key, for {@code defaultProperties()} */
-    Map<String, String> describe() {
-        Map<String, String> out = new TreeMap<>();
-        out.put(BLOCK_LAYERS, blockLayers + " (layers per dispatched block; a new decision after each)");
-        out.put(ALPHA, alpha + " (MapScore fairness weight, in [0, " + ALPHA_MAX + "]; start value of the tuner)");
-        out.put(BETA, beta + " (energy-preference weight, in [0, " + BETA_MAX + "]; start value of the tuner)");
-        out.put(DROP_TOLERANCE, dropTolerance + " (drop a waiting frame when now + remaining latency on the best"
-                + " accelerator > deadline + this x relative deadline; in [" + TOLERANCE_MIN + ", " + TOLERANCE_MAX
-                + "]; start value of the tuner)");
-        out.put(DROP, drop + " (admission-control drops on or off)");
-        out.put(MOVE_PENALTY, movePenalty + " (score penalty for moving a started job to another accelerator)");
-        out.put(LATE_PENALTY, latePenalty + " (score penalty for an accelerator on which a job that can still meet"
-                + " its deadline would miss it)");
-        out.put(TUNER_WINDOW, tunerWindowNs + " (tuner window, ns; 0 = the engine's window, 1 s when it is off)");
-        out.put(TUNER_MAX_STEPS, tunerMaxSteps + " (windows per tuning round after a (re)start, >= 2)");
-        out.put(TUNER_HALVINGS, tunerHalvings + " (a round also ends when every step was halved this often)");
-        out.put(ALPHA_STEP, alphaStep + " (first tuning step of alpha)");
-        out.put(BETA_STEP, betaStep + " (first tuning step of beta)");
-        out.put(TOLERANCE_STEP, toleranceStep + " (first tuning step of dropTolerance)");
-        out.put(CHANGE_THRESHOLD, changeThreshold + " (relative jump of the offered load per window that restarts"
-                + " the tuner)");
-        out.put(UXCOST_FLOOR, uxcostFloor + " (floor on the violation rate in the tuner's window UXCost)");
-        out.put(ACCEPT_MARGIN, acceptMargin + " (a tuning step is kept only if its window is cheaper by more than"
-                + " this fraction)");
-        out.put(LOAD_HIGH, loadHigh + " (load at the current variant level above which the supernet steps to a"
-                + " smaller variant; load = recent released work at that level per accelerator-second)");
-        out.put(LOAD_LOW, loadLow + " (load the next larger level would have below which it steps back up; < "
-                + LOAD_HIGH + ")");
-        out.put(LOAD_TAU, loadTauNs + " (time constant of the load signal's decay, ns)");
-        out.put(DWELL, dwellNs + " (least time between two variant-level changes, ns)");
-        return out;
-    }
-
-    /** @return the DS configuration values of DREAM's keys, as strings */
-    static Map<String, String> fromConfig(Map<String, Object> config) {
-        Map<String, String> out = new TreeMap<>();
-        for (String key : KEYS) {
-            Object v = config == null ? null : config.get(key);
-            if (v != null) {
-                out.put(key, v.toString());
-            }
-        }
-        return out;
+        return new DreamSettings(p.intValue(BLOCK_LAYERS), p.number(ALPHA), p.number(BETA), p.number(DROP_TOLERANCE),
+                p.bool(DROP), p.number(MOVE_PENALTY), p.number(LATE_PENALTY), p.integer(TUNER_WINDOW),
+                p.intValue(TUNER_MAX_STEPS), p.intValue(TUNER_HALVINGS), p.number(ALPHA_STEP), p.number(BETA_STEP),
+                p.number(TOLERANCE_STEP), p.number(CHANGE_THRESHOLD), p.number(UXCOST_FLOOR),
+                p.number(ACCEPT_MARGIN), high, low, p.integer(LOAD_TAU), p.integer(DWELL));
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.rtmmlab.api.InvalidInputException;
+import org.rtmmlab.api.scheduler.PropertyReader;
 import org.rtmmlab.api.scheduler.SchedulerPolicy;
 
 /** Properties: real default values, ConfigAdmin defaults, one-line errors, the four ids. */
@@ -22,19 +23,13 @@ class DreamSettingsTest {
                 POLICIES.stream().map(SchedulerPolicy::id).toList());
         for (SchedulerPolicy p : POLICIES) {
             Map<String, String> d = p.defaultProperties();
-            assertEquals(DreamSettings.KEYS.length, d.size(), p.id());
-            for (String key : DreamSettings.KEYS) {
-                String value = d.get(key).split(" ", 2)[0];
-                if (key.equals(DreamSettings.DROP)) {
-                    assertEquals("true", value);
-                } else {
-                    Double.parseDouble(value); // a number, not prose
-                }
-            }
+            assertEquals(DreamSettings.SPECS.size(), d.size(), p.id());
+            assertEquals(DreamSettings.SPECS, p.properties(), p.id());
+            assertEquals("true", d.get(DreamSettings.DROP));
+            assertEquals("4.0", d.get(DreamSettings.ALPHA));
+            assertEquals("100000000", d.get(DreamSettings.LOAD_TAU));
             // reading the listed values back gives the built-in defaults
-            Map<String, String> listed = new java.util.TreeMap<>();
-            d.forEach((k, v) -> listed.put(k, v.split(" ", 2)[0]));
-            assertEquals(DreamSettings.DEFAULTS, DreamSettings.read(p.id(), Map.of(), listed));
+            assertEquals(DreamSettings.DEFAULTS, DreamSettings.read(p.id(), Map.of(), d));
         }
     }
 
@@ -42,9 +37,10 @@ class DreamSettingsTest {
     void configAdminValuesBecomeDefaultsAndRunPropertiesWin() {
         DreamPolicy p = new DreamPolicy();
         p.configure(Map.of("alpha", 2.5, "supernet.loadHigh", "1.5", "unrelated", "x"));
-        assertTrue(p.defaultProperties().get("alpha").startsWith("2.5 "));
-        assertEquals(2.5, DreamSettings.read("dream", DreamSettings.fromConfig(Map.of("alpha", 2.5)), Map.of())
-                .alpha());
+        assertEquals("2.5", p.defaultProperties().get("alpha"));
+        assertEquals("1.5", p.defaultProperties().get("supernet.loadHigh"));
+        assertEquals(2.5, DreamSettings.read("dream", PropertyReader.configured(DreamSettings.SPECS,
+                Map.of("alpha", 2.5)), Map.of()).alpha());
         assertEquals(0.5, DreamSettings.read("dream", Map.of("alpha", "2.5"), Map.of("alpha", "0.5")).alpha());
     }
 
@@ -52,7 +48,7 @@ class DreamSettingsTest {
     void badValuesAreOneLineErrorsNamingPolicyAndKey() {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> DreamSettings.read("dream-static", Map.of(), Map.of("alpha", "-1")));
-        assertTrue(e.getMessage().contains("dream-static") && e.getMessage().contains("alpha: must be in [0.0, 10.0]"),
+        assertTrue(e.getMessage().contains("dream-static") && e.getMessage().contains("alpha: must be in [0, 10], got -1.0"),
                 e.getMessage());
         e = assertThrows(InvalidInputException.class,
                 () -> DreamSettings.read("dream", Map.of(), Map.of("blockLayers", "two")));
@@ -62,6 +58,6 @@ class DreamSettingsTest {
         assertTrue(e.getMessage().contains("supernet.loadLow: must be < supernet.loadHigh"), e.getMessage());
         e = assertThrows(InvalidInputException.class,
                 () -> DreamSettings.read("dream", Map.of(), Map.of("drop", "yes")));
-        assertTrue(e.getMessage().contains("drop: must be true or false, got 'yes'"), e.getMessage());
+        assertTrue(e.getMessage().contains("drop: not true or false: 'yes'"), e.getMessage());
     }
 }

@@ -2,8 +2,11 @@ package org.rtmmlab.scheduler.example;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
+import java.util.List;
 import org.osgi.service.component.annotations.Component;
 import org.rtmmlab.api.scheduler.Decisions;
+import org.rtmmlab.api.scheduler.PropertyReader;
+import org.rtmmlab.api.scheduler.PropertySpec;
 import org.rtmmlab.api.scheduler.Scheduler;
 import org.rtmmlab.api.scheduler.SchedulerContext;
 import org.rtmmlab.api.scheduler.SchedulerPolicy;
@@ -28,6 +31,12 @@ public final class ShortestRemainingFirstPolicy implements SchedulerPolicy {
     /** Policy id used on the command line: {@code --scheduler example-srf}. */
     public static final String ID = "example-srf";
 
+    /** Property: layers per dispatched block. */
+    static final String BLOCK_LAYERS = "blockLayers";
+
+    private static final List<PropertySpec> PROPERTIES = List.of(
+            PropertySpec.integer(BLOCK_LAYERS, 1, 1, Integer.MAX_VALUE, "layers per dispatched block"));
+
     /** Creates the (stateless) policy. */
     public ShortestRemainingFirstPolicy() {
     }
@@ -42,18 +51,19 @@ public final class ShortestRemainingFirstPolicy implements SchedulerPolicy {
         return "example: shortest remaining (isolated) latency first, preemptive at block boundaries";
     }
 
+    /**
+     * The properties it accepts, each with type, default, range and help: {@code rtmm list --all} shows them, the
+     * engine rejects any other key (except {@code engine.*}), and {@link PropertyReader} checks a run's values.
+     */
     @Override
-    public java.util.Map<String, String> defaultProperties() {
-        return java.util.Map.of("blockLayers", "1 (layers per dispatched block, >= 1)");
+    public List<PropertySpec> properties() {
+        return PROPERTIES;
     }
 
     @Override
     public Scheduler create(SchedulerContext context) {
-        long block = context.longProperty("blockLayers", 1);
-        if (block < 1) {
-            throw new org.rtmmlab.api.InvalidInputException(ID, "blockLayers", "must be >= 1, got " + block);
-        }
-        return new SrfScheduler((int) Math.min(block, Integer.MAX_VALUE));
+        PropertyReader properties = PropertyReader.of(ID, PROPERTIES, context.properties());
+        return new SrfScheduler(properties.intValue(BLOCK_LAYERS));
     }
 
     /** Per-run state: only the block size; all job state is read from the view. */

@@ -109,8 +109,11 @@ class ShortestRemainingFirstPolicyTest {
         v.task("t", v.model("M", layers(1, 10)), 1_000);
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> new ShortestRemainingFirstPolicy().create(v.context(Map.of("blockLayers", "0"))));
-        assertEquals("example-srf: blockLayers: must be >= 1, got 0", e.getMessage());
-        assertEquals(Map.of("blockLayers", "1 (layers per dispatched block, >= 1)"),
-                new ShortestRemainingFirstPolicy().defaultProperties(), "the keys the engine accepts from --set");
+        assertEquals("example-srf: blockLayers: must be in [1, 2147483647], got 0", e.getMessage());
+        assertEquals("example-srf: blockLayers: not an integer: 'one'", assertThrows(InvalidInputException.class,
+                () -> new ShortestRemainingFirstPolicy().create(v.context(Map.of("blockLayers", "one"))))
+                .getMessage());
+        assertEquals(Map.of("blockLayers", "1"), new ShortestRemainingFirstPolicy().defaultProperties(),
+                "the keys the engine accepts from --set, with their default values");
     }
 }

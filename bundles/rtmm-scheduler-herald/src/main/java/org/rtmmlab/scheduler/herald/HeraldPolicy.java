@@ -2,12 +2,13 @@ package org.rtmmlab.scheduler.herald;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
-import org.rtmmlab.api.InvalidInputException;
+import org.rtmmlab.api.scheduler.PropertyReader;
+import org.rtmmlab.api.scheduler.PropertySpec;
 import org.rtmmlab.api.scheduler.Scheduler;
 import org.rtmmlab.api.scheduler.SchedulerContext;
 import org.rtmmlab.api.scheduler.SchedulerPolicy;
@@ -44,7 +45,7 @@ public final class HeraldPolicy implements SchedulerPolicy {
     @Activate
     @Modified
     void configure(Map<String, Object> config) {
-        defaults = HeraldSettings.fromConfig(config);
+        defaults = PropertyReader.configured(HeraldSettings.SPECS, config);
     }
 
     @Override
@@ -58,23 +59,8 @@ public final class HeraldPolicy implements SchedulerPolicy {
     }
 
     @Override
-    public Map<String, String> defaultProperties() {
-        HeraldSettings s;
-        try {
-            s = HeraldSettings.read(defaults, Map.of());
-        } catch (InvalidInputException e) { // a bad ConfigAdmin value fails each run with its key; list built-ins
-            s = HeraldSettings.DEFAULTS;
-        }
-        Map<String, String> out = new TreeMap<>();
-        out.put(HeraldSettings.OBJECTIVE, s.objective() + " (per-block cost minimised by the static map: edp,"
-                + " latency or energy)");
-        out.put(HeraldSettings.BLOCK_LAYERS, s.blockLayers() + " (layers per mapped block, >= 1)");
-        out.put(HeraldSettings.BALANCE, s.balance() + " (move blocks off the bottleneck to their second-best"
-                + " accelerator while the plan's objective improves: edp = makespan x energy, latency = makespan,"
-                + " energy = never)");
-        out.put(HeraldSettings.BALANCE_ABOVE, s.balanceAbove() + " (balance only while the bottleneck's load exceeds"
-                + " this fraction of capacity; 0 = always)");
-        return out;
+    public List<PropertySpec> properties() {
+        return PropertySpec.withDefaults(HeraldSettings.SPECS, defaults);
     }
 
     @Override

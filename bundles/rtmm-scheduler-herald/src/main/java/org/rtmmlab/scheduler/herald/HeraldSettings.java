@@ -1,8 +1,10 @@
 package org.rtmmlab.scheduler.herald;
 
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.rtmmlab.api.InvalidInputException;
+import org.rtmmlab.api.scheduler.PropertyReader;
+import org.rtmmlab.api.scheduler.PropertySpec;
 
 /**
  * Herald's properties, read from the policy's defaults (ConfigAdmin) overridden by the run's properties.
@@ -20,62 +22,28 @@ record HeraldSettings(String objective, int blockLayers, boolean balance, double
     static final String BLOCK_LAYERS = "blockLayers";
     static final String BALANCE = "balance";
     static final String BALANCE_ABOVE = "balanceAbove";
-    static final String[] KEYS = {OBJECTIVE, BLOCK_LAYERS, BALANCE, BALANCE_ABOVE};
 
     /** Built-in defaults. */
     static final HeraldSettings DEFAULTS = new HeraldSettings("edp", 1, true, 0);
+
+    /** The declarations of Herald's properties, with the built-in defaults. */
+    static final List<PropertySpec> SPECS = List.of(
+            PropertySpec.choice(OBJECTIVE, DEFAULTS.objective, List.of("edp", "latency", "energy"),
+                    "per-block cost minimised by the static map"),
+            PropertySpec.integer(BLOCK_LAYERS, DEFAULTS.blockLayers, 1, Integer.MAX_VALUE,
+                    "layers per mapped block (1 = Herald's layer granularity)"),
+            PropertySpec.bool(BALANCE, DEFAULTS.balance, "move blocks off the bottleneck to their second-best"
+                    + " accelerator while the plan's objective improves"),
+            PropertySpec.number(BALANCE_ABOVE, DEFAULTS.balanceAbove, 0, Double.POSITIVE_INFINITY,
+                    "balance only while the bottleneck's load exceeds this fraction of capacity; 0 = always"));
 
     /**
      * @return the settings from {@code defaults} overridden by {@code run}
      * @throws InvalidInputException naming the policy and the key of a bad value
      */
     static HeraldSettings read(Map<String, String> defaults, Map<String, String> run) {
-        Map<String, String> p = new TreeMap<>(defaults);
-        p.putAll(run);
-        String objective = p.getOrDefault(OBJECTIVE, DEFAULTS.objective).trim();
-        if (!objective.equals("edp") && !objective.equals("latency") && !objective.equals("energy")) {
-            throw bad(OBJECTIVE, "must be edp, latency or energy, got '" + objective + "'");
-        }
-        String block = p.getOrDefault(BLOCK_LAYERS, Integer.toString(DEFAULTS.blockLayers)).trim();
-        int blockLayers;
-        try {
-            blockLayers = Integer.parseInt(block);
-        } catch (NumberFormatException e) {
-            throw bad(BLOCK_LAYERS, "not an integer: '" + block + "'");
-        }
-        if (blockLayers < 1) {
-            throw bad(BLOCK_LAYERS, "must be >= 1, got " + blockLayers);
-        }
-        String balance = p.getOrDefault(BALANCE, Boolean.toString(DEFAULTS.balance)).trim();
-        if (!balance.equals("true") && !balance.equals("false")) {
-            throw bad(BALANCE, "must be true or false, got '" + balance + "'");
-        }
-        String above = p.getOrDefault(BALANCE_ABOVE, Double.toString(DEFAULTS.balanceAbove)).trim();
-        double balanceAbove;
-        try {
-            balanceAbove = Double.parseDouble(above);
-        } catch (NumberFormatException e) {
-            throw bad(BALANCE_ABOVE, "not a number: '" + above + "'");
-        }
-        if (!(balanceAbove >= 0) || Double.isInfinite(balanceAbove)) {
-            throw bad(BALANCE_ABOVE, "must be a finite number >= 0, got " + above);
-        }
-        return new HeraldSettings(objective, blockLayers, Boolean.parseBoolean(balance), balanceAbove);
-    }
-
-    /** @return the DS configuration values of Herald's keys, as strings */
-    static Map<String, String> fromConfig(Map<String, Object> config) {
-        Map<String, String> out = new TreeMap<>();
-        for (String key : KEYS) {
-            Object v = config == null ? null : config.get(key);
-            if (v != null) {
-                out.put(key, v.toString());
-            }
-        }
-        return out;
-    }
-
-    private static InvalidInputException bad(String key, String reason) {
-        return new InvalidInputException(HeraldPolicy.ID, key, reason);
+        PropertyReader p = PropertyReader.of(HeraldPolicy.ID, SPECS, defaults, run);
+        return new HeraldSettings(p.choice(OBJECTIVE), p.intValue(BLOCK_LAYERS), p.bool(BALANCE),
+                p.number(BALANCE_ABOVE));
     }
 }

@@ -180,10 +180,15 @@ class HeraldPolicyTest {
             assertEquals("herald", e.source());
             assertEquals(bad.getKey(), e.path());
         }
+        assertEquals("herald: objective: must be one of edp|latency|energy, got 'speed'",
+                assertThrows(InvalidInputException.class, () -> new HeraldPolicy().create(
+                        v.context(Map.of("objective", "speed")))).getMessage());
         HeraldPolicy p = new HeraldPolicy();
         p.configure(Map.of("objective", "latency", "service.pid", "x"));
-        assertTrue(p.defaultProperties().get("objective").startsWith("latency "));
+        assertEquals(Map.of("objective", "latency", "blockLayers", "1", "balance", "true", "balanceAbove", "0.0"),
+                p.defaultProperties());
         p.configure(Map.of("objective", "nonsense"));
+        assertEquals("edp", p.defaultProperties().get("objective"), "a bad configured value lists the built-in");
         assertThrows(InvalidInputException.class, () -> p.create(v.context(Map.of())));
         p.create(v.context(Map.of("objective", "edp"))); // the run's value wins over a bad default
     }

@@ -2,12 +2,13 @@ package org.rtmmlab.scheduler.planaria;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
-import org.rtmmlab.api.InvalidInputException;
+import org.rtmmlab.api.scheduler.PropertyReader;
+import org.rtmmlab.api.scheduler.PropertySpec;
 import org.rtmmlab.api.scheduler.Scheduler;
 import org.rtmmlab.api.scheduler.SchedulerContext;
 import org.rtmmlab.api.scheduler.SchedulerPolicy;
@@ -42,7 +43,7 @@ public final class PlanariaPolicy implements SchedulerPolicy {
     @Activate
     @Modified
     void configure(Map<String, Object> config) {
-        defaults = PlanariaSettings.fromConfig(config);
+        defaults = PropertyReader.configured(PlanariaSettings.SPECS, config);
     }
 
     @Override
@@ -56,19 +57,8 @@ public final class PlanariaPolicy implements SchedulerPolicy {
     }
 
     @Override
-    public Map<String, String> defaultProperties() {
-        PlanariaSettings s;
-        try {
-            s = PlanariaSettings.read(defaults, Map.of());
-        } catch (InvalidInputException e) { // a bad ConfigAdmin value fails each run with its key
-            s = PlanariaSettings.DEFAULTS;
-        }
-        Map<String, String> out = new TreeMap<>();
-        out.put(PlanariaSettings.BLOCK_LAYERS, s.blockLayers() + " (layers per block; allocations change at block"
-                + " boundaries)");
-        out.put(PlanariaSettings.SHARE_SPARE, s.shareSpare() + " (share unallocated partitions: by priority /"
-                + " remaining time when all fit, else by score)");
-        return out;
+    public List<PropertySpec> properties() {
+        return PropertySpec.withDefaults(PlanariaSettings.SPECS, defaults);
     }
 
     @Override

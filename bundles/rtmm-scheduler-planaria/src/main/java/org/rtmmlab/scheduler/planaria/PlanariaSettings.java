@@ -1,8 +1,10 @@
 package org.rtmmlab.scheduler.planaria;
 
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.rtmmlab.api.InvalidInputException;
+import org.rtmmlab.api.scheduler.PropertyReader;
+import org.rtmmlab.api.scheduler.PropertySpec;
 
 /**
  * Planaria's properties, read from the policy's defaults (ConfigAdmin) overridden by the run's properties.
@@ -20,36 +22,16 @@ record PlanariaSettings(int blockLayers, boolean shareSpare) {
     /** Built-in defaults. */
     static final PlanariaSettings DEFAULTS = new PlanariaSettings(1, true);
 
+    /** The declarations of Planaria's properties, with the built-in defaults. */
+    static final List<PropertySpec> SPECS = List.of(
+            PropertySpec.integer(BLOCK_LAYERS, DEFAULTS.blockLayers, 1, Integer.MAX_VALUE,
+                    "layers per block; allocations change at block boundaries"),
+            PropertySpec.bool(SHARE_SPARE, DEFAULTS.shareSpare, "share unallocated partitions: by priority /"
+                    + " remaining time when all fit, else by score"));
+
     /** @return settings from {@code defaults} overridden by {@code run} @throws InvalidInputException on a bad value */
     static PlanariaSettings read(Map<String, String> defaults, Map<String, String> run) {
-        Map<String, String> p = new TreeMap<>(defaults);
-        p.putAll(run);
-        String block = p.getOrDefault(BLOCK_LAYERS, "1").trim();
-        int blockLayers;
-        try {
-            blockLayers = Integer.parseInt(block);
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(PlanariaPolicy.ID, BLOCK_LAYERS, "not an integer: '" + block + "'");
-        }
-        if (blockLayers < 1) {
-            throw new InvalidInputException(PlanariaPolicy.ID, BLOCK_LAYERS, "must be >= 1, got " + blockLayers);
-        }
-        String spare = p.getOrDefault(SHARE_SPARE, "true").trim();
-        if (!spare.equals("true") && !spare.equals("false")) {
-            throw new InvalidInputException(PlanariaPolicy.ID, SHARE_SPARE, "must be true or false, got '" + spare + "'");
-        }
-        return new PlanariaSettings(blockLayers, Boolean.parseBoolean(spare));
-    }
-
-    /** @return the DS configuration values of Planaria's keys, as strings */
-    static Map<String, String> fromConfig(Map<String, Object> config) {
-        Map<String, String> out = new TreeMap<>();
-        for (String key : new String[] {BLOCK_LAYERS, SHARE_SPARE}) {
-            Object v = config == null ? null : config.get(key);
-            if (v != null) {
-                out.put(key, v.toString());
-            }
-        }
-        return out;
+        PropertyReader p = PropertyReader.of(PlanariaPolicy.ID, SPECS, defaults, run);
+        return new PlanariaSettings(p.intValue(BLOCK_LAYERS), p.bool(SHARE_SPARE));
     }
 }

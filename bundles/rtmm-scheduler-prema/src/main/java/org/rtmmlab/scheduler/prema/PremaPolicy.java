@@ -2,12 +2,13 @@ package org.rtmmlab.scheduler.prema;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
-import org.rtmmlab.api.InvalidInputException;
+import org.rtmmlab.api.scheduler.PropertyReader;
+import org.rtmmlab.api.scheduler.PropertySpec;
 import org.rtmmlab.api.scheduler.Scheduler;
 import org.rtmmlab.api.scheduler.SchedulerContext;
 import org.rtmmlab.api.scheduler.SchedulerPolicy;
@@ -43,7 +44,7 @@ public final class PremaPolicy implements SchedulerPolicy {
     @Activate
     @Modified
     void configure(Map<String, Object> config) {
-        defaults = PremaSettings.fromConfig(config);
+        defaults = PropertyReader.configured(PremaSettings.SPECS, config);
     }
 
     @Override
@@ -57,18 +58,8 @@ public final class PremaPolicy implements SchedulerPolicy {
     }
 
     @Override
-    public Map<String, String> defaultProperties() {
-        PremaSettings s;
-        try {
-            s = PremaSettings.read(defaults, Map.of());
-        } catch (InvalidInputException e) { // a bad ConfigAdmin value fails each run with its key
-            s = PremaSettings.DEFAULTS;
-        }
-        Map<String, String> out = new TreeMap<>();
-        out.put(PremaSettings.BLOCK_LAYERS, s.blockLayers() + " (layers per block; a preemption point after each)");
-        out.put(PremaSettings.CHECKPOINT_NS, s.checkpointNs() + " (checkpoint cost, ns: a preempted job with at most"
-                + " this much work done is killed instead; 0 = never kill)");
-        return out;
+    public List<PropertySpec> properties() {
+        return PropertySpec.withDefaults(PremaSettings.SPECS, defaults);
     }
 
     @Override

@@ -1,9 +1,10 @@
 package org.rtmmlab.scheduler.prema;
 
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.rtmmlab.api.InvalidInputException;
-import org.rtmmlab.api.scheduler.PropertyValues;
+import org.rtmmlab.api.scheduler.PropertyReader;
+import org.rtmmlab.api.scheduler.PropertySpec;
 
 /**
  * PREMA's properties, read from the policy's defaults (ConfigAdmin) overridden by the run's properties.
@@ -21,27 +22,16 @@ record PremaSettings(int blockLayers, long checkpointNs) {
     /** Built-in defaults. */
     static final PremaSettings DEFAULTS = new PremaSettings(1, 0);
 
+    /** The declarations of PREMA's properties, with the built-in defaults. */
+    static final List<PropertySpec> SPECS = List.of(
+            PropertySpec.integer(BLOCK_LAYERS, DEFAULTS.blockLayers, 1, Integer.MAX_VALUE,
+                    "layers per block; a preemption point after each"),
+            PropertySpec.integer(CHECKPOINT_NS, DEFAULTS.checkpointNs, 0, "checkpoint cost, ns: a preempted job with"
+                    + " at most this much work done is killed instead; 0 = never kill"));
+
     /** @return settings from {@code defaults} overridden by {@code run} @throws InvalidInputException on a bad value */
     static PremaSettings read(Map<String, String> defaults, Map<String, String> run) {
-        Map<String, String> p = new TreeMap<>(defaults);
-        p.putAll(run);
-        long block = PropertyValues.integer(PremaPolicy.ID, p, BLOCK_LAYERS,
-                DEFAULTS.blockLayers, 1, Integer.MAX_VALUE);
-        long checkpoint = PropertyValues.integer(PremaPolicy.ID, p, CHECKPOINT_NS,
-                DEFAULTS.checkpointNs, 0, Long.MAX_VALUE);
-        return new PremaSettings((int) block, checkpoint);
-    }
-
-
-    /** @return the DS configuration values of PREMA's keys, as strings */
-    static Map<String, String> fromConfig(Map<String, Object> config) {
-        Map<String, String> out = new TreeMap<>();
-        for (String key : new String[] {BLOCK_LAYERS, CHECKPOINT_NS}) {
-            Object v = config == null ? null : config.get(key);
-            if (v != null) {
-                out.put(key, v.toString());
-            }
-        }
-        return out;
+        PropertyReader p = PropertyReader.of(PremaPolicy.ID, SPECS, defaults, run);
+        return new PremaSettings(p.intValue(BLOCK_LAYERS), p.integer(CHECKPOINT_NS));
     }
 }

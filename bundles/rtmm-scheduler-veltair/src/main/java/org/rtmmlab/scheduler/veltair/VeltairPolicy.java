@@ -2,12 +2,13 @@ package org.rtmmlab.scheduler.veltair;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
-import org.rtmmlab.api.InvalidInputException;
+import org.rtmmlab.api.scheduler.PropertyReader;
+import org.rtmmlab.api.scheduler.PropertySpec;
 import org.rtmmlab.api.scheduler.Scheduler;
 import org.rtmmlab.api.scheduler.SchedulerContext;
 import org.rtmmlab.api.scheduler.SchedulerPolicy;
@@ -43,7 +44,7 @@ public final class VeltairPolicy implements SchedulerPolicy {
     @Activate
     @Modified
     void configure(Map<String, Object> config) {
-        defaults = VeltairSettings.fromConfig(config);
+        defaults = PropertyReader.configured(VeltairSettings.SPECS, config);
     }
 
     @Override
@@ -57,21 +58,8 @@ public final class VeltairPolicy implements SchedulerPolicy {
     }
 
     @Override
-    public Map<String, String> defaultProperties() {
-        VeltairSettings s;
-        try {
-            s = VeltairSettings.read(defaults, Map.of());
-        } catch (InvalidInputException e) { // a bad ConfigAdmin value fails each run with its key
-            s = VeltairSettings.DEFAULTS;
-        }
-        Map<String, String> out = new TreeMap<>();
-        out.put(VeltairSettings.BLOCK_LAYERS, s.blockLayers() + " (initial layers per block)");
-        out.put(VeltairSettings.MIN_BLOCK, s.minBlockLayers() + " (smallest adapted block)");
-        out.put(VeltairSettings.MAX_BLOCK, s.maxBlockLayers() + " (largest adapted block)");
-        out.put(VeltairSettings.WINDOW, s.window() + " (decision points with ready blocks per adaptation step)");
-        out.put(VeltairSettings.HIGH, s.conflictHigh() + " (conflict rate above which blocks double)");
-        out.put(VeltairSettings.LOW, s.conflictLow() + " (conflict rate below which blocks halve)");
-        return out;
+    public List<PropertySpec> properties() {
+        return PropertySpec.withDefaults(VeltairSettings.SPECS, defaults);
     }
 
     @Override

@@ -1,9 +1,10 @@
 package org.rtmmlab.scheduler.veltair;
 
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.rtmmlab.api.InvalidInputException;
-import org.rtmmlab.api.scheduler.PropertyValues;
+import org.rtmmlab.api.scheduler.PropertyReader;
+import org.rtmmlab.api.scheduler.PropertySpec;
 
 /**
  * VELTAIR's properties, read from the policy's defaults (ConfigAdmin) overridden by the run's properties.
@@ -24,42 +25,54 @@ record VeltairSettings(int blockLayers, int minBlockLayers, int maxBlockLayers, 
     static final String WINDOW = "conflictWindow";
     static final String HIGH = "conflictHigh";
     static final String LOW = "conflictLow";
-    static final String[] KEYS = {BLOCK_LAYERS, MIN_BLOCK, MAX_BLOCK, WINDOW, HIGH, LOW};
 
     /** Built-in defaults (guessed, see the README). */
     static final VeltairSettings DEFAULTS = new VeltairSettings(4, 1, 32, 32, 0.3, 0.05);
 
+    /**
+     * The declarations of VELTAIR's properties, with the built-in defaults. The cross-key rules (blockLayers in
+     * [minBlockLayers, maxBlockLayers], conflictLow &lt; conflictHigh, conflictHigh &gt; 0) are checked in
+     * {@link #read}.
+     */
+    static final List<PropertySpec> SPECS = List.of(
+            PropertySpec.integer(BLOCK_LAYERS, DEFAULTS.blockLayers, 1, Integer.MAX_VALUE,
+                    "initial layers per block, in [minBlockLayers, maxBlockLayers] (unset: the default clamped to them)"),
+            PropertySpec.integer(MIN_BLOCK, DEFAULTS.minBlockLayers, 1, Integer.MAX_VALUE, "smallest adapted block"),
+            PropertySpec.integer(MAX_BLOCK, DEFAULTS.maxBlockLayers, 1, Integer.MAX_VALUE,
+                    "largest adapted block, >= minBlockLayers"),
+            PropertySpec.integer(WINDOW, DEFAULTS.window, 1, Integer.MAX_VALUE,
+                    "decision points with ready blocks per adaptation step"),
+            PropertySpec.number(HIGH, DEFAULTS.conflictHigh, 0, 1, "conflict rate above which blocks double, > 0"),
+            PropertySpec.number(LOW, DEFAULTS.conflictLow, 0, 1,
+                    "conflict rate below which blocks halve, < conflictHigh"));
+
     /** @return settings from {@code defaults} overridden by {@code run} @throws InvalidInputException on a bad value */
     static VeltairSettings read(Map<String, String> defaults, Map<String, String> run) {
-        Map<String, String> p = new TreeMap<>(defaults);
-        p.putAll(run);
-        int min = (int) PropertyValues.integer(VeltairPolicy.ID, p, MIN_BLOCK,
-                DEFAULTS.minBlockLayers, 1, Integer.MAX_VALUE);
-        int max = (int) PropertyValues.integer(VeltairPolicy.ID, p, MAX_BLOCK,
-                DEFAULTS.maxBlockLayers, min, Integer.MAX_VALUE);
-        int block = (int) PropertyValues.integer(VeltairPolicy.ID, p, BLOCK_LAYERS,
-                Math.max(min, Math.min(max, DEFAULTS.blockLayers)), min, max);
-        int window = (int) PropertyValues.integer(VeltairPolicy.ID, p, WINDOW, DEFAULTS.window, 1, Integer.MAX_VALUE);
-        double high = PropertyValues.number(VeltairPolicy.ID, p, HIGH, DEFAULTS.conflictHigh, Double.MIN_VALUE, 1);
-        double low = PropertyValues.number(VeltairPolicy.ID, p, LOW, DEFAULTS.conflictLow, 0, 1);
+        PropertyReader p = PropertyReader.of(VeltairPolicy.ID, SPECS, defaults, run);
+        int min = p.intValue(MIN_BLOCK);
+        int max = p.intValue(MAX_BLOCK);
+        if (max < min) {
+            throw new InvalidInputException(VeltairPolicy.ID, MAX_BLOCK, "must be >= " + MIN_BLOCK + " (" + min
+                    + "), got " + max);
+        }
+        int block = p.intValue(BLOCK_LAYERS);
+        if (defaults.containsKey(BLOCK_LAYERS) || run.containsKey(BLOCK_LAYERS)) {
+            if (block < min || block > max) {
+                throw new InvalidInputException(VeltairPolicy.ID, BLOCK_LAYERS, "must be in [" + min + ", " + max
+                        + "] (" + MIN_BLOCK + ", " + MAX_BLOCK + "), got " + block);
+            }
+        } else {
+            block = Math.max(min, Math.min(max, block));
+        }
+        double high = p.number(HIGH);
+        if (high <= 0) {
+            throw new InvalidInputException(VeltairPolicy.ID, HIGH, "must be > 0, got " + high);
+        }
+        double low = p.number(LOW);
         if (low >= high) {
             throw new InvalidInputException(VeltairPolicy.ID, LOW, "must be below " + HIGH + " (" + high + "), got "
                     + low);
         }
-        return new VeltairSettings(block, min, max, window, high, low);
-    }
-
-
-
-    /** @return the DS configuration values of VELTAIR's keys, as strings */
-    static Map<String, String> fromConfig(Map<String, Object> config) {
-        Map<String, String> out = new TreeMap<>();
-        for (String key : KEYS) {
-            Object v = config == null ? null : config.get(key);
-            if (v != null) {
-                out.put(key, v.toString());
-            }
-        }
-        return out;
+        return new VeltairSettings(block, min, max, p.intValue(WINDOW), high, low);
     }
 }
