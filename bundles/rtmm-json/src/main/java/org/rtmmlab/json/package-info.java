@@ -1,6 +1,6 @@
 /** Location-aware JSON reading for lab input files (scenarios, platforms, bundled data). */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.rtmmlab.json;
 
 import org.osgi.annotation.bundle.Export;

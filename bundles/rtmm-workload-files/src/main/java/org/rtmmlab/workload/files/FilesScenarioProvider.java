@@ -16,6 +16,7 @@ import org.rtmmlab.api.InvalidInputException;
 import org.rtmmlab.api.workload.Scenario;
 import org.rtmmlab.api.workload.ScenarioProvider;
 import org.rtmmlab.json.PeerProviders;
+import org.rtmmlab.json.PeerTracker;
 import org.rtmmlab.json.ScenarioFiles;
 
 /**

@@ -1,26 +1,28 @@
-package org.rtmmlab.workload.files;
+package org.rtmmlab.json;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.util.tracker.ServiceTracker;
 import org.osgi.util.tracker.ServiceTrackerCustomizer;
 import org.rtmmlab.api.workload.ScenarioProvider;
-import org.rtmmlab.json.PeerProviders;
 
 /**
  * Tracks the framework's scenario provider services into {@link PeerProviders} (bind on arrival, unbind and unget on
- * departure) until closed. A class of its own so that the provider class itself references no OSGi tracker type:
- * on the command line (ServiceLoader) {@code org.osgi.util.tracker} is not on the class path, and this class is
- * never loaded there.
+ * departure) until closed; shared by the scenario providers that resolve model refs through their peers (drone,
+ * files). A class of its own so that the providers and {@link PeerProviders} reference no OSGi tracker type: on the
+ * command line (ServiceLoader) {@code org.osgi.util.tracker} is not on the class path, and this class is never loaded
+ * there.
+ *
+ * @since 1.2
  */
-final class PeerTracker implements ServiceTrackerCustomizer<ScenarioProvider, ScenarioProvider> {
+public final class PeerTracker implements ServiceTrackerCustomizer<ScenarioProvider, ScenarioProvider> {
 
     private final BundleContext context;
     private final PeerProviders peers;
     private final ServiceTracker<ScenarioProvider, ScenarioProvider> tracker;
 
     /** Starts tracking at once. */
-    PeerTracker(BundleContext context, PeerProviders peers) {
+    public PeerTracker(BundleContext context, PeerProviders peers) {
         this.context = context;
         this.peers = peers;
         this.tracker = new ServiceTracker<>(context, ScenarioProvider.class, this);
@@ -47,7 +49,7 @@ final class PeerTracker implements ServiceTrackerCustomizer<ScenarioProvider, Sc
     }
 
     /** Stops tracking and releases every peer. */
-    void close() {
+    public void close() {
         tracker.close();
     }
 }
