@@ -27,8 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The command line end to end, on the bundled plugins found through ServiceLoader. */
 class CliRunTest {
 
-    /** XRBench's one committed result (MIT licence, see the NOTICE next to it in rtmm-engine's test resources). */
-    private static final Path REFERENCE = Path.of("../rtmm-engine/src/test/resources/xrbench/eval_reference.json");
+    /** XRBench's one committed result (MIT licence, see the NOTICE next to it in itests/rtmm-reproduction). */
+    private static final Path REFERENCE = Path.of(
+            "../../itests/rtmm-reproduction/src/test/resources/xrbench/eval_reference.json");
 
     record Outcome(int code, String out, String err) {
     }

@@ -1,7 +1,7 @@
 package org.rtmmlab.scheduler.adaptive;
 
 import org.rtmmlab.api.scheduler.SchedulerPolicy;
-import org.rtmmlab.testkit.SchedulerPolicyContract;
+import org.rtmmlab.testkit.engine.SchedulerPolicyContract;
 
 /** The testkit's scheduler contract for {@code edf-adaptive} (default properties). */
 class EdfAdaptiveContractTest extends SchedulerPolicyContract {

@@ -3,7 +3,7 @@ package org.rtmmlab.scheduler.dream;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.rtmmlab.api.scheduler.SchedulerPolicy;
-import org.rtmmlab.testkit.SchedulerPolicyContract;
+import org.rtmmlab.testkit.engine.SchedulerPolicyContract;
 
 /**
  * The testkit's scheduler contract for the four DREAM policy ids: with default properties (one expectation replaced,

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.rtmmlab.api.run.DropCause;
 import org.rtmmlab.api.run.FrameCounts;
 import org.rtmmlab.testkit.RunRecorder;
-import org.rtmmlab.testkit.SchedulerPolicyContract;
+import org.rtmmlab.testkit.engine.SchedulerPolicyContract;
 
 /**
  * The scheduler contract for a DREAM policy with admission-control drops on (the default). One expectation differs,

@@ -3,7 +3,7 @@ package org.rtmmlab.scheduler.example;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.rtmmlab.api.scheduler.SchedulerPolicy;
-import org.rtmmlab.testkit.SchedulerPolicyContract;
+import org.rtmmlab.testkit.engine.SchedulerPolicyContract;
 
 /**
  * example-srf meets the scheduler contract of rtmm-testkit (small hand-computable scenarios and XRBench runs through

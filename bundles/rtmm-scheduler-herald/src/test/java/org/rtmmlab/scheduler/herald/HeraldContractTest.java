@@ -1,7 +1,7 @@
 package org.rtmmlab.scheduler.herald;
 
 import org.rtmmlab.api.scheduler.SchedulerPolicy;
-import org.rtmmlab.testkit.SchedulerPolicyContract;
+import org.rtmmlab.testkit.engine.SchedulerPolicyContract;
 
 /** Herald meets the scheduler contract. */
 class HeraldContractTest extends SchedulerPolicyContract {

@@ -1,7 +1,7 @@
 package org.rtmmlab.scheduler.planaria;
 
 import org.rtmmlab.api.scheduler.SchedulerPolicy;
-import org.rtmmlab.testkit.SchedulerPolicyContract;
+import org.rtmmlab.testkit.engine.SchedulerPolicyContract;
 
 /** Planaria meets the scheduler contract. */
 class PlanariaContractTest extends SchedulerPolicyContract {

@@ -3,7 +3,7 @@ package org.rtmmlab.scheduler.prema;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.rtmmlab.api.scheduler.SchedulerPolicy;
-import org.rtmmlab.testkit.SchedulerPolicyContract;
+import org.rtmmlab.testkit.engine.SchedulerPolicyContract;
 
 /** PREMA meets the scheduler contract, also with kill preemption enabled. */
 class PremaContractTest extends SchedulerPolicyContract {

@@ -1,7 +1,7 @@
 package org.rtmmlab.scheduler.veltair;
 
 import org.rtmmlab.api.scheduler.SchedulerPolicy;
-import org.rtmmlab.testkit.SchedulerPolicyContract;
+import org.rtmmlab.testkit.engine.SchedulerPolicyContract;
 
 /** VELTAIR meets the scheduler contract. */
 class VeltairContractTest extends SchedulerPolicyContract {

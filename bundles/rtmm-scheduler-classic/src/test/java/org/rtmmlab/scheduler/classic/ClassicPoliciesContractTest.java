@@ -1,21 +1,11 @@
-package org.rtmmlab.scheduler.contracts;
+package org.rtmmlab.scheduler.classic;
 
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.rtmmlab.api.scheduler.SchedulerPolicy;
-import org.rtmmlab.scheduler.classic.EdfPolicy;
-import org.rtmmlab.scheduler.classic.FcfsPolicy;
-import org.rtmmlab.scheduler.classic.LsfPolicy;
-import org.rtmmlab.scheduler.classic.RoundRobinPolicy;
-import org.rtmmlab.scheduler.classic.XrbenchGreedyPolicy;
-import org.rtmmlab.testkit.SchedulerPolicyContract;
+import org.rtmmlab.testkit.engine.SchedulerPolicyContract;
 
-/**
- * The classic policies (rtmm-scheduler-classic) meet the scheduler contract. Hosted here, not in the classic bundle,
- * because the contract needs rtmm-engine on the test classpath and rtmm-engine's tests depend on
- * rtmm-scheduler-classic: the classic bundle cannot depend on the engine without a reactor cycle (see the testkit
- * README). Move these classes into rtmm-scheduler-classic's tests once that edge is gone.
- */
+/** The classic policies meet the scheduler contract (rtmm-testkit-engine), each with its defaults, FCFS also in blocks. */
 class ClassicPoliciesContractTest {
 
     @Nested

@@ -1,4 +1,4 @@
-package org.rtmmlab.testkit;
+package org.rtmmlab.testkit.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,12 +23,16 @@ import org.rtmmlab.api.run.RunResult;
 import org.rtmmlab.api.scheduler.PropertyReader;
 import org.rtmmlab.api.scheduler.PropertySpec;
 import org.rtmmlab.api.scheduler.SchedulerPolicy;
+import org.rtmmlab.testkit.ContractScenarios;
+import org.rtmmlab.testkit.RecordInvariants;
+import org.rtmmlab.testkit.RunRecorder;
 
 /**
  * Contract every {@link SchedulerPolicy} must meet. Extend it in your scheduler bundle's tests (JUnit 5) and supply
  * {@link #policy()}; override {@link #properties()} to run with scheduler properties. The policy runs through the
- * real engine ({@code org.rtmmlab.engine.Evaluator}) in its default mode, so the test classpath needs rtmm-engine,
- * rtmm-workload-xrbench and rtmm-accelerator-table (see the testkit README).
+ * real engine ({@link org.rtmmlab.engine.Evaluator}) in its default mode, with every plugin
+ * {@link java.util.ServiceLoader} finds on the test classpath; this kit brings rtmm-engine, rtmm-workload-xrbench
+ * (the XRBench scenarios) and rtmm-accelerator-table (their platforms) as compile dependencies.
  *
  * <p>Scenarios: the hand-built ones of {@link ContractScenarios} (one task on one accelerator; two tasks on two
  * heterogeneous accelerators; a cascade; an overload; a spatially partitioned accelerator), each with a

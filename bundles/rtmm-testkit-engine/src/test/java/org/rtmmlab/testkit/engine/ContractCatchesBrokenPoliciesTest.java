@@ -1,4 +1,4 @@
-package org.rtmmlab.scheduler.contracts;
+package org.rtmmlab.testkit.engine;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,13 +13,11 @@ import org.rtmmlab.api.scheduler.Scheduler;
 import org.rtmmlab.api.scheduler.SchedulerContext;
 import org.rtmmlab.api.scheduler.SchedulerPolicy;
 import org.rtmmlab.api.scheduler.SchedulerView;
-import org.rtmmlab.testkit.SchedulerPolicyContract;
 
 /**
  * The scheduler contract fails deliberately broken policies, each on the check its fault breaks: dispatching onto a
  * busy accelerator, abandoning started frames, deciding differently on a second identical run, hanging, throwing.
- * (The testkit's own tests cover the record-stream checks; this end-to-end self-test needs the engine, hence lives
- * here for now, see {@link ClassicPoliciesContractTest}.)
+ * (The API-only kit's own tests cover the record-stream checks; this is the end-to-end self-test through the engine.)
  */
 class ContractCatchesBrokenPoliciesTest {
 
@@ -183,7 +181,7 @@ class ContractCatchesBrokenPoliciesTest {
 
     @Test
     void aCorrectPolicyPassesTheSameChecks() {
-        SchedulerPolicyContract good = contract(new org.rtmmlab.scheduler.classic.FcfsPolicy());
+        SchedulerPolicyContract good = contract(new WholeModelFifoPolicy());
         good.oneTaskOnOneAcceleratorFinishesEveryFrameOnTime();
         good.twoTasksOnTwoAcceleratorsFinishEveryFrameOnTime();
         good.cascadeRunsAfterItsUpstreamAndFinishesOnTime();

@@ -1,4 +1,4 @@
-package org.rtmmlab.engine;
+package org.rtmmlab.reproduction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +16,7 @@ import org.rtmmlab.api.run.RunConfig;
 import org.rtmmlab.api.run.RunResult;
 import org.rtmmlab.api.workload.Scenario;
 import org.rtmmlab.api.workload.ScenarioProvider;
+import org.rtmmlab.engine.Evaluator;
 import org.rtmmlab.engine.catalog.ServiceLoaderCatalog;
 import org.rtmmlab.json.ModelRefs;
 import org.rtmmlab.json.ScenarioFiles;

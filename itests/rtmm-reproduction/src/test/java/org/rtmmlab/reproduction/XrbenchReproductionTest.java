@@ -1,4 +1,4 @@
-package org.rtmmlab.engine;
+package org.rtmmlab.reproduction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,6 +24,7 @@ import org.rtmmlab.api.run.RequestRecord;
 import org.rtmmlab.api.run.RunConfig;
 import org.rtmmlab.api.run.RunResult;
 import org.rtmmlab.api.run.TaskResult;
+import org.rtmmlab.engine.Evaluator;
 import org.rtmmlab.engine.catalog.DefaultPluginCatalog;
 import org.rtmmlab.engine.catalog.PluginKind;
 import org.rtmmlab.engine.catalog.ServiceLoaderCatalog;
@@ -34,7 +35,8 @@ import org.rtmmlab.engine.support.RecordingReporter.Recording;
 /**
  * Reproduces the one committed XRBench result (VR_gaming on Single_4K, WS dataflow) in compatibility mode with the
  * real plugins (XRBench workload, MAESTRO table cost model, xrbench-greedy), found through ServiceLoader like the
- * command line does. Reference: src/test/resources/xrbench/eval_reference.json (MIT, see NOTICE there).
+ * command line does. Reference: src/test/resources/xrbench/eval_reference.json (MIT, see NOTICE there). Lives in
+ * this integration module so that rtmm-engine's own tests need no plugin bundle.
  */
 class XrbenchReproductionTest {
 

@@ -1,4 +1,4 @@
-package org.rtmmlab.testkit;
+package org.rtmmlab.testkit.engine;
 
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -8,9 +8,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.rtmmlab.api.InvalidInputException;
+import org.rtmmlab.api.RtmmPlugin;
 import org.rtmmlab.api.run.RunConfig;
 import org.rtmmlab.api.run.RunResult;
 import org.rtmmlab.api.scheduler.SchedulerPolicy;
+import org.rtmmlab.engine.Evaluator;
+import org.rtmmlab.engine.SchedulingException;
+import org.rtmmlab.engine.catalog.DefaultPluginCatalog;
+import org.rtmmlab.engine.catalog.PluginDescriptor;
+import org.rtmmlab.engine.catalog.PluginKind;
+import org.rtmmlab.engine.catalog.ServiceLoaderCatalog;
+import org.rtmmlab.testkit.ContractScenarioProvider;
+import org.rtmmlab.testkit.FixedLatencyModel;
+import org.rtmmlab.testkit.RunRecorder;
 
 /**
  * The engine set up for one policy under test: every plugin on the test classpath (found through
@@ -22,16 +32,24 @@ final class ContractLab {
 
     private final SchedulerPolicy policy;
     private final RunRecorder recorder = new RunRecorder();
-    private final EngineBridge engine;
     private final List<String> loadErrors = new ArrayList<>();
+    private final DefaultPluginCatalog catalog;
+    private final Evaluator evaluator;
 
     ContractLab(SchedulerPolicy policy, ClassLoader loader) {
         this.policy = policy;
-        this.engine = new EngineBridge(loader, loadErrors::add);
-        engine.add(new FixedLatencyModel());
-        engine.add(new ContractScenarioProvider());
-        engine.add(recorder);
-        engine.add(policy);
+        this.catalog = ServiceLoaderCatalog.load(loader, loadErrors::add);
+        add(new FixedLatencyModel());
+        add(new ContractScenarioProvider());
+        add(recorder);
+        add(policy);
+        this.evaluator = new Evaluator(catalog);
+    }
+
+    /** Adds a plugin to the catalog; it wins look-ups of its kind and id over plugins added before. */
+    private void add(RtmmPlugin plugin) {
+        catalog.add(new PluginDescriptor(PluginKind.of(plugin), plugin.id(), plugin.description(),
+                "rtmm-testkit-engine", "0", plugin));
     }
 
     /**
@@ -58,14 +76,13 @@ final class ContractLab {
     private RunResult runOnce(RunConfig config, String what) {
         List<String> warnings = new ArrayList<>();
         try {
-            return engine.run(config, warnings::add);
+            return evaluator.run(config, null, warnings::add);
         } catch (InvalidInputException e) {
             return fail(what + ": input rejected: " + e.getMessage()
                     + (loadErrors.isEmpty() ? "" : "; plugins that failed to load: " + loadErrors), e);
+        } catch (SchedulingException e) {
+            return fail(what + ": the run failed because of the policy: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            if (EngineBridge.isSchedulingException(e)) {
-                return fail(what + ": the run failed because of the policy: " + e.getMessage(), e);
-            }
             return fail(what + ": the run failed: " + e, e);
         }
     }

@@ -1,0 +1,12 @@
+/**
+ * Engine-backed test kit for scheduler authors: extend {@link org.rtmmlab.testkit.engine.SchedulerPolicyContract}
+ * in a scheduler's tests and supply the policy; it runs the policy through the real engine (rtmm-engine, an ordinary
+ * compile dependency of this kit) on small hand-built scenarios and on XRBench, and checks the record stream with
+ * {@link org.rtmmlab.testkit.RecordInvariants} of the API-only kit.
+ */
+@Export
+@Version("1.0.0")
+package org.rtmmlab.testkit.engine;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
