@@ -52,9 +52,9 @@ step "2. building the project and running its contract tests (mvn -B verify)"
 (cd "$project" && mvn_ verify) > "$work/verify.log" 2>&1 || fail "mvn verify of the generated project failed: $(tail -20 "$work/verify.log")"
 jar="$project/target/$name-1.0.0.jar"
 [ -f "$jar" ] || fail "no jar at $jar"
-# surefire's summary per test class: <testsuite ... tests="N" errors="E" skipped="S" failures="F">
-sum() { sed -n "s/.*<testsuite [^>]* $1=\"\([0-9]*\)\".*/\1/p" "$project"/target/surefire-reports/TEST-*.xml | awk '{s+=$1} END {print s+0}'; }
-tests=$(sum tests); bad=$(( $(sum failures) + $(sum errors) + $(sum skipped) ))
+# surefire's reports: one <testcase> per test run (nested classes included), <failure>/<error>/<skipped> inside
+count() { cat "$project"/target/surefire-reports/TEST-*.xml | { grep -o "<$1[ >/]" || true; } | wc -l; }
+tests=$(count testcase); bad=$(( $(count failure) + $(count error) + $(count skipped) ))
 [ "$tests" -ge 10 ] && [ "$bad" -eq 0 ] || fail "contract tests: $tests run, $bad failed, in error or skipped"
 jar tf "$jar" > "$work/jar.txt"
 grep -qx 'META-INF/services/org.rtmmlab.api.scheduler.SchedulerPolicy' "$work/jar.txt" || fail "no ServiceLoader registration in the jar"
@@ -70,15 +70,20 @@ grep -q "\"scheduler\": *\"$name\"" "$work/run.json" || fail "the run's JSON doe
 
 step "4. hot-deploying it into a running container (RTMM_LAB_HOME=$work/home)"
 home="$work/home"
-boot=${RTMM_TEST_BOOT_S:-8}
-( sleep "$boot"; mkdir -p "$home/deploy"; cp "$jar" "$home/deploy/"; sleep 5
-  printf 'rtmm:list\nrtmm:run --duration 1s xrbench/VR_gaming xrbench/Dual_4K__WS_OS %s\n' "$name"; sleep 15
+log="$work/container.log"
+# waits up to $2 seconds for the pattern $1 in the container's output
+await() { for _ in $(seq 1 $(($2 * 2))); do grep -Eq "$1" "$log" 2>/dev/null && return 0; sleep 0.5; done; return 1; }
+( await "Welcome to Apache Felix Gogo" 90 && await "\[rtmm\] dashboard" 30   # the container is up and running
+  mkdir -p "$home/deploy" && cp "$jar" "$home/deploy/"                         # hot deploy
+  await "added scheduler $name" 30
+  printf 'rtmm:list\nrtmm:run --duration 1s xrbench/VR_gaming xrbench/Dual_4K__WS_OS %s\n' "$name"
+  await "(FINISHED|FAILED|CANCELLED) +$name " 60
   printf 'stop 0\n' ) | (cd "$root" && RTMM_LAB_HOME="$home" JAVA_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" \
-  timeout 120 ./rtmm container) > "$work/container.log" 2>&1 || fail "the container failed: $(tail -5 "$work/container.log")"
-grep -q "added scheduler $name" "$work/container.log" || fail "the container did not pick up the jar in deploy/ (see $work/container.log)"
-grep -Eq "^ +$name +com\.example\.$name 1\.0\.0 " "$work/container.log" || fail "rtmm:list does not show $name (see $work/container.log)"
-grep -Eq "FINISHED +$name " "$work/container.log" || fail "rtmm:run of $name did not finish (see $work/container.log)"
-grep -q "CommandFailedException" "$work/container.log" && fail "a Gogo command failed (see $work/container.log)"
+  timeout 180 ./rtmm container) > "$log" 2>&1 || fail "the container failed: $(tail -5 "$log")"
+grep -q "added scheduler $name" "$log" || fail "the running container did not pick up the jar in deploy/ (see $log)"
+grep -Eq "^ +$name +com\.example\.$name 1\.0\.0 " "$log" || fail "rtmm:list does not show $name (see $log)"
+grep -Eq "FINISHED +$name " "$log" || fail "rtmm:run of $name did not finish (see $log)"
+grep -q "CommandFailedException" "$log" && fail "a Gogo command failed (see $log)"
 
 step "5. comparing it with the built-in schedulers (./rtmm compare --plugins ...)"
 (cd "$root" && ./rtmm compare --plugins "$jar" --schedulers "$name,fcfs,edf" --baseline fcfs \
