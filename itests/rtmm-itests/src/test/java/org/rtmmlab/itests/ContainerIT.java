@@ -85,6 +85,9 @@ public class ContainerIT {
     @Inject
     CommandProcessor commands;
 
+    @Inject
+    org.osgi.service.cm.ConfigurationAdmin configAdmin;
+
     /** The distribution's bundles, FileInstall watching a fresh deploy folder, no interactive console. */
     @Configuration
     public Option[] config() throws IOException {
@@ -481,6 +484,30 @@ public class ContainerIT {
         }
         awaitTrue("the unresolved bundle to go", () -> !bundleNames().contains("rtmm-itest-missing-import"));
         assertFalse(gogo("rtmm:list").contains("failed bundles"));
+    }
+
+    /**
+     * herald declares no DS method of its own: its ConfigAdmin defaults arrive through {@code ConfiguredPolicy}'s
+     * inherited {@code @Activate @Modified configure} (bnd {@code -dsannotations-options: inherit}), and go again when
+     * the configuration is deleted.
+     */
+    @Test
+    public void configAdminDefaultsReachAPolicyThroughItsInheritedDsMethod() throws Exception {
+        String declared = heraldObjectiveDefault();
+        String other = declared.equals("latency") ? "energy" : "latency";
+        org.osgi.service.cm.Configuration cfg = configAdmin.getConfiguration("org.rtmmlab.scheduler.herald", "?");
+        try {
+            cfg.update(new java.util.Hashtable<>(java.util.Map.of("objective", other)));
+            awaitTrue("herald's objective default to become " + other, () -> heraldObjectiveDefault().equals(other));
+        } finally {
+            cfg.delete();
+        }
+        awaitTrue("herald's declared default to come back", () -> heraldObjectiveDefault().equals(declared));
+    }
+
+    private String heraldObjectiveDefault() {
+        return catalog.scheduler("herald").properties().stream().filter(p -> p.key().equals("objective"))
+                .findFirst().orElseThrow().defaultValue();
     }
 
     /** A plugin built against another API version: {@code rtmm:list} names the package, its range and the lab's. */

@@ -2,18 +2,21 @@ package org.rtmmlab.api.scheduler;
 
 import java.util.List;
 import java.util.Map;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Modified;
 
 /**
  * A policy whose declared properties take their defaults from a configuration (in the container: the ConfigAdmin
  * configuration of its DS component), run properties winning: the id, description and property plumbing every such
  * policy repeats. A subclass passes its id, description and {@link PropertySpec}s, reads its settings in
  * {@link #create} from {@link #defaults()} and the run's {@link SchedulerContext#properties()} (e.g. with
- * {@link PropertyReader#of(String, List, Map, Map)}), and, being the DS component, hands its configuration to
- * {@link #configureDefaults} from its own {@code @Activate @Modified} method (bnd reads DS annotations on the component
- * class only):
+ * {@link PropertyReader#of(String, List, Map, Map)}). {@link #configure} is the DS activate and modified method: a
+ * subclass that is a DS component (with a {@code configurationPid}) gets its ConfigAdmin configuration through it
+ * when bnd builds it with {@code -dsannotations-options: inherit} (as the lab's bundles are built); without that
+ * option, bnd reads DS annotations on the component class only, so declare
  * <pre>{@code
  * @Activate @Modified
- * void configure(Map<String, Object> config) { configureDefaults(config); }
+ * void activate(Map<String, Object> config) { configure(config); }
  * }</pre>
  * Without a configuration the declared defaults apply, as on the command line.
  *
@@ -38,12 +41,14 @@ public abstract class ConfiguredPolicy implements SchedulerPolicy {
     }
 
     /**
-     * Takes the values of the declared keys in {@code config} (DS component properties: the ConfigAdmin
-     * configuration) as the defaults of every later run; other keys are ignored.
+     * DS activate and modified method: takes the values of the declared keys in {@code config} (the component
+     * properties: its ConfigAdmin configuration) as the defaults of every later run; other keys are ignored.
      *
      * @throws org.rtmmlab.api.InvalidInputException when a declared key's value is not valid
      */
-    protected final void configureDefaults(Map<String, ?> config) {
+    @Activate
+    @Modified
+    public final void configure(Map<String, ?> config) {
         defaults = PropertyReader.configured(specs, config);
     }
 

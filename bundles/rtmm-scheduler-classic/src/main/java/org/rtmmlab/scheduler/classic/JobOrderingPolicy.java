@@ -11,9 +11,9 @@ import org.rtmmlab.api.scheduler.SchedulerContext;
 /**
  * What the job-ordering policies (FCFS, EDF, RR, LSF) share beyond {@link ConfiguredPolicy}: the {@code blockLayers}
  * property (declared as a {@link PropertySpec}; built-in default, optional ConfigAdmin default, run value wins; read
- * with {@link PropertyReader}) and the creation of the per-run {@link PriorityDispatchScheduler}. A policy that takes ConfigAdmin defaults declares its own
- * {@code @Activate @Modified} method on the component class (bnd reads the annotations there) and hands the
- * configuration to {@code configureDefaults}; without one, the built-in default applies.
+ * with {@link PropertyReader}) and the creation of the per-run {@link PriorityDispatchScheduler}. A policy whose
+ * {@code @Component} names a {@code configurationPid} takes its ConfigAdmin defaults through the inherited DS method
+ * {@link ConfiguredPolicy#configure}; without a configuration, the built-in default applies.
  */
 abstract class JobOrderingPolicy extends ConfiguredPolicy {
 

@@ -6,9 +6,9 @@ import org.rtmmlab.api.scheduler.SchedulerContext;
 
 /**
  * What the four DREAM policies share beyond {@link ConfiguredPolicy}: the properties ({@link DreamSettings}), the
- * ConfigAdmin defaults (PID {@value DreamSettings#PID}, one configuration for all four) and the scheduler; they differ only in which of the
- * online tuner and the supernet switcher run. Each subclass carries its own DS and ServiceLoader annotations (bnd
- * reads them on the component class).
+ * ConfigAdmin defaults (PID {@value DreamSettings#PID}, one configuration for all four, through the inherited DS
+ * method {@link ConfiguredPolicy#configure}) and the scheduler; they differ only in which of the online tuner and the
+ * supernet switcher run. Each subclass carries its own {@code @Component} and {@code @ServiceProvider}.
  */
 abstract class DreamPolicyBase extends ConfiguredPolicy {
 

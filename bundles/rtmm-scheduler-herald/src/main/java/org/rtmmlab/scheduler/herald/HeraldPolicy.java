@@ -3,9 +3,7 @@ package org.rtmmlab.scheduler.herald;
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
 import java.util.Map;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Modified;
 import org.rtmmlab.api.scheduler.ConfiguredPolicy;
 import org.rtmmlab.api.scheduler.Scheduler;
 import org.rtmmlab.api.scheduler.SchedulerContext;
@@ -37,13 +35,6 @@ public final class HeraldPolicy extends ConfiguredPolicy {
     public HeraldPolicy() {
         super(ID, "Herald (HPCA'21): static EDP-minimal block-to-accelerator map, load-balanced, FCFS per accelerator",
                 HeraldSettings.SPECS);
-    }
-
-    /** DS: the ConfigAdmin configuration's values of Herald's keys become the defaults of every run. */
-    @Activate
-    @Modified
-    void configure(Map<String, Object> config) {
-        configureDefaults(config);
     }
 
     @Override

@@ -2,10 +2,7 @@ package org.rtmmlab.scheduler.planaria;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
-import java.util.Map;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Modified;
 import org.rtmmlab.api.scheduler.ConfiguredPolicy;
 import org.rtmmlab.api.scheduler.Scheduler;
 import org.rtmmlab.api.scheduler.SchedulerContext;
@@ -35,13 +32,6 @@ public final class PlanariaPolicy extends ConfiguredPolicy {
     public PlanariaPolicy() {
         super(ID, "Planaria (MICRO'20): fewest resources (shares or sub-accelerators) meeting each task's slack, by score",
                 PlanariaSettings.SPECS);
-    }
-
-    /** DS: the ConfigAdmin configuration's values of Planaria's keys become the defaults of every run. */
-    @Activate
-    @Modified
-    void configure(Map<String, Object> config) {
-        configureDefaults(config);
     }
 
     @Override

@@ -2,10 +2,7 @@ package org.rtmmlab.scheduler.prema;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
-import java.util.Map;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Modified;
 import org.rtmmlab.api.scheduler.ConfiguredPolicy;
 import org.rtmmlab.api.scheduler.Scheduler;
 import org.rtmmlab.api.scheduler.SchedulerContext;
@@ -36,13 +33,6 @@ public final class PremaPolicy extends ConfiguredPolicy {
     public PremaPolicy() {
         super(ID, "PREMA (HPCA'20): token-based preemptive scheduling, shortest job among threshold candidates",
                 PremaSettings.SPECS);
-    }
-
-    /** DS: the ConfigAdmin configuration's values of PREMA's keys become the defaults of every run. */
-    @Activate
-    @Modified
-    void configure(Map<String, Object> config) {
-        configureDefaults(config);
     }
 
     @Override

@@ -2,10 +2,7 @@ package org.rtmmlab.scheduler.veltair;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
-import java.util.Map;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Modified;
 import org.rtmmlab.api.scheduler.ConfiguredPolicy;
 import org.rtmmlab.api.scheduler.Scheduler;
 import org.rtmmlab.api.scheduler.SchedulerContext;
@@ -36,13 +33,6 @@ public final class VeltairPolicy extends ConfiguredPolicy {
     public VeltairPolicy() {
         super(ID, "VELTAIR (ASPLOS'22): adaptive layer blocks, MAC-proportional deadline shares, least capable fit",
                 VeltairSettings.SPECS);
-    }
-
-    /** DS: the ConfigAdmin configuration's values of VELTAIR's keys become the defaults of every run. */
-    @Activate
-    @Modified
-    void configure(Map<String, Object> config) {
-        configureDefaults(config);
     }
 
     @Override
