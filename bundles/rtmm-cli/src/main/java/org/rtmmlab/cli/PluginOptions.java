@@ -43,7 +43,9 @@ public class PluginOptions {
             urls.addAll(jars(f));
         }
         ClassLoader parent = PluginOptions.class.getClassLoader();
-        checkImports(urls, parent);
+        if (!urls.isEmpty()) {
+            checkImports(urls, parent);
+        }
         ClassLoader loader = urls.isEmpty() ? parent : new URLClassLoader(urls.toArray(URL[]::new), parent);
         // plugins that look up their peers with ServiceLoader (the files provider resolving model refs) must see the
         // --plugins jars too: the context class loader is where SPI look-ups search (threads created later inherit it)
