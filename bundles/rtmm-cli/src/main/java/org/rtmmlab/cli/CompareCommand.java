@@ -22,6 +22,7 @@ import org.rtmmlab.api.run.RunResult;
 import org.rtmmlab.api.scheduler.SchedulerPolicy;
 import org.rtmmlab.engine.Evaluator;
 import org.rtmmlab.engine.catalog.PluginCatalog;
+import org.rtmmlab.report.json.ResultJson;
 import org.rtmmlab.shell.options.CompareSelection;
 import org.rtmmlab.shell.options.SeedList;
 import picocli.CommandLine.Command;

@@ -15,6 +15,8 @@ import org.apache.commons.csv.CSVPrinter;
 import org.rtmmlab.api.run.FrameCounts;
 import org.rtmmlab.api.run.RunResult;
 import org.rtmmlab.engine.metrics.UxCost;
+import org.rtmmlab.engine.stats.GeometricMean;
+import org.rtmmlab.engine.stats.MeanInterval;
 
 /**
  * The comparison as text and CSV. Each run is matched with the baseline scheduler's run of the same scenario,
@@ -287,21 +289,8 @@ final class ComparisonTables {
         return n == 0 ? Double.NaN : sum / n;
     }
 
-    /** @return geometric mean of column {@code col}: 0 if a value is 0, NaN if no finite value is &ge; 0 */
+    /** @return the geometric mean ({@link GeometricMean}) of column {@code col} */
     static double geomean(List<double[]> rows, int col) {
-        double logSum = 0;
-        int n = 0;
-        for (double[] r : rows) {
-            double v = r[col];
-            if (!Double.isFinite(v) || v < 0) {
-                continue;
-            }
-            if (v == 0) {
-                return 0;
-            }
-            logSum += Math.log(v);
-            n++;
-        }
-        return n == 0 ? Double.NaN : Math.exp(logSum / n);
+        return GeometricMean.of(rows.stream().mapToDouble(r -> r[col]).toArray());
     }
 }

@@ -43,11 +43,37 @@ public class PluginOptions {
             urls.addAll(jars(f));
         }
         ClassLoader parent = PluginOptions.class.getClassLoader();
+        if (!urls.isEmpty()) {
+            checkImports(urls, parent);
+        }
         ClassLoader loader = urls.isEmpty() ? parent : new URLClassLoader(urls.toArray(URL[]::new), parent);
         // plugins that look up their peers with ServiceLoader (the files provider resolving model refs) must see the
         // --plugins jars too: the context class loader is where SPI look-ups search (threads created later inherit it)
         Thread.currentThread().setContextClassLoader(loader);
         return ServiceLoaderCatalog.load(loader, warnings);
+    }
+
+    /**
+     * Reads every jar (a corrupt one is an error, not silently skipped) and checks that each bundle's imports of
+     * {@code org.rtmmlab} packages are exported by the lab (or by another of the jars) in a version they accept: the
+     * check the container's resolver makes, so a plugin built against another API version fails here as it would
+     * there, naming the package and versions, instead of with a linkage error in the middle of a run.
+     */
+    private static void checkImports(List<URL> urls, ClassLoader lab) {
+        List<PluginJar> jars = new ArrayList<>();
+        for (URL u : urls) {
+            try {
+                jars.add(PluginJar.read(Path.of(u.toURI()), "--plugins"));
+            } catch (java.net.URISyntaxException e) {
+                throw new InvalidInputException("--plugins", u.toString(), "bad path: " + e.getMessage());
+            }
+        }
+        LabExports exports = LabExports.of(lab).with(jars);
+        for (PluginJar j : jars) {
+            exports.unsatisfied(j).ifPresent(reason -> {
+                throw new InvalidInputException("--plugins", j.jar().toString(), reason);
+            });
+        }
     }
 
     private static List<URL> jars(File f) {

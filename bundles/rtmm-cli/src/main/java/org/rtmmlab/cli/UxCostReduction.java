@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.rtmmlab.api.run.RunResult;
+import org.rtmmlab.engine.stats.MeanInterval;
 
 /**
  * {@code compare --reduction-of ID}: how much lower scheduler ID's UXCost is than each other scheduler's, as the

@@ -20,6 +20,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rtmmlab.api.InvalidInputException;
+import org.rtmmlab.engine.stats.MeanInterval;
 import org.rtmmlab.shell.options.SeedList;
 
 /** {@code compare --seeds}: the seed syntax, the interval arithmetic and the per-seed table, JSON and CSV. */

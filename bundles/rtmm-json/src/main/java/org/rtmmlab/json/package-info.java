@@ -1,6 +1,9 @@
-/** Location-aware JSON reading for lab input files (scenarios, platforms, bundled data). */
+/**
+ * Location-aware JSON reading for lab input files (scenarios, platforms, bundled data), and the one grammar of
+ * durations written as text ({@link org.rtmmlab.json.Durations}).
+ */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.rtmmlab.json;
 
 import org.osgi.annotation.bundle.Export;

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.osgi.framework.Bundle;
@@ -11,7 +14,11 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.Version;
+import org.osgi.framework.namespace.PackageNamespace;
 import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.wiring.BundleCapability;
+import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
@@ -22,7 +29,9 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
  * <ul>
  *   <li>an INSTALLED bundle that {@link FrameworkWiring#resolveBundles} cannot resolve: a transient start attempt
  *       (which then fails with nothing started) gives the resolver's {@link BundleException}, reduced to the missing
- *       requirement, e.g. {@code missing package org.foo [1.0.0,2.0.0)};</li>
+ *       requirement, e.g. {@code missing package org.foo [1.0.0,2.0.0)}, and when resolved bundles export the
+ *       package in other versions (a plugin built against another API version) which ones, from their
+ *       {@link BundleRevision}s' package capabilities;</li>
  *   <li>a bundle that is to be started but stays RESOLVED: the activator's exception from the same attempt;</li>
  *   <li>an active bundle with a DS component in state FAILED_ACTIVATION: the first line of the failure that
  *       {@link ServiceComponentRuntime} recorded (the exception its constructor or activate method threw).</li>
@@ -77,7 +86,7 @@ public final class PluginDiagnostics {
                 b.start(Bundle.START_TRANSIENT);
             } catch (BundleException e) {
                 reason = unresolvable || e.getType() == BundleException.RESOLVE_ERROR
-                        ? resolveReason(e.getMessage()) : exceptionReason(e.getCause() != null ? e.getCause() : e);
+                        ? resolveReason(e.getMessage(), this::exportedVersions) : exceptionReason(e.getCause() != null ? e.getCause() : e);
             } catch (IllegalStateException e) {
                 return Optional.empty(); // uninstalled meanwhile
             }
@@ -103,6 +112,24 @@ public final class PluginDiagnostics {
                 b.getVersion().toString(), b.getLocation(), components, reason));
     }
 
+    /** @return the versions in which resolved bundles (the system bundle included) export {@code pkg}, lowest first */
+    private List<Version> exportedVersions(String pkg) {
+        TreeSet<Version> out = new TreeSet<>();
+        for (Bundle b : context.getBundles()) {
+            BundleRevision revision = b.adapt(BundleRevision.class);
+            if (revision == null || b.getState() == Bundle.INSTALLED || b.getState() == Bundle.UNINSTALLED) {
+                continue;
+            }
+            for (BundleCapability c : revision.getDeclaredCapabilities(PackageNamespace.PACKAGE_NAMESPACE)) {
+                if (pkg.equals(c.getAttributes().get(PackageNamespace.PACKAGE_NAMESPACE))
+                        && c.getAttributes().get(PackageNamespace.CAPABILITY_VERSION_ATTRIBUTE) instanceof Version v) {
+                    out.add(v);
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
     private static boolean persistentlyStarted(Bundle b) {
         BundleStartLevel level = b.adapt(BundleStartLevel.class);
         return level != null && level.isPersistentlyStarted();
@@ -121,6 +148,17 @@ public final class PluginDiagnostics {
      *         has no requirement in that form
      */
     static String resolveReason(String message) {
+        return resolveReason(message, pkg -> List.of());
+    }
+
+    /**
+     * {@link #resolveReason(String)}, naming for a missing package the versions in which it is exported, e.g.
+     * {@code does not resolve: missing package org.rtmmlab.api.scheduler [99.0.0,100.0.0), but the lab exports
+     * org.rtmmlab.api.scheduler 1.3.0} (the wording of the command line's {@code deploy} and {@code --plugins}).
+     *
+     * @param exported the versions in which a package is exported (empty: not exported)
+     */
+    static String resolveReason(String message, Function<String, List<Version>> exported) {
         String text = RtmmCommands.oneLine(message);
         Matcher m = MISSING.matcher(text);
         String namespace = null;
@@ -135,7 +173,11 @@ public final class PluginDiagnostics {
         if (namespace.equals("osgi.wiring.package")) {
             Matcher p = PACKAGE.matcher(filter);
             if (p.find()) {
-                return "does not resolve: missing package " + p.group(1) + range(filter);
+                String pkg = p.group(1);
+                List<Version> versions = exported.apply(pkg);
+                return "does not resolve: missing package " + pkg + range(filter) + (versions.isEmpty() ? ""
+                        : ", but the lab exports " + pkg + " "
+                                + versions.stream().map(Version::toString).collect(Collectors.joining(", ")));
             }
         }
         return "does not resolve: missing " + namespace + " " + filter;

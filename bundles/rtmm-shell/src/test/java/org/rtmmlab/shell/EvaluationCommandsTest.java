@@ -108,8 +108,8 @@ class EvaluationCommandsTest {
         assertInstanceOf(CommandFailedException.class, missing.failure());
 
         Outcome duration = Console.run(() -> commands.run("--duration", "10", SC, PL, "edf"));
-        assertTrue(duration.lines().get(0).startsWith("error: Invalid value for option '--duration': '10' is not a"
-                + " duration"), duration.lines().toString());
+        assertTrue(duration.lines().get(0).startsWith("error: Invalid value for option '--duration': not a positive"
+                + " duration: '10'; write e.g. 500ms"), duration.lines().toString());
         Outcome unknown = Console.run(() -> commands.run("--sed", "1", SC, PL, "edf"));
         assertEquals(List.of("error: Unknown options: '--sed', 'edf' (see rtmm:run --help)"), unknown.lines());
         assertEquals(List.of(), service.calls, "nothing submitted");

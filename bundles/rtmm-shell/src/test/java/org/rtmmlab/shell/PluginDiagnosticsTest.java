@@ -25,6 +25,18 @@ class PluginDiagnosticsTest {
     }
 
     @Test
+    void aWrongVersionNamesTheVersionsTheLabExports() {
+        String felix = "Unable to resolve future [31](R 31.0): missing requirement [future [31](R 31.0)]"
+                + " osgi.wiring.package; (&(osgi.wiring.package=org.rtmmlab.api.scheduler)(version>=99.0.0)"
+                + "(!(version>=100.0.0))) Unresolved requirements: [...]";
+        assertEquals("does not resolve: missing package org.rtmmlab.api.scheduler [99.0.0,100.0.0), but the lab"
+                + " exports org.rtmmlab.api.scheduler 1.2.0, 1.3.0", PluginDiagnostics.resolveReason(felix,
+                        pkg -> pkg.equals("org.rtmmlab.api.scheduler")
+                                ? List.of(new org.osgi.framework.Version(1, 2, 0), new org.osgi.framework.Version(1, 3, 0))
+                                : List.of()));
+    }
+
+    @Test
     void theInnermostMissingRequirementIsTheCause() {
         String chained = "Unable to resolve p [5](R 5.0): missing requirement [p [5](R 5.0)] osgi.wiring.package;"
                 + " (&(osgi.wiring.package=lib.api)(version>=1.0.0)) [caused by: Unable to resolve lib [4](R 4.0):"

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.rtmmlab.evaluation.EvaluationRequest;
+import org.rtmmlab.json.Durations;
 
 /**
  * Reads the JSON bodies of the API's POST requests. Every mistake is a 400 naming the JSON path, e.g.
@@ -30,7 +31,6 @@ final class RequestBodies {
             "duration", "durationNs", "xrbenchCompat", "properties", "reporters", "pace", "baseline");
     private static final Set<String> SWAP_KEYS = Set.of("scheduler", "properties");
     private static final List<String> DEFAULT_REPORTERS = List.of("json", "csv", "html", "trace");
-    private static final Pattern DURATION = Pattern.compile("([0-9]*\\.?[0-9]+)\\s*(ns|us|ms|s|m|h)");
     private static final Pattern PACE = Pattern.compile("([0-9]*\\.?[0-9]+)\\s*x?");
 
     private RequestBodies() {
@@ -116,25 +116,13 @@ final class RequestBodies {
         return Double.parseDouble(m.group(1));
     }
 
-    /** @return a duration ("700ms", "10s", "1.5m", "250us", "1000000ns") in ns, > 0 */
+    /** @return a duration ("700ms", "10s", "1.5m", "250us", "1000000ns") in ns, &gt; 0 ({@link Durations}) */
     static long duration(String text, String path) {
-        Matcher m = DURATION.matcher(text.trim());
-        if (!m.matches()) {
-            throw bad(path, "expected a duration such as 700ms, 10s or 2m, got '" + text + "'");
+        try {
+            return Durations.parseNs(text);
+        } catch (IllegalArgumentException e) {
+            throw bad(path, e.getMessage());
         }
-        double unit = switch (m.group(2)) {
-            case "ns" -> 1;
-            case "us" -> 1e3;
-            case "ms" -> 1e6;
-            case "s" -> 1e9;
-            case "m" -> 60e9;
-            default -> 3600e9;
-        };
-        double ns = Double.parseDouble(m.group(1)) * unit;
-        if (ns < 1 || ns > Long.MAX_VALUE / 2.0) {
-            throw bad(path, "out of range: '" + text + "'");
-        }
-        return Math.round(ns);
     }
 
     private static JsonObject object(String body, Set<String> keys) {

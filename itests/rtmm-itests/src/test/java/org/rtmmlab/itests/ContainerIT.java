@@ -85,6 +85,9 @@ public class ContainerIT {
     @Inject
     CommandProcessor commands;
 
+    @Inject
+    org.osgi.service.cm.ConfigurationAdmin configAdmin;
+
     /** The distribution's bundles, FileInstall watching a fresh deploy folder, no interactive console. */
     @Configuration
     public Option[] config() throws IOException {
@@ -481,6 +484,72 @@ public class ContainerIT {
         }
         awaitTrue("the unresolved bundle to go", () -> !bundleNames().contains("rtmm-itest-missing-import"));
         assertFalse(gogo("rtmm:list").contains("failed bundles"));
+    }
+
+    /**
+     * herald declares no DS method of its own: its ConfigAdmin defaults arrive through {@code ConfiguredPolicy}'s
+     * inherited {@code @Activate @Modified configure} (bnd {@code -dsannotations-options: inherit}), and go again when
+     * the configuration is deleted.
+     */
+    @Test
+    public void configAdminDefaultsReachAPolicyThroughItsInheritedDsMethod() throws Exception {
+        String declared = heraldObjectiveDefault();
+        String other = declared.equals("latency") ? "energy" : "latency";
+        org.osgi.service.cm.Configuration cfg = configAdmin.getConfiguration("org.rtmmlab.scheduler.herald", "?");
+        try {
+            cfg.update(new java.util.Hashtable<>(java.util.Map.of("objective", other)));
+            awaitTrue("herald's objective default to become " + other, () -> heraldObjectiveDefault().equals(other));
+        } finally {
+            cfg.delete();
+        }
+        awaitTrue("herald's declared default to come back", () -> heraldObjectiveDefault().equals(declared));
+    }
+
+    private String heraldObjectiveDefault() {
+        return catalog.scheduler("herald").properties().stream().filter(p -> p.key().equals("objective"))
+                .findFirst().orElseThrow().defaultValue();
+    }
+
+    /** A plugin built against another API version: {@code rtmm:list} names the package, its range and the lab's. */
+    @Test
+    public void pluginForAnotherApiVersionIsListedWithTheVersionsTheLabExports() throws Exception {
+        Path deploy = Path.of(System.getProperty("itest.deploy"));
+        Path sample = onlyJar(Path.of(System.getProperty("itest.samples")), "rtmm-scheduler-example");
+        Path broken = Path.of(System.getProperty("itest.work")).resolve("future-api.jar");
+        rewriteManifest(sample, broken, mf -> {
+            mf.getMainAttributes().putValue("Bundle-SymbolicName", "rtmm-itest-future-api");
+            String imports = mf.getMainAttributes().getValue("Import-Package");
+            String changed = imports.replaceAll("org\\.rtmmlab\\.api\\.scheduler;version=\"[^\"]*\"",
+                    "org.rtmmlab.api.scheduler;version=\"[99,100)\"");
+            assertFalse("the example imports org.rtmmlab.api.scheduler with a range: " + imports,
+                    changed.equals(imports));
+            mf.getMainAttributes().putValue("Import-Package", changed);
+        });
+        // what the lab exports, from the API bundle's own revision (the framework's view, not its manifest text)
+        Bundle api = Arrays.stream(context.getBundles()).filter(x -> "rtmm-api".equals(x.getSymbolicName()))
+                .findFirst().orElseThrow();
+        Object version = api.adapt(BundleRevision.class).getDeclaredCapabilities("osgi.wiring.package").stream()
+                .filter(c -> "org.rtmmlab.api.scheduler".equals(c.getAttributes().get("osgi.wiring.package")))
+                .findFirst().orElseThrow().getAttributes().get("version");
+        Path deployed = deploy.resolve("future-api.jar");
+        atomicCopy(broken, deployed);
+        try {
+            String expected = "does not resolve: missing package org.rtmmlab.api.scheduler [99.0.0,100.0.0), but the"
+                    + " lab exports org.rtmmlab.api.scheduler " + version;
+            awaitTrue("rtmm:list to show the bundle for another API version", () -> {
+                try {
+                    return gogo("rtmm:list").contains("rtmm-itest-future-api");
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+            String list = gogo("rtmm:list");
+            String line = list.lines().filter(l -> l.contains("rtmm-itest-future-api")).findFirst().orElseThrow();
+            assertTrue(line, line.startsWith("  failed  rtmm-itest-future-api ") && line.endsWith(expected));
+        } finally {
+            Files.deleteIfExists(deployed);
+        }
+        awaitTrue("the bundle to go", () -> !bundleNames().contains("rtmm-itest-future-api"));
     }
 
     /**

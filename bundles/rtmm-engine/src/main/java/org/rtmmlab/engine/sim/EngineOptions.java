@@ -1,9 +1,8 @@
 package org.rtmmlab.engine.sim;
 
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.rtmmlab.api.InvalidInputException;
+import org.rtmmlab.json.Durations;
 
 /**
  * The engine's own run properties (keys under {@code engine.} in {@link org.rtmmlab.api.run.RunConfig#properties()}).
@@ -40,7 +39,6 @@ public record EngineOptions(DropRule dropRule, long windowNs, boolean xrbenchAcc
     public static final int MAX_WINDOWS = 10_000;
 
     private static final String SOURCE = "run properties";
-    private static final Pattern DURATION = Pattern.compile("([0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\\s*(ns|us|ms|s)");
 
     /** The defaults: queued-late drops, 1 s windows, no accuracy factor, no UXCost floor. */
     public static final EngineOptions DEFAULTS = new EngineOptions(DropRule.QUEUED_LATE, DEFAULT_WINDOW_NS, false, 0);
@@ -98,24 +96,13 @@ public record EngineOptions(DropRule dropRule, long windowNs, boolean xrbenchAcc
         return ns;
     }
 
-    /** @return {@code v} (number + unit ns, us, ms or s) in whole ns, &gt; 0 */
+    /** @return {@code v} in whole ns, &gt; 0, in the lab's one duration grammar ({@link Durations}) */
     static long duration(String v) {
-        Matcher m = DURATION.matcher(v);
-        if (m.matches()) {
-            double d = Double.parseDouble(m.group(1));
-            double scale = switch (m.group(2)) {
-                case "ns" -> 1;
-                case "us" -> 1e3;
-                case "ms" -> 1e6;
-                default -> 1e9;
-            };
-            long ns = Math.round(d * scale);
-            if (ns > 0 && d * scale < 9e18) {
-                return ns;
-            }
+        try {
+            return Durations.parseNs(v, "off");
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(SOURCE, WINDOW, e.getMessage());
         }
-        throw new InvalidInputException(SOURCE, WINDOW, "not a positive duration: '" + v
-                + "'; write e.g. 500ms, 1s, 2.5s, 100us, 250000ns, or off");
     }
 
     private static double fraction(String key, String v) {

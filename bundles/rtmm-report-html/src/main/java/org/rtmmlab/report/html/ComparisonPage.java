@@ -5,13 +5,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rtmmlab.api.run.RunResult;
+import org.rtmmlab.engine.stats.GeometricMean;
+import org.rtmmlab.engine.stats.MeanInterval;
 
 /**
  * {@code compare.html}: runs of several schedulers over scenarios x platforms. Bar charts of the XRBench score, of
  * UXCost (when the runs carry the {@code uxcost} metric) and of energy, grouped by scenario and platform with one
  * bar per scheduler and the change versus the baseline above each bar; then the full table and geometric means.
  * Runs of several seeds ({@code compare --seeds}) make one bar and one table row per cell: the mean over the seeds
- * with a whisker for the 95% confidence interval ({@link SeedInterval}); changes are computed per seed against the
+ * with a whisker for the 95% confidence interval ({@link MeanInterval}); changes are computed per seed against the
  * baseline run of that seed, then averaged.
  */
 final class ComparisonPage {
@@ -88,11 +90,11 @@ final class ComparisonPage {
             for (int s = 0; s < schedulers.size(); s++) {
                 for (int c = 0; c < cells.size(); c++) {
                     List<RunResult> rs = byKey.getOrDefault(cells.get(c) + "|" + schedulers.get(s), List.of());
-                    SeedInterval m = SeedInterval.of(values(rs, fig.id()));
+                    MeanInterval m = MeanInterval.of(values(rs, fig.id()));
                     v[s][c] = m.mean();
                     h[s][c] = m.halfWidth();
                     if (!rs.isEmpty() && !schedulers.get(s).equals(baseline)) {
-                        SeedInterval ch = SeedInterval.of(changes(rs, baseRuns, fig.id()));
+                        MeanInterval ch = MeanInterval.of(changes(rs, baseRuns, fig.id()));
                         notes[s][c] = ch.n() == 0 ? null : Numbers.signedPercent(ch.mean());
                     }
                 }
@@ -213,32 +215,32 @@ final class ComparisonPage {
             RunResult r = rs.get(0);
             boolean hasBase = rs.stream().anyMatch(x -> baseRuns.containsKey(cell(x) + "|" + x.config().seed()));
             List<String> row = new ArrayList<>(List.of(r.config().scenario(), r.config().platform(),
-                    r.config().scheduler(), fixed(SeedInterval.of(values(rs, "score")), 3),
-                    hasBase ? signedPercent(SeedInterval.of(changes(rs, baseRuns, "score"))) : "-"));
+                    r.config().scheduler(), fixed(MeanInterval.of(values(rs, "score")), 3),
+                    hasBase ? signedPercent(MeanInterval.of(changes(rs, baseRuns, "score"))) : "-"));
             if (ux) {
-                row.add(fixed(SeedInterval.of(values(rs, "uxcost")), 6));
-                row.add(hasBase ? signedPercent(SeedInterval.of(changes(rs, baseRuns, "uxcost"))) : "-");
+                row.add(fixed(MeanInterval.of(values(rs, "uxcost")), 6));
+                row.add(hasBase ? signedPercent(MeanInterval.of(changes(rs, baseRuns, "uxcost"))) : "-");
             }
             List<Double> miss = new ArrayList<>();
             rs.forEach(x -> miss.add(x.frames().missRate()));
-            SeedInterval m = SeedInterval.of(miss);
+            MeanInterval m = MeanInterval.of(miss);
             row.add(Numbers.percent(m.mean()) + (Double.isFinite(m.halfWidth()) ? " \u00b1 "
                     + Numbers.percent(m.halfWidth()) : ""));
-            row.add(fixed(SeedInterval.of(values(rs, "energy")), 1));
-            row.add(hasBase ? signedPercent(SeedInterval.of(changes(rs, baseRuns, "energy"))) : "-");
+            row.add(fixed(MeanInterval.of(values(rs, "energy")), 1));
+            row.add(hasBase ? signedPercent(MeanInterval.of(changes(rs, baseRuns, "energy"))) : "-");
             rows.add(row);
         }
         return rows;
     }
 
     /** @return "mean" or "mean &plusmn; half-width" */
-    private static String fixed(SeedInterval m, int decimals) {
+    private static String fixed(MeanInterval m, int decimals) {
         return Numbers.fixed(m.mean(), decimals) + (Double.isFinite(m.halfWidth()) ? " \u00b1 "
                 + Numbers.fixed(m.halfWidth(), decimals) : "");
     }
 
     /** @return a signed percentage, with its interval in percentage points when there is one */
-    private static String signedPercent(SeedInterval m) {
+    private static String signedPercent(MeanInterval m) {
         return Numbers.signedPercent(m.mean()) + (Double.isFinite(m.mean()) && Double.isFinite(m.halfWidth())
                 ? " \u00b1 " + Numbers.percent(m.halfWidth()) : "");
     }
@@ -254,26 +256,9 @@ final class ComparisonPage {
                     energies.add(r.energyMj());
                 }
             }
-            rows.add(List.of(s, Integer.toString(scores.size()), Numbers.fixed(geomean(scores), 3),
-                    Numbers.fixed(geomean(energies), 1)));
+            rows.add(List.of(s, Integer.toString(scores.size()), Numbers.fixed(GeometricMean.of(scores), 3),
+                    Numbers.fixed(GeometricMean.of(energies), 1)));
         }
         return rows;
-    }
-
-    /** @return the geometric mean of the finite values &ge; 0 (0 if one is 0), NaN if there are none */
-    static double geomean(List<Double> values) {
-        double logSum = 0;
-        int n = 0;
-        for (double v : values) {
-            if (!Double.isFinite(v) || v < 0) {
-                continue;
-            }
-            if (v == 0) {
-                return 0;
-            }
-            logSum += Math.log(v);
-            n++;
-        }
-        return n == 0 ? Double.NaN : Math.exp(logSum / n);
     }
 }

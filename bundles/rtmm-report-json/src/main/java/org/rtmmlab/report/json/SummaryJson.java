@@ -60,7 +60,7 @@ public final class SummaryJson {
         o.addProperty("simulatedNs", result.simulatedNs());
         o.add("energyMj", number(result.energyMj()));
         o.add("frames", frames(result.frames()));
-        o.add("metrics", metrics(result.metrics()));
+        o.add("metrics", metrics(result.metrics(), true));
         JsonArray tasks = new JsonArray();
         for (TaskResult t : result.perTask()) {
             JsonObject to = new JsonObject();
@@ -68,7 +68,7 @@ public final class SummaryJson {
             to.addProperty("model", t.model());
             to.add("energyMj", number(t.energyMj()));
             to.add("frames", frames(t.frames()));
-            to.add("metrics", metrics(t.metrics()));
+            to.add("metrics", metrics(t.metrics(), true));
             tasks.add(to);
         }
         o.add("perTask", tasks);
@@ -108,7 +108,8 @@ public final class SummaryJson {
         return PRETTY.toJson(toJsonTree(result, swaps)) + "\n";
     }
 
-    private static JsonObject frames(FrameCounts f) {
+    /** @return {@code {"released", "onTime", "late", "dropped", "inFlight"}} of {@code f} */
+    static JsonObject frames(FrameCounts f) {
         JsonObject o = new JsonObject();
         o.addProperty("released", f.released());
         o.addProperty("onTime", f.onTime());
@@ -118,10 +119,15 @@ public final class SummaryJson {
         return o;
     }
 
-    private static JsonObject metrics(Map<String, Double> metrics) {
+    /**
+     * @param nonFiniteAsNull write NaN and infinities as {@code null} (else as numbers, for a Gson that writes them)
+     * @return the metrics by name, in the map's order
+     */
+    static JsonObject metrics(Map<String, Double> metrics, boolean nonFiniteAsNull) {
         JsonObject o = new JsonObject();
         for (Map.Entry<String, Double> e : metrics.entrySet()) { // RunResult/TaskResult keep them sorted
-            o.add(e.getKey(), number(e.getValue()));
+            Double v = e.getValue();
+            o.add(e.getKey(), nonFiniteAsNull || v == null ? number(v) : new JsonPrimitive(v));
         }
         return o;
     }

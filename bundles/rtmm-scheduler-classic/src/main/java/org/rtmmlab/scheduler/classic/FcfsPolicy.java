@@ -2,10 +2,7 @@ package org.rtmmlab.scheduler.classic;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
-import java.util.Map;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Modified;
 import org.rtmmlab.api.scheduler.SchedulerPolicy;
 import org.rtmmlab.api.scheduler.SchedulerView;
 
@@ -33,13 +30,6 @@ public final class FcfsPolicy extends JobOrderingPolicy {
     public FcfsPolicy() {
         super(ID, "first come first served by arrival, non-preemptive, fastest idle accelerator", 0,
                 "layers per dispatched block; 0 = the whole remaining job", FcfsScheduler::new);
-    }
-
-    /** DS: takes {@code blockLayers} from the ConfigAdmin configuration as the default. */
-    @Activate
-    @Modified
-    void configure(Map<String, Object> config) {
-        configureDefaults(config);
     }
 
     /** Per-run FCFS state: the block size and the shared dispatch loop's scratch. */

@@ -1,32 +1,26 @@
 package org.rtmmlab.scheduler.classic;
 
 import java.util.List;
-import java.util.Map;
 import java.util.function.IntFunction;
+import org.rtmmlab.api.scheduler.ConfiguredPolicy;
 import org.rtmmlab.api.scheduler.PropertyReader;
 import org.rtmmlab.api.scheduler.PropertySpec;
 import org.rtmmlab.api.scheduler.Scheduler;
 import org.rtmmlab.api.scheduler.SchedulerContext;
-import org.rtmmlab.api.scheduler.SchedulerPolicy;
 
 /**
- * What the job-ordering policies (FCFS, EDF, RR, LSF) share: id and description, the {@code blockLayers} property
- * (declared as a {@link PropertySpec}; built-in default, optional ConfigAdmin default, run value wins; read with
- * {@link PropertyReader}) and the creation of the per-run
- * {@link PriorityDispatchScheduler}. A policy that takes ConfigAdmin defaults declares its own
- * {@code @Activate @Modified} method on the component class (bnd reads the annotations there) and hands the
- * configuration to {@link #configureDefaults}; without one, the built-in default applies.
+ * What the job-ordering policies (FCFS, EDF, RR, LSF) share beyond {@link ConfiguredPolicy}: the {@code blockLayers}
+ * property (declared as a {@link PropertySpec}; built-in default, optional ConfigAdmin default, run value wins; read
+ * with {@link PropertyReader}) and the creation of the per-run {@link PriorityDispatchScheduler}. A policy whose
+ * {@code @Component} names a {@code configurationPid} takes its ConfigAdmin defaults through the inherited DS method
+ * {@link ConfiguredPolicy#configure}; without a configuration, the built-in default applies.
  */
-abstract class JobOrderingPolicy implements SchedulerPolicy {
+abstract class JobOrderingPolicy extends ConfiguredPolicy {
 
     /** {@code blockLayers} help of the policies that re-decide after every block. */
     static final String PER_BLOCK = "layers per dispatched block, re-decided after each; 0 = the whole remaining job";
 
-    private final String id;
-    private final String description;
-    private final List<PropertySpec> specs;
     private final IntFunction<PriorityDispatchScheduler> scheduler;
-    private volatile Map<String, String> defaults = Map.of();
 
     /**
      * @param defaultBlockLayers built-in {@code blockLayers} default
@@ -35,34 +29,13 @@ abstract class JobOrderingPolicy implements SchedulerPolicy {
      */
     JobOrderingPolicy(String id, String description, int defaultBlockLayers, String blockLayersHelp,
                       IntFunction<PriorityDispatchScheduler> scheduler) {
-        this.id = id;
-        this.description = description;
-        this.specs = List.of(BlockLayers.spec(defaultBlockLayers, blockLayersHelp));
+        super(id, description, List.of(BlockLayers.spec(defaultBlockLayers, blockLayersHelp)));
         this.scheduler = scheduler;
-    }
-
-    /** Takes {@code blockLayers} from DS component properties (the ConfigAdmin configuration) as the default. */
-    final void configureDefaults(Map<String, Object> config) {
-        defaults = PropertyReader.configured(specs, config);
-    }
-
-    @Override
-    public final String id() {
-        return id;
-    }
-
-    @Override
-    public final String description() {
-        return description;
-    }
-
-    @Override
-    public final List<PropertySpec> properties() {
-        return PropertySpec.withDefaults(specs, defaults);
     }
 
     @Override
     public final Scheduler create(SchedulerContext context) {
-        return scheduler.apply(PropertyReader.of(id, specs, defaults, context.properties()).intValue(BlockLayers.KEY));
+        return scheduler.apply(PropertyReader.of(id(), specs(), defaults(), context.properties())
+                .intValue(BlockLayers.KEY));
     }
 }

@@ -2,10 +2,7 @@ package org.rtmmlab.scheduler.classic;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
-import java.util.Map;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Modified;
 import org.rtmmlab.api.scheduler.SchedulerPolicy;
 import org.rtmmlab.api.scheduler.SchedulerView;
 
@@ -33,13 +30,6 @@ public final class RoundRobinPolicy extends JobOrderingPolicy {
     public RoundRobinPolicy() {
         super(ID, "round-robin over models, one block per turn, fastest idle accelerator", 1,
                 "layers per turn; 0 = the whole remaining job", RoundRobinScheduler::new);
-    }
-
-    /** DS: takes {@code blockLayers} from the ConfigAdmin configuration as the default. */
-    @Activate
-    @Modified
-    void configure(Map<String, Object> config) {
-        configureDefaults(config);
     }
 
     /** Per-run round-robin state: the model whose turn it is. */

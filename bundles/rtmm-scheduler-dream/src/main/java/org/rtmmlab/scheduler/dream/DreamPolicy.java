@@ -2,10 +2,7 @@ package org.rtmmlab.scheduler.dream;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
-import java.util.Map;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Modified;
 import org.rtmmlab.api.scheduler.SchedulerPolicy;
 
 /**
@@ -25,10 +22,4 @@ public final class DreamPolicy extends DreamPolicyBase {
         super(ID, "DREAM (ASPLOS'23, reconstructed): MapScore per job x accelerator, drops, online tuning, supernet switching", true, true);
     }
 
-    /** DS: the ConfigAdmin configuration of DREAM's keys becomes the defaults. */
-    @Activate
-    @Modified
-    void configure(Map<String, Object> config) {
-        configureDefaults(config);
-    }
 }

@@ -2,13 +2,9 @@ package org.rtmmlab.scheduler.herald;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
-import java.util.List;
 import java.util.Map;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Modified;
-import org.rtmmlab.api.scheduler.PropertyReader;
-import org.rtmmlab.api.scheduler.PropertySpec;
+import org.rtmmlab.api.scheduler.ConfiguredPolicy;
 import org.rtmmlab.api.scheduler.Scheduler;
 import org.rtmmlab.api.scheduler.SchedulerContext;
 import org.rtmmlab.api.scheduler.SchedulerPolicy;
@@ -28,44 +24,22 @@ import org.rtmmlab.api.scheduler.SchedulerPolicy;
  */
 @Component(service = SchedulerPolicy.class, configurationPid = HeraldPolicy.PID)
 @ServiceProvider(value = SchedulerPolicy.class, resolution = Resolution.OPTIONAL)
-public final class HeraldPolicy implements SchedulerPolicy {
+public final class HeraldPolicy extends ConfiguredPolicy {
 
     /** Policy id. */
     public static final String ID = "herald";
     /** ConfigAdmin PID of the defaults. */
     public static final String PID = "org.rtmmlab.scheduler.herald";
 
-    private volatile Map<String, String> defaults = Map.of();
-
     /** Creates the policy with built-in defaults. */
     public HeraldPolicy() {
-    }
-
-    /** DS: the ConfigAdmin configuration's values of Herald's keys become the defaults of every run. */
-    @Activate
-    @Modified
-    void configure(Map<String, Object> config) {
-        defaults = PropertyReader.configured(HeraldSettings.SPECS, config);
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String description() {
-        return "Herald (HPCA'21): static EDP-minimal block-to-accelerator map, load-balanced, FCFS per accelerator";
-    }
-
-    @Override
-    public List<PropertySpec> properties() {
-        return PropertySpec.withDefaults(HeraldSettings.SPECS, defaults);
+        super(ID, "Herald (HPCA'21): static EDP-minimal block-to-accelerator map, load-balanced, FCFS per accelerator",
+                HeraldSettings.SPECS);
     }
 
     @Override
     public Scheduler create(SchedulerContext context) {
-        HeraldSettings settings = HeraldSettings.read(defaults, context.properties());
+        HeraldSettings settings = HeraldSettings.read(defaults(), context.properties());
         return new HeraldScheduler(StaticMap.plan(context.costs(), context.scenario(), settings));
     }
 }

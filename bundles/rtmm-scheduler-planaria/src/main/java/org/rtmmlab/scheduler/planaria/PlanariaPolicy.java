@@ -2,13 +2,8 @@ package org.rtmmlab.scheduler.planaria;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
-import java.util.List;
-import java.util.Map;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Modified;
-import org.rtmmlab.api.scheduler.PropertyReader;
-import org.rtmmlab.api.scheduler.PropertySpec;
+import org.rtmmlab.api.scheduler.ConfiguredPolicy;
 import org.rtmmlab.api.scheduler.Scheduler;
 import org.rtmmlab.api.scheduler.SchedulerContext;
 import org.rtmmlab.api.scheduler.SchedulerPolicy;
@@ -26,43 +21,21 @@ import org.rtmmlab.api.scheduler.SchedulerPolicy;
  */
 @Component(service = SchedulerPolicy.class, configurationPid = PlanariaPolicy.PID)
 @ServiceProvider(value = SchedulerPolicy.class, resolution = Resolution.OPTIONAL)
-public final class PlanariaPolicy implements SchedulerPolicy {
+public final class PlanariaPolicy extends ConfiguredPolicy {
 
     /** Policy id. */
     public static final String ID = "planaria";
     /** ConfigAdmin PID of the defaults. */
     public static final String PID = "org.rtmmlab.scheduler.planaria";
 
-    private volatile Map<String, String> defaults = Map.of();
-
     /** Creates the policy with built-in defaults. */
     public PlanariaPolicy() {
-    }
-
-    /** DS: the ConfigAdmin configuration's values of Planaria's keys become the defaults of every run. */
-    @Activate
-    @Modified
-    void configure(Map<String, Object> config) {
-        defaults = PropertyReader.configured(PlanariaSettings.SPECS, config);
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String description() {
-        return "Planaria (MICRO'20): fewest resources (shares or sub-accelerators) meeting each task's slack, by score";
-    }
-
-    @Override
-    public List<PropertySpec> properties() {
-        return PropertySpec.withDefaults(PlanariaSettings.SPECS, defaults);
+        super(ID, "Planaria (MICRO'20): fewest resources (shares or sub-accelerators) meeting each task's slack, by score",
+                PlanariaSettings.SPECS);
     }
 
     @Override
     public Scheduler create(SchedulerContext context) {
-        return new PlanariaScheduler(PlanariaSettings.read(defaults, context.properties()));
+        return new PlanariaScheduler(PlanariaSettings.read(defaults(), context.properties()));
     }
 }

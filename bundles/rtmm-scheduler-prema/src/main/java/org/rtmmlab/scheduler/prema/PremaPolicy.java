@@ -2,13 +2,8 @@ package org.rtmmlab.scheduler.prema;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
-import java.util.List;
-import java.util.Map;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Modified;
-import org.rtmmlab.api.scheduler.PropertyReader;
-import org.rtmmlab.api.scheduler.PropertySpec;
+import org.rtmmlab.api.scheduler.ConfiguredPolicy;
 import org.rtmmlab.api.scheduler.Scheduler;
 import org.rtmmlab.api.scheduler.SchedulerContext;
 import org.rtmmlab.api.scheduler.SchedulerPolicy;
@@ -27,43 +22,21 @@ import org.rtmmlab.api.scheduler.SchedulerPolicy;
  */
 @Component(service = SchedulerPolicy.class, configurationPid = PremaPolicy.PID)
 @ServiceProvider(value = SchedulerPolicy.class, resolution = Resolution.OPTIONAL)
-public final class PremaPolicy implements SchedulerPolicy {
+public final class PremaPolicy extends ConfiguredPolicy {
 
     /** Policy id. */
     public static final String ID = "prema";
     /** ConfigAdmin PID of the defaults. */
     public static final String PID = "org.rtmmlab.scheduler.prema";
 
-    private volatile Map<String, String> defaults = Map.of();
-
     /** Creates the policy with built-in defaults. */
     public PremaPolicy() {
-    }
-
-    /** DS: the ConfigAdmin configuration's values of PREMA's keys become the defaults of every run. */
-    @Activate
-    @Modified
-    void configure(Map<String, Object> config) {
-        defaults = PropertyReader.configured(PremaSettings.SPECS, config);
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String description() {
-        return "PREMA (HPCA'20): token-based preemptive scheduling, shortest job among threshold candidates";
-    }
-
-    @Override
-    public List<PropertySpec> properties() {
-        return PropertySpec.withDefaults(PremaSettings.SPECS, defaults);
+        super(ID, "PREMA (HPCA'20): token-based preemptive scheduling, shortest job among threshold candidates",
+                PremaSettings.SPECS);
     }
 
     @Override
     public Scheduler create(SchedulerContext context) {
-        return new PremaScheduler(PremaSettings.read(defaults, context.properties()));
+        return new PremaScheduler(PremaSettings.read(defaults(), context.properties()));
     }
 }

@@ -2,13 +2,8 @@ package org.rtmmlab.scheduler.veltair;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
-import java.util.List;
-import java.util.Map;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Modified;
-import org.rtmmlab.api.scheduler.PropertyReader;
-import org.rtmmlab.api.scheduler.PropertySpec;
+import org.rtmmlab.api.scheduler.ConfiguredPolicy;
 import org.rtmmlab.api.scheduler.Scheduler;
 import org.rtmmlab.api.scheduler.SchedulerContext;
 import org.rtmmlab.api.scheduler.SchedulerPolicy;
@@ -27,43 +22,21 @@ import org.rtmmlab.api.scheduler.SchedulerPolicy;
  */
 @Component(service = SchedulerPolicy.class, configurationPid = VeltairPolicy.PID)
 @ServiceProvider(value = SchedulerPolicy.class, resolution = Resolution.OPTIONAL)
-public final class VeltairPolicy implements SchedulerPolicy {
+public final class VeltairPolicy extends ConfiguredPolicy {
 
     /** Policy id. */
     public static final String ID = "veltair";
     /** ConfigAdmin PID of the defaults. */
     public static final String PID = "org.rtmmlab.scheduler.veltair";
 
-    private volatile Map<String, String> defaults = Map.of();
-
     /** Creates the policy with built-in defaults. */
     public VeltairPolicy() {
-    }
-
-    /** DS: the ConfigAdmin configuration's values of VELTAIR's keys become the defaults of every run. */
-    @Activate
-    @Modified
-    void configure(Map<String, Object> config) {
-        defaults = PropertyReader.configured(VeltairSettings.SPECS, config);
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String description() {
-        return "VELTAIR (ASPLOS'22): adaptive layer blocks, MAC-proportional deadline shares, least capable fit";
-    }
-
-    @Override
-    public List<PropertySpec> properties() {
-        return PropertySpec.withDefaults(VeltairSettings.SPECS, defaults);
+        super(ID, "VELTAIR (ASPLOS'22): adaptive layer blocks, MAC-proportional deadline shares, least capable fit",
+                VeltairSettings.SPECS);
     }
 
     @Override
     public Scheduler create(SchedulerContext context) {
-        return new VeltairScheduler(VeltairSettings.read(defaults, context.properties()), context.costs());
+        return new VeltairScheduler(VeltairSettings.read(defaults(), context.properties()), context.costs());
     }
 }

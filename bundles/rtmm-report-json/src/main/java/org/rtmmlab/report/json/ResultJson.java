@@ -1,4 +1,4 @@
-package org.rtmmlab.cli;
+package org.rtmmlab.report.json;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -6,14 +6,15 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.List;
-import java.util.Map;
-import org.rtmmlab.api.run.FrameCounts;
 import org.rtmmlab.api.run.RunResult;
 import org.rtmmlab.api.run.TaskResult;
 
 /**
- * The machine-readable form of a run printed by {@code --json}: scenario, platform, scheduler, seed, XRBench score,
- * energy, frame accounting and the same per model, plus every metric. Field order is fixed (deterministic output).
+ * The machine-readable form of a run that the command line prints with {@code --json}: scenario, platform, scheduler,
+ * seed, XRBench score, energy, frame accounting and the same per model, plus every metric. Field order is fixed
+ * (deterministic output); non-finite numbers are written as {@code NaN} or {@code Infinity}. Its frame counts and
+ * metrics are written as in {@link SummaryJson} (the {@code summary.json} document), which writes those as
+ * {@code null}.
  */
 public final class ResultJson {
 
@@ -36,7 +37,7 @@ public final class ResultJson {
         o.addProperty("xrbenchScore", r.metric("xrbench.score"));
         o.addProperty("energyMj", r.energyMj());
         o.addProperty("missRate", r.frames().missRate());
-        o.add("frames", frames(r.frames()));
+        o.add("frames", SummaryJson.frames(r.frames()));
         JsonArray perModel = new JsonArray();
         for (TaskResult t : r.perTask()) {
             JsonObject m = new JsonObject();
@@ -48,12 +49,12 @@ public final class ResultJson {
             m.addProperty("qoeScore", t.metrics().getOrDefault("xrbench.qoe", Double.NaN));
             m.addProperty("energyMj", t.energyMj());
             m.addProperty("missRate", t.frames().missRate());
-            m.add("frames", frames(t.frames()));
-            m.add("metrics", metrics(t.metrics()));
+            m.add("frames", SummaryJson.frames(t.frames()));
+            m.add("metrics", SummaryJson.metrics(t.metrics(), false));
             perModel.add(m);
         }
         o.add("perModel", perModel);
-        o.add("metrics", metrics(r.metrics()));
+        o.add("metrics", SummaryJson.metrics(r.metrics(), false));
         o.add("properties", GSON.toJsonTree(r.config().properties()));
         return o;
     }
@@ -68,21 +69,5 @@ public final class ResultJson {
     /** @return pretty JSON text */
     public static String text(JsonElement e) {
         return GSON.toJson(e);
-    }
-
-    private static JsonObject frames(FrameCounts f) {
-        JsonObject o = new JsonObject();
-        o.addProperty("released", f.released());
-        o.addProperty("onTime", f.onTime());
-        o.addProperty("late", f.late());
-        o.addProperty("dropped", f.dropped());
-        o.addProperty("inFlight", f.inFlight());
-        return o;
-    }
-
-    private static JsonObject metrics(Map<String, Double> metrics) {
-        JsonObject o = new JsonObject();
-        metrics.forEach(o::addProperty);
-        return o;
     }
 }

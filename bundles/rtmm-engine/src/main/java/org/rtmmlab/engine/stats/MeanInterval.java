@@ -1,5 +1,6 @@
-package org.rtmmlab.cli;
+package org.rtmmlab.engine.stats;
 
+import java.util.Collection;
 import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
@@ -12,13 +13,13 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * @param mean      their arithmetic mean, NaN when n = 0
  * @param halfWidth half the width of the 95% interval, NaN when n &lt; 2
  */
-record MeanInterval(int n, double mean, double halfWidth) {
+public record MeanInterval(int n, double mean, double halfWidth) {
 
     /** Confidence level of the interval. */
-    static final double LEVEL = 0.95;
+    public static final double LEVEL = 0.95;
 
     /** @return the mean and interval of the finite values of {@code values} */
-    static MeanInterval of(double... values) {
+    public static MeanInterval of(double... values) {
         int n = 0;
         double sum = 0;
         for (double v : values) {
@@ -45,13 +46,18 @@ record MeanInterval(int n, double mean, double halfWidth) {
         return new MeanInterval(n, mean, t * sd / Math.sqrt(n));
     }
 
+    /** @return the mean and interval of the finite values of {@code values}, in their iteration order */
+    public static MeanInterval of(Collection<Double> values) {
+        return of(values.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
     /** @return the lower end of the interval (NaN without one) */
-    double low() {
+    public double low() {
         return mean - halfWidth;
     }
 
     /** @return the upper end of the interval (NaN without one) */
-    double high() {
+    public double high() {
         return mean + halfWidth;
     }
 }
