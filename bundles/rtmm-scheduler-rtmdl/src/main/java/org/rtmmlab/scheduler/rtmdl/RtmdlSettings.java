@@ -1,0 +1,46 @@
+package org.rtmmlab.scheduler.rtmdl;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.rtmmlab.api.scheduler.PropertyReader;
+import org.rtmmlab.api.scheduler.PropertySpec;
+
+/**
+ * The rtmdl scheduler's properties.
+ *
+ * @param strategy    the execution strategy (variant, priority, util per task)
+ * @param theta       the GPU's maximum spatial utilisation: two tasks pack only if util_i + util_i' &lt; theta
+ * @param defaultUtil GPU utilisation of a task the strategy gives none (a guess; see the README)
+ * @param packing     false: one GPU stream only (ablation "without packing")
+ * @param split       false: a job holds the platform from its first to its last stage, one job at a time (ablation
+ *                    "without the CPU/GPU split")
+ */
+record RtmdlSettings(Strategy strategy, double theta, double defaultUtil, boolean packing, boolean split) {
+
+    static final String STRATEGY = "strategy";
+    static final String THETA = "theta";
+    static final String UTIL = "util";
+    static final String PACKING = "packing";
+    static final String SPLIT = "split";
+    /** The {@code strategy} value meaning "no file". */
+    static final String NO_STRATEGY = "none";
+
+    static final List<PropertySpec> SPECS = List.of(
+            PropertySpec.text(STRATEGY, NO_STRATEGY, "strategy JSON file (variant, priority, util per task), or none:"
+                    + " full models, scenario priorities"),
+            PropertySpec.number(THETA, 1.0, 0, 2, "GPU maximum spatial utilisation: pack i' with i only if util_i +"
+                    + " util_i' < theta"),
+            PropertySpec.number(UTIL, 0.5, 0.01, 1, "GPU utilisation of a task the strategy gives none (guess)"),
+            PropertySpec.bool(PACKING, true, "pack a second GPU stream (false: one stream, ablation)"),
+            PropertySpec.bool(SPLIT, true, "schedule CPU and GPU sub-tasks independently (false: one job at a time,"
+                    + " ablation)"));
+
+    /** @return settings from {@code defaults} overridden by {@code run}; reads the strategy file */
+    static RtmdlSettings read(Map<String, String> defaults, Map<String, String> run) {
+        PropertyReader p = PropertyReader.of(RtmdlPolicy.ID, SPECS, defaults, run);
+        String file = p.text(STRATEGY);
+        Strategy s = NO_STRATEGY.equals(file) ? Strategy.NONE : Strategy.read(Path.of(file));
+        return new RtmdlSettings(s, p.number(THETA), p.number(UTIL), p.bool(PACKING), p.bool(SPLIT));
+    }
+}
