@@ -31,7 +31,7 @@ record RtmdlSettings(Strategy strategy, double theta, double defaultUtil, boolea
                     + " full models, scenario priorities"),
             PropertySpec.number(THETA, 1.0, 0, 2, "GPU maximum spatial utilisation: pack i' with i only if util_i +"
                     + " util_i' < theta"),
-            PropertySpec.number(UTIL, 0.5, 0.01, 1, "GPU utilisation of a task the strategy gives none (guess)"),
+            PropertySpec.number(UTIL, 0.4, 0.01, 1, "GPU utilisation of a task the strategy gives none (guess)"),
             PropertySpec.bool(PACKING, true, "pack a second GPU stream (false: one stream, ablation)"),
             PropertySpec.bool(SPLIT, true, "schedule CPU and GPU sub-tasks independently (false: one job at a time,"
                     + " ablation)"));

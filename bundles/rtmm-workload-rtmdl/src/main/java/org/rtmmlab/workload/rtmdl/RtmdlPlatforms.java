@@ -12,9 +12,13 @@ import org.rtmmlab.api.platform.Platform;
  */
 final class RtmdlPlatforms {
 
-    /** 4 cores at the reference speed; 5 W idle is a guess for an embedded CPU complex. */
-    static Accelerator cpu() {
-        return HostCpuModel.cpu("cpu", 4).clockHz(2.0e9).idlePowerW(5).attribute(HostCpuModel.SPEED, "1").build();
+    /**
+     * One of 4 cores at the reference speed, each its own accelerator (so any scheduler, not only one that packs
+     * shares, can use all four); 1.25 W idle each (5 W for the complex) is a guess for an embedded CPU.
+     */
+    static Accelerator core(int i) {
+        return HostCpuModel.cpu("cpu" + i, 1).clockHz(2.0e9).idlePowerW(1.25).attribute(HostCpuModel.SPEED, "1")
+                .build();
     }
 
     /** NVIDIA H100 80GB: the lab's measured fp16 table; fields as examples/platforms/npu-plus-h100.json. */
@@ -37,9 +41,9 @@ final class RtmdlPlatforms {
 
     static final List<Platform> ALL = List.of(
             new Platform(HostCpuModel.H100_CPU, "Measured NVIDIA H100 (fp16 table, 2 streams) + 4-core host CPU",
-                    List.of(h100(), cpu())),
+                    List.of(h100(), core(0), core(1), core(2), core(3))),
             new Platform(HostCpuModel.EDGE_GPU_CPU, "Analytic edge GPU (512 PEs OS, 1.1 GHz, 2 streams) + 4-core host"
-                    + " CPU", List.of(edgeGpu(), cpu())));
+                    + " CPU", List.of(edgeGpu(), core(0), core(1), core(2), core(3))));
 
     private RtmdlPlatforms() {
     }

@@ -29,7 +29,7 @@ class HostCpuModelTest {
                 .attribute(HostCpuModel.DYNAMIC_POWER_W, "3").build();
         // 2.5 ms at speed 2 = 1.25 ms; 3 W x 1.25e6 ns = 3.75e6 nJ = 3.75e9 pJ
         assertEquals(new LayerCost(1_250_000, 3.75e9), cpu.layerCost(det, 0, 0, fast));
-        assertEquals(new LayerCost(500, 1500), cpu.layerCost(det, 0, 2, fast)); // 1 us / 2; 3 W x 500 ns
+        assertEquals(new LayerCost(500, 1.5e6), cpu.layerCost(det, 0, 2, fast)); // 1 us / 2; 3 W x 500 ns = 1500 nJ
         // one stage per core: any share takes the whole time
         assertEquals(cpu.layerCost(det, 0, 0, fast), cpu.layerCost(det, 0, 0, fast, 0.25));
     }
