@@ -28,7 +28,7 @@ class RtmdlScenarioProviderTest {
         assertEquals(5, s.models().size()); // the plain refs are dropped: every task runs its derived model
         Task detect = s.tasks().get(0);
         assertEquals("OD_D2go_FasterRCNN@detect", detect.model());
-        assertEquals(100_000_000L, detect.periodNs());
+        assertEquals(200_000_000L, detect.periodNs());
         assertEquals(3, detect.priority());
         Model m = model(s, detect);
         assertEquals(4, m.variantCount()); // full + w0.75, w0.5, w0.25
