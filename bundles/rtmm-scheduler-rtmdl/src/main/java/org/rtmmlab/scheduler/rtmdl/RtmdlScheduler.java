@@ -115,6 +115,10 @@ final class RtmdlScheduler implements Scheduler {
         int holder = settings.split() ? -1 : inProgress(v);
         for (int j = 0; j < n; j++) {
             int t = v.jobTask(j);
+            if (settings.dropLate() && v.runningOn(j) < 0 && v.now() >= v.deadlineNs(j)) {
+                d.drop(j); // its frame is missed anyway; the GPU goes to frames that can still make it
+                continue;
+            }
             if (v.nextLayer(j) == 0 && v.runningOn(j) < 0 && v.jobVariant(j) != taskVariant[t]) {
                 d.selectVariant(j, taskVariant[t]);
             }

@@ -15,14 +15,18 @@ import org.rtmmlab.api.scheduler.PropertySpec;
  * @param packing     false: one GPU stream only (ablation "without packing")
  * @param split       false: a job holds the platform from its first to its last stage, one job at a time (ablation
  *                    "without the CPU/GPU split")
+ * @param dropLate    drop a waiting job whose deadline has passed (our choice, not from the paper: a started job is
+ *                    never dropped by the engine, so without this an overloaded run piles up late frames)
  */
-record RtmdlSettings(Strategy strategy, double theta, double defaultUtil, boolean packing, boolean split) {
+record RtmdlSettings(Strategy strategy, double theta, double defaultUtil, boolean packing, boolean split,
+                     boolean dropLate) {
 
     static final String STRATEGY = "strategy";
     static final String THETA = "theta";
     static final String UTIL = "util";
     static final String PACKING = "packing";
     static final String SPLIT = "split";
+    static final String DROP_LATE = "dropLate";
     /** The {@code strategy} value meaning "no file". */
     static final String NO_STRATEGY = "none";
 
@@ -34,13 +38,15 @@ record RtmdlSettings(Strategy strategy, double theta, double defaultUtil, boolea
             PropertySpec.number(UTIL, 0.4, 0.01, 1, "GPU utilisation of a task the strategy gives none (guess)"),
             PropertySpec.bool(PACKING, true, "pack a second GPU stream (false: one stream, ablation)"),
             PropertySpec.bool(SPLIT, true, "schedule CPU and GPU sub-tasks independently (false: one job at a time,"
-                    + " ablation)"));
+                    + " ablation)"),
+            PropertySpec.bool(DROP_LATE, true, "drop a waiting job whose deadline has passed (our choice)"));
 
     /** @return settings from {@code defaults} overridden by {@code run}; reads the strategy file */
     static RtmdlSettings read(Map<String, String> defaults, Map<String, String> run) {
         PropertyReader p = PropertyReader.of(RtmdlPolicy.ID, SPECS, defaults, run);
         String file = p.text(STRATEGY);
         Strategy s = NO_STRATEGY.equals(file) ? Strategy.NONE : Strategy.read(Path.of(file));
-        return new RtmdlSettings(s, p.number(THETA), p.number(UTIL), p.bool(PACKING), p.bool(SPLIT));
+        return new RtmdlSettings(s, p.number(THETA), p.number(UTIL), p.bool(PACKING), p.bool(SPLIT),
+                p.bool(DROP_LATE));
     }
 }

@@ -40,10 +40,9 @@ class RtmdlComparisonTest {
                 FrameCounts f = r.frames();
                 assertTrue(f.released() > 0);
                 assertEquals(f.released(), f.onTime() + f.late() + f.dropped() + f.inFlight(), f.toString());
-                double ended = f.onTime() + f.late() + f.dropped();
                 System.out.printf("[rtmdl figure] %s on %s, %s %s: released %d, on time %d, late %d, dropped %d,"
-                        + " miss rate %.4f%n", sp[0], sp[1], s[0], s[1], f.released(), f.onTime(), f.late(),
-                        f.dropped(), ended == 0 ? 0 : (f.late() + f.dropped()) / ended);
+                        + " in flight %d, not on time %.4f%n", sp[0], sp[1], s[0], s[1], f.released(), f.onTime(),
+                        f.late(), f.dropped(), f.inFlight(), 1 - (double) f.onTime() / f.released());
             }
         }
     }
