@@ -41,9 +41,22 @@ record RtmdlSettings(Strategy strategy, double theta, double defaultUtil, boolea
                     + " ablation)"),
             PropertySpec.bool(DROP_LATE, true, "drop a waiting job whose deadline has passed (our choice)"));
 
-    /** @return settings from {@code defaults} overridden by {@code run}; reads the strategy file */
-    static RtmdlSettings read(Map<String, String> defaults, Map<String, String> run) {
-        PropertyReader p = PropertyReader.of(RtmdlPolicy.ID, SPECS, defaults, run);
+    /** @return the declarations without the keys an ablation fixes */
+    static List<PropertySpec> specs(Map<String, String> fixed) {
+        return SPECS.stream().filter(s -> !fixed.containsKey(s.key())).toList();
+    }
+
+    /**
+     * @param policy   the policy id (for messages)
+     * @param fixed    values an ablation fixes (not declared, so a run cannot set them)
+     * @return settings from {@code defaults} overridden by {@code run}; reads the strategy file
+     */
+    static RtmdlSettings read(String policy, Map<String, String> fixed, Map<String, String> defaults,
+                              Map<String, String> run) {
+        Map<String, String> values = new java.util.TreeMap<>(PropertyReader.of(policy, specs(fixed), defaults, run)
+                .values());
+        values.putAll(fixed);
+        PropertyReader p = PropertyReader.of(policy, SPECS, values);
         String file = p.text(STRATEGY);
         Strategy s = NO_STRATEGY.equals(file) ? Strategy.NONE : Strategy.read(Path.of(file));
         return new RtmdlSettings(s, p.number(THETA), p.number(UTIL), p.bool(PACKING), p.bool(SPLIT),

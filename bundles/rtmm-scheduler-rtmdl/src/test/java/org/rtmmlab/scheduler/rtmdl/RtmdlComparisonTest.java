@@ -32,9 +32,9 @@ class RtmdlComparisonTest {
         for (String[] sp : new String[][] {{"rtmdl/edge-mix", "rtmdl/edge-gpu-cpu"},
                 {"rtmdl/h100-mix", "rtmdl/h100-cpu"}}) {
             String strategy = java.nio.file.Path.of("../../examples/strategies/rtmdl-edge-mix.json").toString();
-            for (Object[] s : new Object[][] {{"rtmdl", Map.of()}, {"rtmdl", Map.of("packing", "false")},
+            for (Object[] s : new Object[][] {{"rtmdl", Map.of()}, {"rtmdl-nopack", Map.of()},
                     {"rtmdl", sp[0].equals("rtmdl/edge-mix") ? Map.of("strategy", strategy) : Map.of()},
-                    {"rtmdl", Map.of("split", "false")}, {"edf", Map.of()}, {"fcfs", Map.of()}}) {
+                    {"rtmdl-nosplit", Map.of()}, {"edf", Map.of()}, {"fcfs", Map.of()}}) {
                 @SuppressWarnings("unchecked")
                 RunResult r = run(sp[0], sp[1], (String) s[0], (Map<String, String>) s[1]);
                 FrameCounts f = r.frames();
