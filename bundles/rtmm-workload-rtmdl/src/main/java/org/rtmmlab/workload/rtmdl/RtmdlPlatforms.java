@@ -21,7 +21,7 @@ final class RtmdlPlatforms {
                 .build();
     }
 
-    /** NVIDIA H100 80GB: the lab's measured fp16 table; fields as examples/platforms/npu-plus-h100.json. */
+    /** NVIDIA H100 80GB: the lab's measured fp16 table; fields as gpu0 of measured/h100 (rtmm-accelerator-table). */
     static Accelerator h100() {
         return Accelerator.builder("gpu", "table").kind(AcceleratorKind.GPU).peCount(16896).dataflow(Dataflow.NONE)
                 .clockHz(1.98e9).offchipBandwidth(1692).l1Bytes(262144).l2Bytes(52428800).idlePowerW(120.184)
