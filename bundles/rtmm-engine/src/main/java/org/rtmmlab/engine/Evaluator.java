@@ -348,6 +348,18 @@ public final class Evaluator {
             for (int a = 0; a < costs.acceleratorCount(); a++) {
                 best = Math.min(best, costs.remainingEnergyPj(m, 0, 0, a));
             }
+            if (best == Double.POSITIVE_INFINITY) {
+                // issue 13: no accelerator runs the whole model (e.g. CPU stages + GPU layers): each layer on the
+                // accelerator where it costs least energy, switch costs ignored
+                best = 0;
+                for (int l = 0; l < costs.layerCount(m, 0); l++) {
+                    double layerBest = Double.POSITIVE_INFINITY;
+                    for (int a = 0; a < costs.acceleratorCount(); a++) {
+                        layerBest = Math.min(layerBest, costs.energyPj(m, 0, l, a));
+                    }
+                    best += layerBest;
+                }
+            }
             out[t] = best;
         }
         return out;

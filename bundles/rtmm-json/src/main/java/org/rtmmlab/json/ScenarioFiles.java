@@ -103,7 +103,8 @@ public final class ScenarioFiles {
         List<Model> models = models(root.get("models"), resolver);
         Set<String> modelIds = new LinkedHashSet<>();
         models.forEach(m -> modelIds.add(m.id()));
-        List<Task> tasks = ScenarioTasks.read(root.get("tasks"), modelIds);
+        List<Task> tasks = new ArrayList<>(ScenarioTasks.read(root.get("tasks"), modelIds));
+        models = CpuStages.apply(root.get("tasks"), models, tasks); // issue 13: RT-mDL's CPU stages
         List<ScenarioEvent> events = root.opt("events") == null ? List.of()
                 : ScenarioEventsReader.read(root.get("events"), tasks, duration);
         try {

@@ -15,7 +15,7 @@ import org.rtmmlab.api.workload.Task;
 final class ScenarioTasks {
 
     private static final Set<String> TASK_KEYS = Set.of("id", "model", "fps", "periodMs", "deadlineMs", "jitterMs",
-            "phaseMs", "priority", "trigger", "active", "notes");
+            "phaseMs", "priority", "trigger", "active", "notes", CpuStages.KEY);
     private static final Set<String> TRIGGER_KEYS = Set.of("after", "probability");
 
     private ScenarioTasks() {

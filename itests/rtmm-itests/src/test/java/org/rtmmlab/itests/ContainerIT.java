@@ -148,7 +148,7 @@ public class ContainerIT {
                 "rtmm-accelerator-table", "rtmm-accelerator-analytic", "rtmm-scheduler-classic", "rtmm-scheduler-herald",
                 "rtmm-scheduler-planaria", "rtmm-scheduler-prema", "rtmm-scheduler-veltair", "rtmm-scheduler-adaptive",
                 "rtmm-scheduler-dream",
-                "rtmm-workload-drone", "rtmm-workload-files", "rtmm-report-trace", "rtmm-report-html", "rtmm-report-json",
+                "rtmm-workload-drone", "rtmm-workload-rtmdl", "rtmm-scheduler-rtmdl", "rtmm-workload-files", "rtmm-report-trace", "rtmm-report-html", "rtmm-report-json",
                 "rtmm-evaluation", "picocli", "rtmm-web", "org.apache.felix.http.jetty12", "org.apache.felix.http.servlet-api",
                 "org.apache.felix.scr",
                 "org.apache.felix.fileinstall", "org.apache.felix.configadmin", "org.apache.felix.gogo.runtime",
@@ -205,6 +205,10 @@ public class ContainerIT {
         assertEquals(Set.of("analytic"), serviceIds(PluginKind.ACCELERATOR_MODEL, "rtmm-accelerator-analytic"));
         assertEquals(Set.of("xrbench"), serviceIds(PluginKind.SCENARIO_PROVIDER, "rtmm-workload-xrbench"));
         assertEquals(Set.of("drone"), serviceIds(PluginKind.SCENARIO_PROVIDER, "rtmm-workload-drone"));
+        assertEquals(Set.of("rtmdl"), serviceIds(PluginKind.SCENARIO_PROVIDER, "rtmm-workload-rtmdl"));
+        assertEquals(Set.of("cpu"), serviceIds(PluginKind.ACCELERATOR_MODEL, "rtmm-workload-rtmdl"));
+        assertEquals(Set.of("rtmdl", "rtmdl-nopack", "rtmdl-nosplit"), serviceIds(PluginKind.SCHEDULER,
+                "rtmm-scheduler-rtmdl"));
         assertEquals(Set.of("files"), serviceIds(PluginKind.SCENARIO_PROVIDER, "rtmm-workload-files"));
         assertEquals(Set.of("csv", "json"), serviceIds(PluginKind.REPORTER, "rtmm-report-json"));
         assertEquals(Set.of("trace"), serviceIds(PluginKind.REPORTER, "rtmm-report-trace"));

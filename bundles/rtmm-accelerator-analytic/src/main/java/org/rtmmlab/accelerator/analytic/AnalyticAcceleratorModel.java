@@ -6,8 +6,10 @@ import java.util.List;
 import org.osgi.service.component.annotations.Component;
 import org.rtmmlab.api.InvalidInputException;
 import org.rtmmlab.api.platform.Accelerator;
+import org.rtmmlab.api.platform.AcceleratorKind;
 import org.rtmmlab.api.platform.AcceleratorModel;
 import org.rtmmlab.api.platform.LayerCost;
+import org.rtmmlab.api.platform.StreamSharing;
 import org.rtmmlab.api.workload.Layer;
 import org.rtmmlab.api.workload.Model;
 
@@ -112,6 +114,22 @@ public final class AnalyticAcceleratorModel implements AcceleratorModel {
                     "layer " + layer + " out of range [0, " + layers.size() + ")");
         }
         return cost(estimate(layers.get(layer), accelerator), accelerator);
+    }
+
+    /**
+     * On a {@code GPU}-kind accelerator a share below 1 is one of two co-running streams (issue 13, RT-mDL's GPU
+     * packing): the layer's time follows {@link StreamSharing} with the estimate's PE utilisation as its spatial
+     * utilisation and {@link StreamSharing#DEFAULT_INTERFERENCE} (a guess). Other kinds keep the API default.
+     */
+    @Override
+    public LayerCost layerCost(Model model, int variant, int layer, Accelerator accelerator, double share) {
+        if (share >= 1.0 || accelerator.kind() != AcceleratorKind.GPU) {
+            return AcceleratorModel.super.layerCost(model, variant, layer, accelerator, share);
+        }
+        LayerCost whole = layerCost(model, variant, layer, accelerator);
+        double u = estimate(model.layersOf(variant).get(layer), accelerator).utilisation();
+        return new LayerCost(StreamSharing.coRunLatencyNs(whole.latencyNs(), u, share,
+                StreamSharing.DEFAULT_INTERFERENCE), whole.energyPj());
     }
 
     /**

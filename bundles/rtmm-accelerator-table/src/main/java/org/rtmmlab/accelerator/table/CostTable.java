@@ -60,6 +60,26 @@ final class CostTable {
         this.layerCount = count;
     }
 
+    /** Highest MACs per ns of any layer of the table, computed on first use (issue 13: GPU stream sharing). */
+    private volatile double peakMacsPerNs;
+
+    /**
+     * @return the highest throughput, MACs per table ns, of any layer in the table: the empirical peak against which
+     * {@link TableAcceleratorModel} measures a layer's spatial utilisation
+     */
+    double peakMacsPerNs() {
+        double peak = peakMacsPerNs;
+        if (peak == 0) {
+            for (Map.Entry<LayerKey, LayerCost> e : byShape.entrySet()) {
+                if (e.getValue().latencyNs() > 0) {
+                    peak = Math.max(peak, (double) e.getKey().macs() / e.getValue().latencyNs());
+                }
+            }
+            peakMacsPerNs = peak;
+        }
+        return peak;
+    }
+
     /** @return the table id, e.g. {@code pe4096_bw256_WS} */
     String id() {
         return id;

@@ -15,6 +15,11 @@ record LayerKey(OpType type, int stride, int n, int k, int c, int y, int x, int 
                 layer.r(), layer.s());
     }
 
+    /** @return multiply-accumulates of a layer of this shape (as {@link Layer#macs()}) */
+    long macs() {
+        return new Layer("key", type, n, k, c, y, x, r, s, stride, null).macs();
+    }
+
     /** @return the dims as {@code CONV N1 K32 C32 Y160 X100 R3 S3 stride 1}, for messages */
     String describe() {
         return type + " N" + n + " K" + k + " C" + c + " Y" + y + " X" + x + " R" + r + " S" + s + " stride " + stride;

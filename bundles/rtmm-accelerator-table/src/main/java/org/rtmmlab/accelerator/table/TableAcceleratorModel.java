@@ -6,9 +6,11 @@ import java.util.List;
 import org.osgi.service.component.annotations.Component;
 import org.rtmmlab.api.InvalidInputException;
 import org.rtmmlab.api.platform.Accelerator;
+import org.rtmmlab.api.platform.AcceleratorKind;
 import org.rtmmlab.api.platform.AcceleratorModel;
 import org.rtmmlab.api.platform.LayerCost;
 import org.rtmmlab.api.platform.Platform;
+import org.rtmmlab.api.platform.StreamSharing;
 import org.rtmmlab.api.workload.Layer;
 import org.rtmmlab.api.workload.Model;
 
@@ -102,6 +104,36 @@ public final class TableAcceleratorModel implements AcceleratorModel {
         }
         return new LayerCost(Math.round(cost.latencyNs() * (REFERENCE_CLOCK_HZ / accelerator.clockHz())),
                 cost.energyPj());
+    }
+
+    /**
+     * On a GPU, a share below 1 is one of two co-running streams (issue 13, RT-mDL's GPU packing): the layer's time
+     * follows {@link StreamSharing} with its spatial utilisation = its throughput (MACs per ns in the table) over the
+     * table's highest, and {@link StreamSharing#DEFAULT_INTERFERENCE} (a guess). On other accelerator kinds the API's
+     * default (time / share) is unchanged.
+     */
+    @Override
+    public LayerCost layerCost(Model model, int variant, int layer, Accelerator accelerator, double share) {
+        if (share >= 1.0 || accelerator.kind() != AcceleratorKind.GPU) {
+            return AcceleratorModel.super.layerCost(model, variant, layer, accelerator, share);
+        }
+        LayerCost whole = layerCost(model, variant, layer, accelerator);
+        return new LayerCost(StreamSharing.coRunLatencyNs(whole.latencyNs(),
+                utilisation(model.layersOf(variant).get(layer), whole, accelerator), share,
+                StreamSharing.DEFAULT_INTERFERENCE), whole.energyPj());
+    }
+
+    /** @return the layer's throughput over the table's peak, in (0, 1]; 1 when unknown */
+    static double utilisation(Layer layer, LayerCost whole, Accelerator accelerator) {
+        CostTable table = table(accelerator);
+        double peak = table.peakMacsPerNs();
+        if (!(peak > 0) || whole.latencyNs() <= 0) {
+            return 1;
+        }
+        // latency back in table ns (MAESTRO cycles are scaled by the clock; the ratio to the peak is not)
+        double tableNs = table.cycles() ? whole.latencyNs() * (accelerator.clockHz() / REFERENCE_CLOCK_HZ)
+                : whole.latencyNs();
+        return Math.min(1, layer.macs() / tableNs / peak);
     }
 
     @Override

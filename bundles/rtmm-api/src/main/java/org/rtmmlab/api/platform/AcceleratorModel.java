@@ -37,6 +37,26 @@ public interface AcceleratorModel extends RtmmPlugin {
     }
 
     /**
+     * Whether {@code accelerator} can run this layer at all (e.g. a GPU cannot run a CPU pre-processing stage, an NPU
+     * may lack an operator). The engine asks before {@link #layerCost} and never prices, nor lets a scheduler
+     * dispatch, an unsupported layer there ({@link org.rtmmlab.api.scheduler.CostView#supported}); a model layer
+     * that no accelerator of the platform supports is an input error. Default: every layer except
+     * {@link org.rtmmlab.api.workload.OpType#HOST} stages, which only {@link AcceleratorKind#CPU} accelerators run,
+     * so every cost model written before 1.2 keeps its behaviour on the layer types it knew.
+     *
+     * @param model       the model
+     * @param variant     variant index (0 = full model)
+     * @param layer       layer index within the variant
+     * @param accelerator an accelerator this model {@linkplain #supports supports}
+     * @return true if the layer can run on {@code accelerator}
+     * @since 1.2
+     */
+    default boolean supportsLayer(Model model, int variant, int layer, Accelerator accelerator) {
+        boolean host = model.layersOf(variant).get(layer).type() == org.rtmmlab.api.workload.OpType.HOST;
+        return !host || accelerator.kind() == AcceleratorKind.CPU;
+    }
+
+    /**
      * Cost of one layer on a whole accelerator.
      *
      * @param model       the model

@@ -12,6 +12,39 @@ import org.rtmmlab.api.workload.Model;
 @ProviderType
 public interface CostView {
 
+    /**
+     * Latency the engine's views report for a layer, block or remainder that contains a layer the accelerator cannot
+     * run ({@link #supported}): {@code Long.MAX_VALUE / 4} ns (about 73 years), so latency-greedy policies never
+     * prefer it and a few such values still add up without overflow. Its energy reads as positive infinity.
+     *
+     * @since 1.4
+     */
+    long UNSUPPORTED_LATENCY_NS = Long.MAX_VALUE / 4;
+
+    /**
+     * @return true if accelerator {@code a} can run layer {@code layer} of model {@code m}/{@code variant} (its cost
+     * model's {@code supportsLayer}); the engine rejects a dispatch of a block with an unsupported layer. Default:
+     * true (views written before 1.4 know no unsupported layers).
+     * @since 1.4
+     */
+    default boolean supported(int m, int variant, int layer, int a) {
+        return true;
+    }
+
+    /**
+     * @return true if accelerator {@code a} can run every layer of {@code [from, from + count)}. Default: each
+     * {@link #supported} in turn.
+     * @since 1.4
+     */
+    default boolean blockSupported(int m, int variant, int from, int count, int a) {
+        for (int l = from; l < from + count; l++) {
+            if (!supported(m, variant, l, a)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** @return number of models in the scenario */
     int modelCount();
 

@@ -48,6 +48,18 @@ public record Layer(String name, OpType type, int n, int k, int c, int y, int x,
         return new Layer(name, OpType.CONV, n, k, c, y, x, r, s, 1, name);
     }
 
+    /**
+     * A host (CPU) stage of {@code micros} reference microseconds of work: {@code HOST} with K = {@code micros} and
+     * every other dim 1, so {@link #macs()} = {@code micros}.
+     *
+     * @param name   layer name, e.g. {@code pre}
+     * @param micros work in microseconds on the reference CPU (speed 1), &gt; 0
+     * @since workload 1.1
+     */
+    public static Layer host(String name, int micros) {
+        return new Layer(name, OpType.HOST, 1, micros, 1, 1, 1, 1, 1, 1, name);
+    }
+
     /** @return output height {@code (y - r) / stride + 1}, at least 1 */
     public int outY() {
         return Math.max(1, (y - r) / stride + 1);
@@ -64,10 +76,10 @@ public record Layer(String name, OpType type, int n, int k, int c, int y, int x,
         return (long) n * k * outY() * outX() * perOutput;
     }
 
-    /** @return number of weight elements ({@code k*c*r*s}, or {@code k*r*s} for depthwise); 0 for OTHER */
+    /** @return number of weight elements ({@code k*c*r*s}, or {@code k*r*s} for depthwise); 0 for OTHER and HOST */
     public long weightElements() {
         return switch (type) {
-            case OTHER -> 0L;
+            case OTHER, HOST -> 0L;
             case DWCONV -> (long) k * r * s;
             default -> (long) k * c * r * s;
         };

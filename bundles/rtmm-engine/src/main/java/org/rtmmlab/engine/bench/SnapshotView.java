@@ -130,4 +130,8 @@ final class SnapshotView implements SchedulerView {
         return costs.remainingEnergyPj(m, v, from, a);
     }
     @Override public int layerCount(int m, int v) { return costs.layerCount(m, v); }
+    @Override public boolean supported(int m, int v, int layer, int a) { return costs.supported(m, v, layer, a); }
+    @Override public boolean blockSupported(int m, int v, int from, int count, int a) {
+        return costs.blockSupported(m, v, from, count, a);
+    }
 }

@@ -7,6 +7,7 @@ import org.rtmmlab.api.platform.AcceleratorModel;
 import org.rtmmlab.api.platform.LayerCost;
 import org.rtmmlab.api.platform.Platform;
 import org.rtmmlab.api.scheduler.CostView;
+import org.rtmmlab.api.workload.Layer;
 import org.rtmmlab.api.workload.Model;
 
 /**
@@ -32,6 +33,11 @@ public final class CostTables implements CostView {
     private final double[][] energyPrefix;
     /** suffix sums of each layer's fastest latency over all accelerators, length L + 1. */
     private final long[][] fastestSuffix;
+    /**
+     * Prefix counts of layers the accelerator cannot run (cost model's {@code supportsLayer}), indexed like the
+     * prefix arrays; null for a model/variant every accelerator runs whole (the common case: no extra read).
+     */
+    private final int[][] unsupportedPrefix;
 
     /**
      * Prices every layer.
@@ -70,6 +76,7 @@ public final class CostTables implements CostView {
         latencyPrefix = new long[slots][];
         energyPrefix = new double[slots][];
         fastestSuffix = new long[slots][];
+        unsupportedPrefix = new int[slots][];
         for (int m = 0; m < this.models.size(); m++) {
             Model model = this.models.get(m);
             for (int v = 0; v < model.variantCount(); v++) {
@@ -85,11 +92,23 @@ public final class CostTables implements CostView {
         double[] en = new double[accelerators * l];
         long[] latP = new long[accelerators * (l + 1)];
         double[] enP = new double[accelerators * (l + 1)];
+        int[] unsupP = null;
         for (int a = 0; a < accelerators; a++) {
             Accelerator acc = platform.accelerators().get(a);
             long sumL = 0;
             double sumE = 0;
             for (int i = 0; i < l; i++) {
+                if (!supportsLayer(costModels[a], model, v, i, acc)) {
+                    if (unsupP == null) {
+                        unsupP = new int[accelerators * (l + 1)];
+                    }
+                    unsupP[a * (l + 1) + i + 1] = 1; // marked here, summed into prefix counts below
+                    lat[a * l + i] = CostView.UNSUPPORTED_LATENCY_NS;
+                    en[a * l + i] = Double.POSITIVE_INFINITY;
+                    latP[a * (l + 1) + i + 1] = sumL; // prefix sums skip it; block queries check the counts first
+                    enP[a * (l + 1) + i + 1] = sumE;
+                    continue;
+                }
                 LayerCost c;
                 try {
                     c = price(costModels[a], model, v, i, acc);
@@ -110,19 +129,51 @@ public final class CostTables implements CostView {
                 enP[a * (l + 1) + i + 1] = sumE;
             }
         }
+        if (unsupP != null) {
+            for (int a = 0; a < accelerators; a++) {
+                for (int i = 0; i < l; i++) {
+                    unsupP[a * (l + 1) + i + 1] += unsupP[a * (l + 1) + i];
+                }
+            }
+        }
         long[] fast = new long[l + 1];
+        int unrunnable = -1;
         for (int i = l - 1; i >= 0; i--) {
             long best = Long.MAX_VALUE;
             for (int a = 0; a < accelerators; a++) {
-                best = Math.min(best, lat[a * l + i]);
+                if (unsupP == null || unsupP[a * (l + 1) + i + 1] == unsupP[a * (l + 1) + i]) {
+                    best = Math.min(best, lat[a * l + i]);
+                }
+            }
+            if (best == Long.MAX_VALUE) {
+                unrunnable = i; // the loop runs backwards: the last one set is the first such layer
+                continue;
             }
             fast[i] = fast[i + 1] + best;
         }
+        if (unrunnable >= 0) {
+            // issue 13: a layer no accelerator of the platform can run makes the model unrunnable there
+            Layer layer = model.layersOf(v).get(unrunnable);
+            throw new InvalidInputException("platform " + platform.id(), "model " + model.id() + " variant "
+                    + model.variantId(v) + " layer " + unrunnable + " (" + layer.name() + ", " + layer.type() + ")",
+                    "no accelerator of the platform can run it (each cost model says the layer is unsupported);"
+                    + " add an accelerator that supports it");
+        }
+        unsupportedPrefix[mv] = unsupP;
         latency[mv] = lat;
         energy[mv] = en;
         latencyPrefix[mv] = latP;
         energyPrefix[mv] = enP;
         fastestSuffix[mv] = fast;
+    }
+
+    private static boolean supportsLayer(AcceleratorModel cm, Model model, int v, int layer, Accelerator acc) {
+        try {
+            return cm.supportsLayer(model, v, layer, acc);
+        } catch (RuntimeException e) {
+            throw new InvalidInputException("cost model " + cm.id(), where(model, v, layer, acc),
+                    "failed to say whether it supports the layer: " + e.getMessage());
+        }
     }
 
     static LayerCost price(AcceleratorModel cm, Model model, int v, int layer, Accelerator acc) {
@@ -191,10 +242,31 @@ public final class CostTables implements CostView {
     }
 
     @Override
+    public boolean supported(int m, int variant, int layer, int a) {
+        int mv = mv(m, variant);
+        int[] u = unsupportedPrefix[mv];
+        int i = a * (layers[mv] + 1) + checkLayer(mv, layer);
+        return u == null || u[i + 1] == u[i];
+    }
+
+    @Override
+    public boolean blockSupported(int m, int variant, int from, int count, int a) {
+        int mv = mv(m, variant);
+        checkRange(mv, from, count);
+        int[] u = unsupportedPrefix[mv];
+        int base = a * (layers[mv] + 1);
+        return u == null || u[base + from + count] == u[base + from];
+    }
+
+    @Override
     public long blockLatencyNs(int m, int variant, int from, int count, int a) {
         int mv = mv(m, variant);
         checkRange(mv, from, count);
         int base = a * (layers[mv] + 1);
+        int[] u = unsupportedPrefix[mv];
+        if (u != null && u[base + from + count] != u[base + from]) {
+            return CostView.UNSUPPORTED_LATENCY_NS;
+        }
         long[] p = latencyPrefix[mv];
         return p[base + from + count] - p[base + from];
     }
@@ -204,6 +276,10 @@ public final class CostTables implements CostView {
         int mv = mv(m, variant);
         checkRange(mv, from, count);
         int base = a * (layers[mv] + 1);
+        int[] u = unsupportedPrefix[mv];
+        if (u != null && u[base + from + count] != u[base + from]) {
+            return Double.POSITIVE_INFINITY;
+        }
         double[] p = energyPrefix[mv];
         return from == 0 ? p[base + count] : p[base + from + count] - p[base + from];
     }

@@ -93,6 +93,9 @@ final class EngineDecisions implements Decisions {
                     "share must be in (0, 1]");
         }
         int a = accelerator;
+        if (!sim.costs.blockSupported(j.model, j.variant, j.nextLayer, layers, a)) {
+            throw rejectDispatch(job, accelerator, layers, share, unsupportedText(j, a, layers));
+        }
         String accName = sim.costs.accelerator(a).id();
         if (sim.partitions[a] == 1) {
             if (share < 1) {
@@ -117,6 +120,19 @@ final class EngineDecisions implements Decisions {
         }
         sim.dispatchCount++;
         sim.startBlock(j, a, layers, share);
+    }
+
+    /** Names the first layer of the block that accelerator {@code a} cannot run (issue 13; only on the error path). */
+    private String unsupportedText(Job j, int a, int layers) {
+        int l = j.nextLayer;
+        while (l < j.nextLayer + layers - 1 && sim.costs.supported(j.model, j.variant, l, a)) {
+            l++;
+        }
+        org.rtmmlab.api.workload.Model model = sim.costs.model(j.model);
+        org.rtmmlab.api.workload.Layer layer = model.layersOf(j.variant).get(l);
+        return "accelerator " + sim.costs.accelerator(a).id() + " cannot run layer " + l + " (" + layer.name() + ", "
+                + layer.type() + ") of model " + model.id() + " variant " + model.variantId(j.variant)
+                + ": its cost model '" + sim.costs.costModel(a).id() + "' does not support it";
     }
 
     @Override

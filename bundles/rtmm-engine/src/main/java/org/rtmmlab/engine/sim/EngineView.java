@@ -211,4 +211,14 @@ final class EngineView implements SchedulerView {
     public int layerCount(int m, int variant) {
         return costs.layerCount(m, variant);
     }
+
+    @Override
+    public boolean supported(int m, int variant, int layer, int a) {
+        return costs.supported(m, variant, layer, a);
+    }
+
+    @Override
+    public boolean blockSupported(int m, int variant, int from, int count, int a) {
+        return costs.blockSupported(m, variant, from, count, a);
+    }
 }

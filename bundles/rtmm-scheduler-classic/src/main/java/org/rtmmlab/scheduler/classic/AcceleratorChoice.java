@@ -13,6 +13,22 @@ final class AcceleratorChoice {
     }
 
     /**
+     * @return {@code count}, or the length of the longest prefix of {@code [from, from + count)} that accelerator
+     * {@code a} runs when it cannot run the whole block (issue 13: CPU stages and DNN layers on different
+     * accelerators); at least 1 when {@code a} runs layer {@code from}
+     */
+    static int supportedPrefix(SchedulerView view, int m, int variant, int from, int count, int a) {
+        if (view.blockSupported(m, variant, from, count, a)) {
+            return count;
+        }
+        int n = 0;
+        while (n < count && view.supported(m, variant, from + n, a)) {
+            n++;
+        }
+        return n;
+    }
+
+    /**
      * @param taken          accelerators already used in this decision, by index
      * @param energyTieBreak on equal latency prefer lower block energy (rule 4); false = XRBench's rule (latency
      *                       only)
@@ -26,8 +42,8 @@ final class AcceleratorChoice {
         long bestNs = Long.MAX_VALUE;
         double bestPj = Double.MAX_VALUE;
         for (int a = 0; a < view.acceleratorCount(); a++) {
-            if (taken[a] || !view.idle(a)) {
-                continue;
+            if (taken[a] || !view.idle(a) || !view.supported(m, variant, from, a)) {
+                continue; // issue 13: an accelerator that cannot run the block's first layer is no choice
             }
             long ns = wholeRemainder ? view.remainingLatencyNs(m, variant, from, a)
                     : view.blockLatencyNs(m, variant, from, count, a);

@@ -48,12 +48,18 @@ abstract class PriorityDispatchScheduler implements Scheduler {
             }
             int layers = BlockLayers.next(blockLayers, remaining);
             int a = preferredAccelerator(view, j);
-            if (a < 0 || scratch.acceleratorTaken[a] || !view.idle(a)) {
+            if (a < 0 || scratch.acceleratorTaken[a] || !view.idle(a)
+                    || !view.supported(view.jobModel(j), view.jobVariant(j), from, a)) {
                 a = AcceleratorChoice.fastestIdle(view, scratch.acceleratorTaken, view.jobModel(j),
                         view.jobVariant(j), from, layers, true);
             }
             if (a < 0) {
                 return; // no idle accelerator left
+            }
+            layers = AcceleratorChoice.supportedPrefix(view, view.jobModel(j), view.jobVariant(j), from, layers, a);
+            if (layers == 0) { // the preferred accelerator cannot run the next layer: this job waits
+                scratch.jobTaken[j] = true;
+                continue;
             }
             decisions.dispatch(j, a, layers);
             scratch.take(j, a);

@@ -1,0 +1,83 @@
+package org.rtmmlab.scheduler.rtmdl;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.rtmmlab.api.InvalidInputException;
+import org.rtmmlab.json.JsonNode;
+
+/**
+ * RT-mDL's execution strategy (issue 13): per task id, the model variant to run and the task's priority (higher =
+ * more important), and optionally its GPU spatial utilisation {@code util} in (0, 1] (the fraction of the GPU its
+ * kernels keep busy, used by the packing rule). Tasks the file does not name keep variant 0 (full model), their
+ * scenario priority and the scheduler's default utilisation.
+ *
+ * <pre>{"version": 1, "tasks": {"detect": {"variant": "w0.75", "priority": 3, "util": 0.4}, ...}}</pre>
+ *
+ * @param tasks per task id, its entry (sorted by id)
+ */
+record Strategy(Map<String, Entry> tasks) {
+
+    /** One task's strategy: variant id ({@code full} or null = full model), priority (0 = scenario's), util (NaN = default). */
+    record Entry(String variant, int priority, double util) {
+    }
+
+    /** No entries: every task as the scenario gives it. */
+    static final Strategy NONE = new Strategy(Map.of());
+
+    private static final Set<String> TOP = Set.of("version", "tasks", "notes");
+    private static final Set<String> ENTRY = Set.of("variant", "priority", "util", "notes");
+
+    Strategy {
+        tasks = Collections.unmodifiableMap(new TreeMap<>(tasks));
+    }
+
+    /** @return the strategy in {@code file} @throws InvalidInputException naming the file, JSON path and reason */
+    static Strategy read(Path file) {
+        String source = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return parse(source, r);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException(file.toString(), "", "strategy file not found");
+        } catch (IOException e) {
+            throw new InvalidInputException(file.toString(), "", "cannot read: " + e.getMessage());
+        }
+    }
+
+    /** @return the strategy in {@code json} */
+    static Strategy parse(String source, Reader json) {
+        JsonNode root = JsonNode.parse(source, json).onlyKeys(TOP);
+        JsonNode version = root.get("version");
+        if (version.integer() != 1) {
+            throw version.error("unsupported version " + version.integer() + "; supported: 1");
+        }
+        Map<String, Entry> out = new TreeMap<>();
+        for (Map.Entry<String, JsonNode> e : root.get("tasks").entries()) {
+            JsonNode t = e.getValue().onlyKeys(ENTRY);
+            String variant = t.opt("variant") == null ? null : t.get("variant").string();
+            int priority = 0;
+            if (t.opt("priority") != null) {
+                priority = t.get("priority").intValue();
+                if (priority <= 0) {
+                    throw t.get("priority").error("must be > 0, got " + priority);
+                }
+            }
+            double util = Double.NaN;
+            if (t.opt("util") != null) {
+                util = t.get("util").number();
+                if (!(util > 0 && util <= 1)) {
+                    throw t.get("util").error("must be in (0, 1], got " + util);
+                }
+            }
+            out.put(e.getKey(), new Entry(variant, priority, util));
+        }
+        return new Strategy(out);
+    }
+}
