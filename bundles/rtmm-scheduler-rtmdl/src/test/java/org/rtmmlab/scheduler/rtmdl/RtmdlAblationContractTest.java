@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.rtmmlab.api.scheduler.PropertySpec;
 import org.rtmmlab.api.scheduler.SchedulerPolicy;
-import org.rtmmlab.testkit.SchedulerPolicyContract;
+import org.rtmmlab.testkit.engine.SchedulerPolicyContract;
 
 /** The ablations meet the contract and do not declare the property they fix. */
 class RtmdlAblationContractTest {
