@@ -109,6 +109,8 @@ public final class Evaluator {
         long horizon = config.durationNs() > 0 ? config.durationNs()
                 : config.xrbenchCompat() ? XRBENCH_HORIZON_NS : scenario.defaultDurationNs();
         EngineOptions options = EngineOptions.parse(config.properties(), horizon);
+        RunLimits limits = RunLimits.parse(config.properties());
+        limits.checkRun(scenario, horizon); // inputs that cannot finish are refused before anything runs
         RunConfig resolved = new RunConfig(config.scenario(), config.platform(), config.scheduler(), config.seed(),
                 horizon, config.xrbenchCompat(), config.properties(), config.reporters());
         CostTables costs;
@@ -128,7 +130,9 @@ public final class Evaluator {
         }
         String version = LabVersion.get();
         ReportFanout fanout = new ReportFanout(warn);
-        SimulationInput input = new SimulationInput(scenario, platform, costs, policy, resolved.properties(),
+        GuardedPolicy guarded = control == null ? new GuardedPolicy(policy) : null; // steered runs: cancelled instead
+        SimulationInput input = new SimulationInput(scenario, platform, costs, guarded != null ? guarded : policy,
+                resolved.properties(),
                 resolved.seed(), horizon, options, resolved.xrbenchCompat(), fanout);
         if (control != null) {
             control.bind(config.xrbenchCompat());
@@ -138,13 +142,14 @@ public final class Evaluator {
             PluginDescriptor running = catalog.find(PluginKind.SCHEDULER, config.scheduler()).orElseThrow();
             simulation.steer(control, catalog, running, Evaluator::checkPropertyKeys);
         }
-        Path staging = outputDir == null ? null : RunDirectory.stage(outputDir);
+        Path staging = outputDir == null ? null : RunDirectory.stage(outputDir, resolved);
         try {
             if (staging != null) {
                 RunConfigJson.write(staging, resolved, version, options, provenance(resolved, platform, policy));
             }
             fanout.open(reporters, new RunInfo(resolved, scenario, platform, version), staging);
-            SimulationOutcome outcome = simulation.run();
+            SimulationOutcome outcome = guarded == null ? simulation.run()
+                    : RunWatchdog.run(simulation::run, guarded, limits, resolved);
             RunResult result = ResultAssembler.assemble(resolved, version, platform, outcome,
                     minEnergyPerTask(scenario, costs), options.uxcostFloor());
             if (control != null) {
