@@ -117,12 +117,16 @@ public final class Evaluator {
         try {
             costs = costCache.get(platform, scenario.models(), acc -> catalog.acceleratorModel(acc.costModel()));
         } catch (CostTables.PricingException e) {
+            // a scenario file's layer: name its file and JSON path too (issue 17)
+            String layer = config.scenario().endsWith(".json") ? ScenarioFilePaths.layer(Path.of(config.scenario()),
+                    scenario, e) : null;
             if (!config.platform().endsWith(".json")) {
-                throw e;
+                throw layer == null ? e : ScenarioFilePaths.pricing(layer, platform, e);
             }
             Path file = Path.of(config.platform()); // a user's platform file: say which accelerator of it
             throw new InvalidInputException(file.getFileName() == null ? file.toString() : file.getFileName()
-                    .toString(), "$.accelerators[" + e.accelerator() + "]", e.getMessage());
+                    .toString(), "$.accelerators[" + e.accelerator() + "]", e.getMessage()
+                    + (layer == null ? "" : " (the layer: " + layer + ")"));
         }
         if (config.xrbenchCompat() && !scenario.events().isEmpty()) {
             warn.accept("scenario " + scenario.id() + ": " + scenario.events().size()

@@ -139,12 +139,31 @@ public final class OutputFolder {
             Path old = old(abs);
             deleteTree(old);
             Files.move(abs, old, StandardCopyOption.ATOMIC_MOVE);
+            pauseForCrashTest();
             Files.move(staging, abs, StandardCopyOption.ATOMIC_MOVE);
             deleteTree(old);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot move the files from " + staging + " to " + target, e);
         }
     }
+
+    /**
+     * Test hook of {@code scripts/kill9-cli-test.sh}: with the system property {@value #CRASH_TEST_PAUSE} = N, waits N
+     * ms between the two renames of a publish, so that a {@code kill -9} lands exactly there. Unset: nothing.
+     */
+    private static void pauseForCrashTest() {
+        long ms = Long.getLong(CRASH_TEST_PAUSE, 0L);
+        if (ms > 0) {
+            try {
+                Thread.sleep(ms);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** System property of the crash test's pause between the two renames, ms. */
+    static final String CRASH_TEST_PAUSE = "rtmm.crashTest.publishPauseMs";
 
     /** Deletes a staging folder of a failed run; a failure to delete is not worth a second error. */
     public static void discard(Path staging) {
@@ -219,16 +238,29 @@ public final class OutputFolder {
         }
     }
 
-    /** Deletes a tree without following symbolic links (a link is removed, not what it points to). */
+    /**
+     * Deletes a tree without following symbolic links (a link is removed, not what it points to). The marker goes
+     * last, just before the folder itself: a kill midway leaves a folder that is still recognisably the lab's, so
+     * the next run can finish the job.
+     */
     static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
+        if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+            Files.delete(root);
+            return;
+        }
+        Path marker = root.resolve(MARKER);
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
+                if (!p.equals(marker) && !p.equals(root)) {
+                    Files.delete(p);
+                }
             }
         }
+        Files.deleteIfExists(marker);
+        Files.delete(root);
     }
 
     private static String sha256Hex(String text) {
