@@ -64,7 +64,7 @@ class CliMessagesTest {
         assertEquals(1, o.err().strip().lines().count(), o.err());
         assertTrue(o.err().contains("(the layer: vr-hands.json: $.models[3].layers[0])"), o.err());
         assertTrue(o.err().contains("too large for the analytic model"), o.err());
-        assertTrue(!o.err().contains("-"), "no negative energy: " + o.err());
+        assertTrue(!o.err().contains("energy is -"), "no negative energy: " + o.err());
     }
 
     @Test

@@ -28,13 +28,13 @@ import org.rtmmlab.engine.catalog.ServiceLoaderCatalog;
  * ({@code examples/}) and the command-line options of {@code run} and {@code compare}; every case must end either in
  * a valid run or in one line naming what is wrong (for a file: its name and a JSON path). A failing case prints its
  * seed and mutation; rerun one seed with {@code -Drtmm.fuzz.seed=N -Drtmm.fuzz.fileCases=1}. Counts:
- * {@code rtmm.fuzz.fileCases} (default 2000) and {@code rtmm.fuzz.cliCases} (default 300).
+ * {@code rtmm.fuzz.fileCases} (default 2000) and {@code rtmm.fuzz.cliCases} (default 200).
  */
 class InputFuzzTest {
 
     private static final long SEED = Long.getLong("rtmm.fuzz.seed", 20_261_207L);
     private static final int FILE_CASES = Integer.getInteger("rtmm.fuzz.fileCases", 2000);
-    private static final int CLI_CASES = Integer.getInteger("rtmm.fuzz.cliCases", 300);
+    private static final int CLI_CASES = Integer.getInteger("rtmm.fuzz.cliCases", 200);
     private static final Path REPO = Path.of("../..").toAbsolutePath().normalize();
     private static final Map<String, String> LIMITS = Map.of("engine.maxRequests", "200000",
             "engine.runTimeout", "20s");

@@ -128,6 +128,8 @@ final class Runner {
                                 results.add(evaluator.run(config, out, e::warn, c));
                                 if (q.isSingleRun()) {
                                     hoist(out, staging);
+                                } else { // the result store owns these folders: no marker (it is for --out)
+                                    unmark(out);
                                 }
                                 runState = switch (c.phase()) {
                                     case CANCELLED -> EvaluationState.CANCELLED;
@@ -233,6 +235,15 @@ final class Runner {
             Files.delete(runDir);
         } catch (java.io.IOException ex) {
             throw new java.io.UncheckedIOException("cannot move the run's files into " + into, ex);
+        }
+    }
+
+    /** Removes the engine's marker from a run folder of a comparison (the result store's own folder). */
+    private static void unmark(Path runDir) {
+        try {
+            Files.deleteIfExists(runDir.resolve(org.rtmmlab.engine.OutputFolder.MARKER));
+        } catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException("cannot tidy " + runDir, ex);
         }
     }
 
