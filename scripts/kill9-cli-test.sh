@@ -82,6 +82,7 @@ check() { # check KIND: the folder holds a complete known result, or (killed mid
 }
 
 mid=0
+inside=0
 for trial in $(seq 1 "$trials"); do
   kind=$([ $((trial % 2)) -eq 1 ] && echo run || echo compare)
   s=$(( (trial / 2) % 2 + 1 ))
@@ -90,6 +91,7 @@ for trial in $(seq 1 "$trials"); do
     for _ in $(seq 1 600); do [ -d ".out-$kind.old" ] && break; kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
     [ -d ".out-$kind.old" ] || fail "the publish step of $kind was not reached: $(cat "$work/last.err")"
     moment="inside the publish step"
+    inside=$((inside + 1))
   else
     delay=$(( RANDOM % (ms[$kind] + 1) ))
     launch "$kind" "$s"
@@ -109,5 +111,6 @@ for kind in run compare; do # one more unkilled command recovers whatever the ki
   [ "$(sums "out-$kind")" = "${known[$kind,1]}" ] || fail "final $kind result differs from the reference"
   [ -e ".out-$kind.old" ] || [ -e ".out-$kind.partial" ] && fail "leftovers of $kind not cleaned"
 done
-echo "kill9-cli-test: OK: $trials kill -9 trials (seed $seed), $mid between the two renames of a publish; every earlier result intact"
+echo "kill9-cli-test: OK: $trials kill -9 trials (seed $seed), $inside of them between the two renames of a publish;" \
+  "$mid times the earlier result was found in .old and restored by the next command; every earlier result intact"
 rm -rf "$work"
