@@ -134,8 +134,8 @@ public final class Evaluator {
         }
         String version = LabVersion.get();
         ReportFanout fanout = new ReportFanout(warn);
-        GuardedPolicy guarded = control == null ? new GuardedPolicy(policy) : null; // steered runs: cancelled instead
-        SimulationInput input = new SimulationInput(scenario, platform, costs, guarded != null ? guarded : policy,
+        GuardedPolicy guarded = new GuardedPolicy(policy); // the watchdog times every scheduler call (issue 17)
+        SimulationInput input = new SimulationInput(scenario, platform, costs, guarded,
                 resolved.properties(),
                 resolved.seed(), horizon, options, resolved.xrbenchCompat(), fanout);
         if (control != null) {
@@ -152,8 +152,9 @@ public final class Evaluator {
                 RunConfigJson.write(staging, resolved, version, options, provenance(resolved, platform, policy));
             }
             fanout.open(reporters, new RunInfo(resolved, scenario, platform, version), staging);
-            SimulationOutcome outcome = guarded == null ? simulation.run()
-                    : RunWatchdog.run(simulation::run, guarded, limits, resolved);
+            // steered runs (the container's) may be paused or paced: only their scheduler calls are timed
+            SimulationOutcome outcome = RunWatchdog.run(simulation::run, guarded,
+                    control == null ? limits : limits.withoutRunTimeout(), resolved);
             RunResult result = ResultAssembler.assemble(resolved, version, platform, outcome,
                     minEnergyPerTask(scenario, costs), options.uxcostFloor());
             if (control != null) {

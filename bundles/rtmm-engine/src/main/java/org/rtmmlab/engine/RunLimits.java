@@ -22,8 +22,8 @@ import org.rtmmlab.api.workload.Task;
  * </ul>
  *
  * Durations are written as a number and a unit: {@code ns}, {@code us}, {@code ms}, {@code s}, {@code min},
- * {@code h}, {@code d}. The timeouts only apply to runs the engine is not steered in ({@link RunControl}: the
- * container's evaluations, which can be paused and paced, are cancelled instead).
+ * {@code h}, {@code d}. A steered run ({@link RunControl}: the container's evaluations, which can be paused and
+ * paced) gets the decision timeout only; it is cancelled instead of timed as a whole.
  *
  * @param decisionTimeoutNs wall-time budget of one scheduler call, ns; 0 = none
  * @param runTimeoutNs      wall-time budget of the simulation, ns; 0 = none
@@ -62,6 +62,11 @@ public record RunLimits(long decisionTimeoutNs, long runTimeoutNs, long maxReque
         long max = (v = properties.get(MAX_REQUESTS)) == null ? d.maxRequests : count(MAX_REQUESTS, v);
         long dur = (v = properties.get(MAX_DURATION)) == null ? d.maxDurationNs : duration(MAX_DURATION, v);
         return new RunLimits(decision, run, max, dur);
+    }
+
+    /** @return these limits without the wall-time budget of the whole run (for runs that may be paused or paced) */
+    public RunLimits withoutRunTimeout() {
+        return new RunLimits(decisionTimeoutNs, 0, maxRequests, maxDurationNs);
     }
 
     /** @return true for the keys read here */
