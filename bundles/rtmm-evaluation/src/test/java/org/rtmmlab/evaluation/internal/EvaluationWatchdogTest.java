@@ -95,7 +95,7 @@ class EvaluationWatchdogTest {
         EvaluationStatus stuck = await(service.submit(run("test-spinning")).id());
         assertEquals(EvaluationState.FAILED, stuck.state(), stuck.message());
         assertTrue(stuck.message().contains("scheduler policy 'test-spinning': a scheduler call did not return within "
-                + "300 ms (engine.decisionTimeout) at simulated t=10"), stuck.message());
+                + "300 ms (engine.decisionTimeout) at simulated t="), stuck.message());
         assertTrue(stuck.message().contains("abandoned"), stuck.message());
         EvaluationStatus next = await(service.submit(run("fcfs")).id()); // the only worker is free again
         assertEquals(EvaluationState.FINISHED, next.state(), next.message());
