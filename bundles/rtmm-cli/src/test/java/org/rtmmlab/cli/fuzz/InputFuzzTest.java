@@ -74,6 +74,7 @@ class InputFuzzTest {
         }
         evaluator.run(config(scenario.toString(), platform.toString()), null, null); // the unmutated pair runs
         List<String> failures = new ArrayList<>();
+        List<String> suspicious = new ArrayList<>(); // one line naming file and path, but an internal value or name
         int runs = 0;
         int errors = 0;
         long t0 = System.nanoTime();
@@ -103,6 +104,10 @@ class InputFuzzTest {
                             + "JSON path: " + msg);
                 } else {
                     errors++;
+                    if (SUSPICIOUS.matcher(msg).find() && !m.what().contains("NaN") && !m.what().contains("Infinity")
+                            && !m.what().contains("1e400")) {
+                        suspicious.add("seed " + seed + " (" + name + ", " + m.what() + "): " + msg);
+                    }
                 }
             } catch (Throwable e) {
                 failures.add("seed " + seed + " (" + name + ", " + m.what() + "): " + e);
@@ -112,8 +117,13 @@ class InputFuzzTest {
         System.out.printf("input fuzz: %d cases from %d files (seed %d): %d valid runs, %d one-line errors, %d "
                 + "failures, %.1f s%n", FILE_CASES, files.size(), SEED, runs, errors, failures.size(),
                 (System.nanoTime() - t0) / 1e9);
+        suspicious.stream().limit(10).forEach(l -> System.out.println("  worth a look: " + l));
         assertEquals(List.of(), failures.subList(0, Math.min(20, failures.size())), failures.size() + " failures");
     }
+
+    /** Messages that name a computed value or a Java class rather than what the user wrote (printed, not failed). */
+    private static final java.util.regex.Pattern SUSPICIOUS = java.util.regex.Pattern.compile(
+            "Infinity|NaN|Exception|java\\.|clockHz");
 
     private static RunConfig config(String scenario, String platform) {
         return new RunConfig(scenario, platform, "edf", 1, 20_000_000L, false, LIMITS,
