@@ -18,13 +18,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.rtmmlab.api.InvalidInputException;
 import org.rtmmlab.api.run.MetricReporter;
 import org.rtmmlab.api.run.RunConfig;
+import org.rtmmlab.api.run.RunFailure;
 import org.rtmmlab.api.run.RunResult;
 import org.rtmmlab.api.scheduler.SchedulerPolicy;
 import org.rtmmlab.engine.Evaluator;
+import org.rtmmlab.engine.OutputFolder;
 import org.rtmmlab.engine.catalog.PluginCatalog;
 import org.rtmmlab.report.json.ResultJson;
 import org.rtmmlab.shell.options.CompareSelection;
 import org.rtmmlab.shell.options.SeedList;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -120,6 +123,8 @@ public class CompareCommand implements Callable<Integer> {
         if (jobs < 1) {
             throw new InvalidInputException("--jobs", "", "must be >= 1, got " + jobs);
         }
+        OutputFolder.check(out, "--out"); // a folder the lab did not write is refused before any run
+        Path csvInTree = csv == null ? null : ComparePublishing.checkCsv(csv, out);
         var err = spec.commandLine().getErr();
         PluginCatalog catalog = pluginOptions.catalog(w -> err.println("warning: " + w));
         List<MetricReporter> reporters = new ArrayList<>();
@@ -150,19 +155,38 @@ public class CompareCommand implements Callable<Integer> {
                 }
             }
         }
-        List<RunResult> results;
-        try (Progress progress = Progress.create(runOptions.progressMode(), "compare", Progress.Unit.RUNS,
-                configs.size(), err)) {
-            results = runAll(evaluator, configs, err, progress);
+        // every file of the comparison (per-run folders, compare.html, a CSV inside --out) is staged and published
+        // as one unit: after any kill, --out holds either the earlier comparison or this one, whole
+        Path staging = OutputFolder.stage(out, "--out", ComparePublishing.marker(configs));
+        List<RunResult> results = new ArrayList<>();
+        List<RunFailure> failures = new ArrayList<>();
+        boolean published = false;
+        try {
+            try (Progress progress = Progress.create(runOptions.progressMode(), "compare", Progress.Unit.RUNS,
+                    configs.size(), err)) {
+                runAll(evaluator, configs, staging, err, progress, results, failures);
+            }
+            writeComparisons(reporters, results, failures, base, staging, err);
+            if (csvInTree != null) {
+                Path inStage = staging.resolve(csvInTree.toString());
+                ComparisonTables.writeCsv(results, base, inStage);
+            }
+            OutputFolder.publish(staging, out);
+            published = true;
+        } finally {
+            if (!published) {
+                OutputFolder.discard(staging);
+            }
         }
-        writeComparisons(reporters, results, base, err);
-        if (csv != null) {
-            ComparisonTables.writeCsv(results, base, csv);
+        if (csv != null && csvInTree == null) {
+            ComparePublishing.writeAtomically(csv, file -> ComparisonTables.writeCsv(results, base, file));
         }
         var o = spec.commandLine().getOut();
         if (json) {
-            o.println(ResultJson.text(ResultJson.of(results)));
-        } else {
+            var docs = ResultJson.of(results);
+            failures.forEach(f -> docs.add(ComparePublishing.failureJson(f)));
+            o.println(ResultJson.text(docs));
+        } else if (!results.isEmpty()) {
             double floor = uxcostFloor == null ? Double.NaN : uxcostFloor;
             ComparisonTables.lines(results, base, floor).forEach(o::println);
             if (reductionOf != null) {
@@ -176,6 +200,17 @@ public class CompareCommand implements Callable<Integer> {
                 }
             }
             o.println(results.size() + " runs; files under " + out + (csv != null ? "; CSV in " + csv : ""));
+        }
+        if (!failures.isEmpty()) {
+            if (!json) {
+                ComparePublishing.failureLines(failures).forEach(o::println);
+            }
+            for (RunFailure f : failures) {
+                err.println("error: run " + ComparePublishing.describe(f.config()) + " failed: " + f.reason());
+            }
+            err.println("error: " + failures.size() + " of " + configs.size() + " runs failed; the other "
+                    + results.size() + " are in " + out);
+            return CommandLine.ExitCode.SOFTWARE;
         }
         return 0;
     }
@@ -233,44 +268,60 @@ public class CompareCommand implements Callable<Integer> {
         return out;
     }
 
-    /** Lets each selected reporter write its comparison files into {@code --out}; a failure costs a warning. */
-    private void writeComparisons(List<MetricReporter> reporters, List<RunResult> results, String base,
-                                  java.io.PrintWriter err) throws IOException {
-        Files.createDirectories(out);
+    /** Lets each selected reporter write its comparison files into {@code dir}; a failure costs a warning. */
+    private void writeComparisons(List<MetricReporter> reporters, List<RunResult> results, List<RunFailure> failures,
+                                  String base, Path dir, java.io.PrintWriter err) throws IOException {
+        Files.createDirectories(dir);
         for (MetricReporter r : reporters) {
             try {
-                r.writeComparison(results, base, out);
+                if (failures.isEmpty()) {
+                    r.writeComparison(results, base, dir);
+                } else {
+                    r.writeComparison(results, failures, base, dir);
+                }
             } catch (IOException | RuntimeException | LinkageError e) {
                 err.println("warning: reporter '" + r.id() + "' failed in writeComparison: " + e);
             }
         }
     }
 
-    private List<RunResult> runAll(Evaluator evaluator, List<RunConfig> configs, java.io.PrintWriter err,
-                                   Progress progress) throws InterruptedException {
+    /**
+     * Runs every configuration into {@code root}; a run that fails (its scheduler throws, hangs past
+     * {@code engine.decisionTimeout}, makes an invalid decision; a cost model that cannot price) is recorded in
+     * {@code failures} and the others go on: one failing run never sinks the comparison.
+     */
+    private void runAll(Evaluator evaluator, List<RunConfig> configs, Path root, java.io.PrintWriter err,
+                        Progress progress, List<RunResult> results, List<RunFailure> failures)
+            throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, configs.size()));
         AtomicLong done = new AtomicLong();
         try {
-            List<Future<RunResult>> futures = new ArrayList<>();
+            List<Future<Object>> futures = new ArrayList<>();
             for (RunConfig c : configs) {
                 futures.add(pool.submit(() -> {
-                    RunResult r = evaluator.run(c, org.rtmmlab.engine.RunPaths.forRun(out, c), w -> err.println("warning: " + w));
+                    Object r;
+                    try {
+                        r = evaluator.run(c, org.rtmmlab.engine.RunPaths.forRun(root, c), w -> err.println("warning: "
+                                + w));
+                    } catch (RuntimeException | OutOfMemoryError | StackOverflowError | LinkageError e) {
+                        r = new RunFailure(c, ComparePublishing.reason(e));
+                    }
                     progress.stepTo(done.incrementAndGet());
                     return r;
                 }));
             }
-            List<RunResult> results = new ArrayList<>();
-            for (Future<RunResult> f : futures) {
+            for (Future<Object> f : futures) {
                 try {
-                    results.add(f.get());
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException re) {
-                        throw re;
+                    Object r = f.get();
+                    if (r instanceof RunResult rr) {
+                        results.add(rr);
+                    } else {
+                        failures.add((RunFailure) r);
                     }
+                } catch (ExecutionException e) {
                     throw new IllegalStateException(e.getCause());
                 }
             }
-            return results;
         } finally {
             pool.shutdownNow();
         }

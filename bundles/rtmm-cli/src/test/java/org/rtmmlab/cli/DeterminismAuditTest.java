@@ -12,17 +12,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 17, item 6 (command-line part): the same run through {@code run}, {@code compare --jobs 1} and
- * {@code compare --jobs 3} gives byte-identical files, now that runs go through the watchdog's thread and the
+ * Issue 17, item 6 (command-line part): the same runs through {@code run}, {@code compare --jobs 1} and
+ * {@code compare --jobs 3} give byte-identical files, now that runs go through the watchdog's thread and a
  * comparison is published as one unit.
  */
 class DeterminismAuditTest {
 
     private static final String CELL = "xrbench_AR_gaming/xrbench_Dual_4K__WS_OS/";
+    private static final List<String> SCHEDULERS = List.of("edf", "fcfs", "herald");
 
     @Test
     void runAndCompareWithAnyJobsGiveByteIdenticalFiles(@TempDir Path dir) throws IOException {
-        for (String sched : List.of("edf", "fcfs", "herald")) {
+        for (String sched : SCHEDULERS) {
             CliRunTest.Outcome o = rtmm("run", "--scenario", "xrbench/AR_gaming", "--platform",
                     "xrbench/Dual_4K__WS_OS", "--scheduler", sched, "--seed", "5", "--duration", "300ms",
                     "--progress", "none", "--report", "json,csv", "--out", dir.resolve("run-" + sched).toString());
@@ -30,12 +31,12 @@ class DeterminismAuditTest {
         }
         for (String jobs : List.of("1", "3")) {
             CliRunTest.Outcome o = rtmm("compare", "--scenarios", "xrbench/AR_gaming", "--platforms",
-                    "xrbench/Dual_4K__WS_OS", "--schedulers", "edf,fcfs,herald", "--seed", "5", "--duration", "300ms",
-                    "--progress", "none", "--report", "json,csv", "--jobs", jobs, "--out",
+                    "xrbench/Dual_4K__WS_OS", "--schedulers", String.join(",", SCHEDULERS), "--seed", "5",
+                    "--duration", "300ms", "--progress", "none", "--report", "json,csv", "--jobs", jobs, "--out",
                     dir.resolve("cmp" + jobs).toString());
             assertEquals(0, o.code(), o.err());
         }
-        for (String sched : List.of("edf", "fcfs", "herald")) {
+        for (String sched : SCHEDULERS) {
             for (String file : List.of(".rtmm-run", "summary.json", "requests.csv", "blocks.csv", "config.json")) {
                 byte[] single = Files.readAllBytes(dir.resolve("run-" + sched).resolve(file));
                 assertArrayEquals(single, Files.readAllBytes(dir.resolve("cmp1/" + CELL + sched + "-seed5/" + file)),
@@ -44,7 +45,7 @@ class DeterminismAuditTest {
                         sched + " " + file + ": run vs compare --jobs 3");
             }
         }
-        assertArrayEquals(Files.readAllBytes(dir.resolve("cmp1/.rtmm-run")), Files.readAllBytes(
-                dir.resolve("cmp3/.rtmm-run")), "the comparison's id does not depend on --jobs");
+        assertArrayEquals(Files.readAllBytes(dir.resolve("cmp1/.rtmm-run")),
+                Files.readAllBytes(dir.resolve("cmp3/.rtmm-run")), "the comparison's id does not depend on --jobs");
     }
 }

@@ -109,18 +109,24 @@ public final class Evaluator {
         long horizon = config.durationNs() > 0 ? config.durationNs()
                 : config.xrbenchCompat() ? XRBENCH_HORIZON_NS : scenario.defaultDurationNs();
         EngineOptions options = EngineOptions.parse(config.properties(), horizon);
+        RunLimits limits = RunLimits.parse(config.properties());
+        limits.checkRun(scenario, horizon); // inputs that cannot finish are refused before anything runs
         RunConfig resolved = new RunConfig(config.scenario(), config.platform(), config.scheduler(), config.seed(),
                 horizon, config.xrbenchCompat(), config.properties(), config.reporters());
         CostTables costs;
         try {
             costs = costCache.get(platform, scenario.models(), acc -> catalog.acceleratorModel(acc.costModel()));
         } catch (CostTables.PricingException e) {
+            // a scenario file's layer: name its file and JSON path too (issue 17)
+            String layer = config.scenario().endsWith(".json") ? ScenarioFilePaths.layer(Path.of(config.scenario()),
+                    scenario, e) : null;
             if (!config.platform().endsWith(".json")) {
-                throw e;
+                throw layer == null ? e : ScenarioFilePaths.pricing(layer, platform, e);
             }
             Path file = Path.of(config.platform()); // a user's platform file: say which accelerator of it
             throw new InvalidInputException(file.getFileName() == null ? file.toString() : file.getFileName()
-                    .toString(), "$.accelerators[" + e.accelerator() + "]", e.getMessage());
+                    .toString(), "$.accelerators[" + e.accelerator() + "]", e.getMessage()
+                    + (layer == null ? "" : " (the layer: " + layer + ")"));
         }
         if (config.xrbenchCompat() && !scenario.events().isEmpty()) {
             warn.accept("scenario " + scenario.id() + ": " + scenario.events().size()
@@ -128,7 +134,9 @@ public final class Evaluator {
         }
         String version = LabVersion.get();
         ReportFanout fanout = new ReportFanout(warn);
-        SimulationInput input = new SimulationInput(scenario, platform, costs, policy, resolved.properties(),
+        GuardedPolicy guarded = new GuardedPolicy(policy); // the watchdog times every scheduler call (issue 17)
+        SimulationInput input = new SimulationInput(scenario, platform, costs, guarded,
+                resolved.properties(),
                 resolved.seed(), horizon, options, resolved.xrbenchCompat(), fanout);
         if (control != null) {
             control.bind(config.xrbenchCompat());
@@ -138,13 +146,15 @@ public final class Evaluator {
             PluginDescriptor running = catalog.find(PluginKind.SCHEDULER, config.scheduler()).orElseThrow();
             simulation.steer(control, catalog, running, Evaluator::checkPropertyKeys);
         }
-        Path staging = outputDir == null ? null : RunDirectory.stage(outputDir);
+        Path staging = outputDir == null ? null : RunDirectory.stage(outputDir, resolved);
         try {
             if (staging != null) {
                 RunConfigJson.write(staging, resolved, version, options, provenance(resolved, platform, policy));
             }
             fanout.open(reporters, new RunInfo(resolved, scenario, platform, version), staging);
-            SimulationOutcome outcome = simulation.run();
+            // steered runs (the container's) may be paused or paced: only their scheduler calls are timed
+            SimulationOutcome outcome = RunWatchdog.run(simulation::run, guarded,
+                    control == null ? limits : limits.withoutRunTimeout(), resolved);
             RunResult result = ResultAssembler.assemble(resolved, version, platform, outcome,
                     minEnergyPerTask(scenario, costs), options.uxcostFloor());
             if (control != null) {

@@ -20,7 +20,8 @@ import org.rtmmlab.api.workload.Task;
 import org.rtmmlab.engine.support.Lab;
 import org.rtmmlab.engine.support.Policies;
 
-/** A failed run leaves earlier results intact; a successful one replaces an earlier run's directory whole. */
+/** A failed run leaves earlier results intact; a successful one replaces an earlier run's directory whole
+ * and refuses a folder the lab did not write. */
 class RunDirectoryTest {
 
     private final Lab lab = new Lab();
@@ -69,11 +70,12 @@ class RunDirectoryTest {
         lab.evaluator.run(config("fifo"), out, null);
         Files.writeString(out.resolve("stale-trace.json"), "from an earlier run");
         lab.evaluator.run(config("fifo"), out, null);
-        assertEquals(List.of("config.json", "csvlike.txt"), names(out), "an earlier run's leftovers are gone");
+        assertEquals(List.of(OutputFolder.MARKER, "config.json", "csvlike.txt"), names(out),
+                "an earlier run's leftovers are gone");
         Path mine = Files.createDirectories(root.resolve("mine"));
         Files.writeString(mine.resolve("notes.txt"), "keep me");
-        lab.evaluator.run(config("fifo"), mine, null);
-        assertEquals(List.of("config.json", "csvlike.txt", "notes.txt"), names(mine));
+        assertThrows(org.rtmmlab.api.InvalidInputException.class, () -> lab.evaluator.run(config("fifo"), mine, null));
+        assertEquals(List.of("notes.txt"), names(mine), "a folder the lab did not write is never touched (issue 17)");
         String config = Files.readString(out.resolve("config.json"));
         assertTrue(config.contains("\"scheduler\": \"fifo test 0\""), config);
         assertTrue(config.contains("\"schedulerDefaults\": {") && config.contains("\"a\": \"unused test property\""),

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * The one grammar of simulated durations written as text, shared by the command line's and the shell's
  * {@code --duration}, the engine's {@code engine.window} property and the web API's request bodies: a non-negative
  * decimal number (a fraction and an exponent allowed: {@code 2.5s}, {@code .5ms}, {@code 1e3us}), optional spaces and
- * a unit {@code ns}, {@code us}, {@code ms}, {@code s}, {@code m} or {@code h} (case ignored). The value is converted
+ * a unit {@code ns}, {@code us}, {@code ms}, {@code s}, {@code m} or {@code min}, {@code h} or {@code d} (case
+ * ignored). The value is converted
  * exactly and rounded half up to whole nanoseconds; it must be at least 1 ns after rounding (0 means "the scenario's
  * own" to the callers) and fit the {@code long} nanosecond clock (about 292 years). Every caller reports a bad value
  * with this class's message, prefixed with where it came from.
@@ -21,7 +22,7 @@ public final class Durations {
     public static final String EXAMPLES = "write e.g. 500ms, 1s, 2.5s, 100us, 250000ns";
 
     private static final Pattern FORMAT =
-            Pattern.compile("(\\d*\\.?\\d+(?:e[-+]?\\d+)?)\\s*(ns|us|ms|s|m|h)");
+            Pattern.compile("(\\d*\\.?\\d+(?:e[-+]?\\d+)?)\\s*(ns|us|ms|s|min|m|h|d)");
     private static final BigDecimal MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
     private Durations() {
@@ -49,8 +50,9 @@ public final class Durations {
                 case "us" -> 1_000L;
                 case "ms" -> 1_000_000L;
                 case "s" -> 1_000_000_000L;
-                case "m" -> 60_000_000_000L;
-                default -> 3_600_000_000_000L;
+                case "m", "min" -> 60_000_000_000L;
+                case "h" -> 3_600_000_000_000L;
+                default -> 86_400_000_000_000L;
             };
             // exact: 0.1ns must fail here rather than become 0, which the callers read as "the default"
             BigDecimal ns = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unit))

@@ -165,7 +165,7 @@ public final class PlatformFiles {
                 .kind(keyword(node.get("kind"), AcceleratorKind.class))
                 .peCount(positiveInt(node.get("peCount")))
                 .dataflow(keyword(node.get("dataflow"), Dataflow.class))
-                .clockHz(positive(node.get("clockMHz")) * 1e6)
+                .clockHz(clockHz(node.get("clockMHz")))
                 .nocBandwidth(positive(node.get("nocBandwidth")))
                 .offchipBandwidth(positive(node.get("offchipBandwidth")))
                 .l1Bytes(optNonNegativeLong(node.opt("l1Bytes"), 0))
@@ -230,6 +230,15 @@ public final class PlatformFiles {
             }
         }
         throw node.error("unknown value '" + s + "'; allowed: " + String.join(", ", allowed));
+    }
+
+    /** @return clockMHz in Hz; a value whose Hz are not a finite number is named as written (issue 17) */
+    private static double clockHz(JsonNode node) {
+        double mhz = positive(node);
+        if (!(mhz * 1e6 < Double.POSITIVE_INFINITY)) {
+            throw node.error("must be at most 1e300 MHz, got " + plain(mhz));
+        }
+        return mhz * 1e6;
     }
 
     private static double positive(JsonNode node) {

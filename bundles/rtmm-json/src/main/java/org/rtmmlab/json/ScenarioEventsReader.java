@@ -38,6 +38,7 @@ final class ScenarioEventsReader {
         List<ScenarioEvent> out = new ArrayList<>();
         long last = 0;
         for (JsonNode e : list.items()) {
+            ScenarioFiles.notes(e.opt("notes"));
             ScenarioEvent ev = event(e, tasks);
             if (ev.timeNs() < last) {
                 throw e.get("atMs").error("events must be in time order: " + ScenarioFiles.plain(ev.timeNs() / 1e6)

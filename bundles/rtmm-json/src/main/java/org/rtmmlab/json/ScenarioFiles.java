@@ -136,7 +136,8 @@ public final class ScenarioFiles {
         return s.endsWith(".json") ? s.substring(0, s.length() - ".json".length()) : s;
     }
 
-    private static void notes(JsonNode node) {
+    /** Checks an optional {@code notes}: a string or a list of strings (anywhere it is allowed). */
+    static void notes(JsonNode node) {
         if (node == null) {
             return;
         }

@@ -28,6 +28,7 @@ final class ScenarioModels {
     static Model model(JsonNode node, Function<String, Model> resolver) {
         if (node.opt("ref") != null) {
             node.onlyKeys(REF_KEYS);
+            ScenarioFiles.notes(node.opt("notes"));
             Model base = resolve(node.get("ref"), resolver);
             JsonNode variants = node.opt("variants");
             if (variants == null) {
@@ -41,6 +42,7 @@ final class ScenarioModels {
             }
         }
         node.onlyKeys(INLINE_KEYS);
+        ScenarioFiles.notes(node.opt("notes"));
         String id = ScenarioFiles.nonEmpty(node.get("id"));
         String task = node.opt("task") == null ? "" : node.get("task").string();
         List<Layer> layers = layers(node.get("layers"));
@@ -75,6 +77,7 @@ final class ScenarioModels {
         Set<String> ids = new HashSet<>();
         for (JsonNode v : list.items()) {
             v.onlyKeys(VARIANT_KEYS);
+            ScenarioFiles.notes(v.opt("notes"));
             JsonNode idNode = v.get("id");
             String id = ScenarioFiles.nonEmpty(idNode);
             if ("full".equals(id) || !ids.add(id)) {

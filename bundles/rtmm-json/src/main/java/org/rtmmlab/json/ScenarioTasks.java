@@ -52,6 +52,7 @@ final class ScenarioTasks {
     /** @param seen tasks read so far by id: a repeated id is reported before anything else about the task */
     private static Task task(JsonNode node, Set<String> modelIds, Map<String, JsonNode> seen) {
         node.onlyKeys(TASK_KEYS);
+        ScenarioFiles.notes(node.opt("notes"));
         JsonNode modelNode = node.get("model");
         String model = ScenarioFiles.nonEmpty(modelNode);
         if (!modelIds.contains(model)) {

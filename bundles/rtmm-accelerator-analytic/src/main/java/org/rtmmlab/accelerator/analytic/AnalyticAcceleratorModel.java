@@ -113,7 +113,13 @@ public final class AnalyticAcceleratorModel implements AcceleratorModel {
             throw new InvalidInputException(ID, model.id(),
                     "layer " + layer + " out of range [0, " + layers.size() + ")");
         }
-        return cost(estimate(layers.get(layer), accelerator), accelerator);
+        Layer l = layers.get(layer);
+        double macs = (double) l.n() * l.k() * l.c() * l.r() * l.s() * l.outY() * l.outX();
+        if (!(macs < 1e18)) { // the estimator counts in long: refuse before its counters overflow (issue 17)
+            throw new InvalidInputException(accelerator.id(), "", "layer " + l.name() + " too large for the analytic "
+                    + "model: " + macs + " MACs (at most 1e18; check the layer's dimensions)");
+        }
+        return cost(estimate(l, accelerator), accelerator);
     }
 
     /**
@@ -142,9 +148,22 @@ public final class AnalyticAcceleratorModel implements AcceleratorModel {
 
     private static LayerCost cost(LayerEstimate e, Accelerator a) {
         double exact = Math.ceil(e.latencyCycles() * (1e9 / a.clockHz()));
-        if (!(exact < Long.MAX_VALUE)) { // a cast would saturate silently
-            throw new InvalidInputException(a.id(), "clockMHz", "layer latency of " + e.latencyCycles()
-                    + " cycles at " + a.clockHz() / 1e6 + " MHz exceeds 2^63 ns (292 years)");
+        if (e.macs() < 0 || e.computeCycles() < 0 || e.computations() < 0) { // long counters overflowed
+            throw new InvalidInputException(a.id(), "", "layer too large for the analytic model: its MAC count "
+                    + "overflows 2^63 (check the layer's dimensions)");
+        }
+        if (!(exact < Long.MAX_VALUE) || e.onChipCycles() < 0) { // a cast would saturate silently
+            // name the field that makes the layer this slow: off-chip transfers, on-chip (NoC) traffic, or the clock
+            double onChip = e.onChipCycles() < 0 ? Double.POSITIVE_INFINITY : e.onChipCycles();
+            String field = e.dramCycles() >= onChip ? "offchipBandwidth"
+                    : onChip > 4.0 * Math.max(1, e.computeCycles()) ? "nocBandwidth" : "clockMHz";
+            throw new InvalidInputException(a.id(), field, "layer latency of " + (e.onChipCycles() < 0
+                    ? "over 2^63" : Math.max(e.onChipCycles(), Math.ceil(e.dramCycles()))) + " cycles at "
+                    + a.clockHz() / 1e6 + " MHz exceeds 2^63 ns (292 years); check " + field);
+        }
+        if (!(e.energyPj() >= 0) || Double.isInfinite(e.energyPj())) { // integer overflow in huge layers
+            throw new InvalidInputException(a.id(), "", "layer too large for the analytic model: its energy is "
+                    + e.energyPj() + " pJ (dimensions overflow its counters)");
         }
         long ns = (long) exact;
         return new LayerCost(Math.max(1L, ns), e.energyPj());

@@ -35,4 +35,24 @@ public interface MetricReporter extends RtmmPlugin {
      */
     default void writeComparison(List<RunResult> runs, String baseline, Path dir) throws IOException {
     }
+
+    /**
+     * Writes this reporter's comparison files when some runs of the comparison failed: front ends call this one
+     * (not {@link #writeComparison(List, String, Path)}) so a reporter can mark the failed runs, naming scheduler,
+     * scenario, platform, seed and reason. The default passes the finished runs to
+     * {@link #writeComparison(List, String, Path)} and writes nothing when none finished.
+     *
+     * @param runs     the finished runs, in the order the front end ran them (may be empty)
+     * @param failures the failed runs, in the same order (may be empty)
+     * @param baseline id of the scheduler the others are compared with
+     * @param dir      directory for the comparison's files (exists)
+     * @throws IOException if a file cannot be written
+     * @since 1.4
+     */
+    default void writeComparison(List<RunResult> runs, List<RunFailure> failures, String baseline, Path dir)
+            throws IOException {
+        if (!runs.isEmpty()) {
+            writeComparison(runs, baseline, dir);
+        }
+    }
 }

@@ -113,7 +113,7 @@ public final class CostTables implements CostView {
                 try {
                     c = price(costModels[a], model, v, i, acc);
                 } catch (InvalidInputException e) {
-                    throw new PricingException(a, e);
+                    throw new PricingException(a, e, model.id(), v, i);
                 }
                 lat[a * l + i] = c.latencyNs();
                 en[a * l + i] = c.energyPj();
@@ -328,9 +328,35 @@ public final class CostTables implements CostView {
 
         private final int accelerator;
 
+        private final String model;
+        private final int variant;
+        private final int layer;
+
         PricingException(int accelerator, InvalidInputException cause) {
+            this(accelerator, cause, "", -1, -1);
+        }
+
+        PricingException(int accelerator, InvalidInputException cause, String model, int variant, int layer) {
             super(cause.source(), cause.path(), cause.reason());
             this.accelerator = accelerator;
+            this.model = model;
+            this.variant = variant;
+            this.layer = layer;
+        }
+
+        /** @return id of the model whose layer could not be priced, or "" when not a layer's pricing */
+        public String model() {
+            return model;
+        }
+
+        /** @return index of the variant (0 = the full model), or -1 */
+        public int variant() {
+            return variant;
+        }
+
+        /** @return index of the layer in its variant, or -1 */
+        public int layer() {
+            return layer;
         }
 
         /** @return index of the accelerator in the platform */

@@ -66,8 +66,14 @@ public record EngineOptions(DropRule dropRule, long windowNs, boolean xrbenchAcc
                 case WINDOW -> window = window(v, horizonNs);
                 case XRBENCH_ACCURACY -> accuracy = bool(key, v);
                 case UXCOST_FLOOR -> floor = fraction(key, v);
-                default -> throw new InvalidInputException(SOURCE, key, "unknown engine property; known: "
-                        + String.join(", ", DropRule.PROPERTY, WINDOW, XRBENCH_ACCURACY, UXCOST_FLOOR));
+                default -> {
+                    if (!org.rtmmlab.engine.RunLimits.isKey(key)) { // limits: read by the Evaluator (issue 17)
+                        throw new InvalidInputException(SOURCE, key, "unknown engine property; known: "
+                                + String.join(", ", DropRule.PROPERTY, WINDOW, XRBENCH_ACCURACY, UXCOST_FLOOR,
+                                org.rtmmlab.engine.RunLimits.DECISION_TIMEOUT, org.rtmmlab.engine.RunLimits.RUN_TIMEOUT,
+                                org.rtmmlab.engine.RunLimits.MAX_REQUESTS, org.rtmmlab.engine.RunLimits.MAX_DURATION));
+                    }
+                }
             }
         }
         if (window < 0) {

@@ -68,7 +68,8 @@ final class Steering {
         this.control = control;
         this.catalog = catalog;
         this.running = running;
-        this.runningPolicy = sim.in.policy();
+        // the catalog's instance: the run's input may hold it behind the Evaluator's watchdog guard (issue 17)
+        this.runningPolicy = running.plugin() instanceof SchedulerPolicy p ? p : sim.in.policy();
         this.runningProperties = new TreeMap<>();
         sim.in.properties().forEach((k, v) -> {
             if (!k.startsWith("engine.")) { // the scheduler's own; engine keys are the run's and stay with it

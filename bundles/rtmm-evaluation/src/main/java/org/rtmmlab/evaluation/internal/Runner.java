@@ -114,8 +114,11 @@ final class Runner {
                             }
                             RunConfig config = new RunConfig(scenario, platform, scheduler, seed, q.durationNs(),
                                     q.xrbenchCompat(), properties(q, scheduler), q.reporters());
-                            Path out = q.isSingleRun() ? staging : RunPaths.forRun(staging, config);
-                            String rel = staging.relativize(out).toString().replace('\\', '/');
+                            // a single run's files go directly into the evaluation's folder: the engine publishes
+                            // only into a folder of its own (issue 17), so it writes a sub-folder moved up after
+                            Path out = q.isSingleRun() ? staging.resolve(SINGLE_RUN) : RunPaths.forRun(staging, config);
+                            Path files = q.isSingleRun() ? staging : out;
+                            String rel = staging.relativize(files).toString().replace('\\', '/');
                             RunControl c = control(e, q);
                             e.runStarts(c, scheduler);
                             changed.accept(e);
@@ -123,6 +126,11 @@ final class Runner {
                             String runWhy = "";
                             try {
                                 results.add(evaluator.run(config, out, e::warn, c));
+                                if (q.isSingleRun()) {
+                                    hoist(out, staging);
+                                } else { // the result store owns these folders: no marker (it is for --out)
+                                    unmark(out);
+                                }
                                 runState = switch (c.phase()) {
                                     case CANCELLED -> EvaluationState.CANCELLED;
                                     case FAILED -> EvaluationState.FAILED;
@@ -134,7 +142,7 @@ final class Runner {
                                 runWhy = oneLine(ex);
                             }
                             e.runEnds(new EvaluationRecord.RunEntry(scenario, platform, scheduler, seed, rel,
-                                    runState, runWhy), plugins(out));
+                                    runState, runWhy), plugins(files));
                             if (runState != EvaluationState.FINISHED) {
                                 finalState = runState;
                                 why = q.isSingleRun() ? runWhy : "run " + rel + ": " + runWhy;
@@ -212,6 +220,33 @@ final class Runner {
     }
 
     /** @return bundle to version of the plugins a run's config.json names ("id bundle version" values) */
+    /** Sub-folder of a single run's evaluation folder the engine publishes into before {@link #hoist}. */
+    private static final String SINGLE_RUN = ".run";
+
+    /** Moves a published run's files (not the engine's marker) up into the evaluation's folder. */
+    private static void hoist(Path runDir, Path into) {
+        try (java.util.stream.Stream<Path> files = Files.list(runDir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                if (!f.getFileName().toString().equals(org.rtmmlab.engine.OutputFolder.MARKER)) {
+                    Files.move(f, into.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            Files.deleteIfExists(runDir.resolve(org.rtmmlab.engine.OutputFolder.MARKER));
+            Files.delete(runDir);
+        } catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException("cannot move the run's files into " + into, ex);
+        }
+    }
+
+    /** Removes the engine's marker from a run folder of a comparison (the result store's own folder). */
+    private static void unmark(Path runDir) {
+        try {
+            Files.deleteIfExists(runDir.resolve(org.rtmmlab.engine.OutputFolder.MARKER));
+        } catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException("cannot tidy " + runDir, ex);
+        }
+    }
+
     private static Map<String, String> plugins(Path runDir) {
         Map<String, String> out = new TreeMap<>();
         Path config = runDir.resolve("config.json");

@@ -29,8 +29,16 @@ final class ComparisonPage {
     }
 
     static String render(List<RunResult> runs, String baseline) {
+        return render(runs, List.of(), baseline);
+    }
+
+    /** @return the page, with a "Failed runs" table first when {@code failures} is not empty */
+    static String render(List<RunResult> runs, List<org.rtmmlab.api.run.RunFailure> failures, String baseline) {
         if (runs.isEmpty()) {
-            throw new IllegalArgumentException("a comparison needs at least one run");
+            HtmlPage page = new HtmlPage("RTMM Lab comparison", "0 runs finished, " + failures.size()
+                    + " failed; baseline " + baseline);
+            failed(page, failures);
+            return page.finish();
         }
         List<String> cells = new ArrayList<>();
         List<String> schedulers = new ArrayList<>();
@@ -72,6 +80,7 @@ final class ComparisonPage {
         HtmlPage page = new HtmlPage("RTMM Lab comparison", runs.size() + " runs: " + schedulers.size()
                 + " schedulers x " + cells.size() + " scenario/platform cells; baseline " + baseline
                 + (several ? "; " + seeds.size() + " seeds " + seedList(seeds) : "; seed " + seeds.get(0)));
+        failed(page, failures);
         if (several) {
             page.p("Each bar and table cell is the mean over the seeds; whiskers and \u00b1 give the 95% confidence "
                     + "interval of the mean (Student t with n-1 degrees of freedom). Changes versus " + baseline
@@ -260,5 +269,20 @@ final class ComparisonPage {
                     Numbers.fixed(GeometricMean.of(energies), 1)));
         }
         return rows;
+    }
+
+    /** Adds the table of the failed runs (nothing when there are none): they are in no chart and no mean. */
+    private static void failed(HtmlPage page, List<org.rtmmlab.api.run.RunFailure> failures) {
+        if (failures.isEmpty()) {
+            return;
+        }
+        page.h2("Failed runs (" + failures.size() + ")");
+        page.p("These runs failed and are left out of every chart, table and mean below.");
+        List<List<String>> rows = new ArrayList<>();
+        for (org.rtmmlab.api.run.RunFailure f : failures) {
+            rows.add(List.of(f.config().scheduler(), f.config().scenario(), f.config().platform(),
+                    Long.toString(f.config().seed()), f.reason()));
+        }
+        page.table(List.of("scheduler", "scenario", "platform", "seed", "reason"), rows, 5);
     }
 }

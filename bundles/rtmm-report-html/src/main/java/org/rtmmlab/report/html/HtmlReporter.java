@@ -64,4 +64,15 @@ public final class HtmlReporter implements MetricReporter {
         }
         Files.writeString(dir.resolve(COMPARE_FILE), ComparisonPage.render(runs, baseline), StandardCharsets.UTF_8);
     }
+
+    /** Writes {@code compare.html} with a table of the failed runs first (scheduler, scenario, platform, seed, why). */
+    @Override
+    public void writeComparison(List<RunResult> runs, List<org.rtmmlab.api.run.RunFailure> failures, String baseline,
+                                Path dir) throws IOException {
+        if (runs.isEmpty() && failures.isEmpty()) {
+            throw new IllegalArgumentException("html: a comparison needs at least one run");
+        }
+        Files.writeString(dir.resolve(COMPARE_FILE), ComparisonPage.render(runs, failures, baseline),
+                StandardCharsets.UTF_8);
+    }
 }

@@ -50,6 +50,10 @@ public class CommonRunOptions {
      * @throws InvalidInputException naming the option
      */
     public void validate() {
+        if (reporters.isEmpty()) { // "--report ," splits into nothing: a run without files is not what was meant
+            throw new InvalidInputException("--report", "", "names no reporter; give at least one id, e.g. json or "
+                    + "json,csv,html");
+        }
         for (String id : reporters) {
             if (id.isBlank()) {
                 throw new InvalidInputException("--report", "", "empty reporter id in " + reporters);

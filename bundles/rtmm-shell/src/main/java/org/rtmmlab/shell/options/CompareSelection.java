@@ -60,6 +60,9 @@ public class CompareSelection {
 
     /** @throws InvalidInputException if {@code ids} names an id twice */
     public static void distinct(String option, List<String> ids) {
+        if (ids.isEmpty()) { // "--schedulers ," splits into nothing (issue 17, found by the fuzz test)
+            throw new InvalidInputException(option, "", "names no id; give at least one, comma-separated");
+        }
         Set<String> seen = new LinkedHashSet<>();
         for (String id : ids) {
             if (!seen.add(id)) {

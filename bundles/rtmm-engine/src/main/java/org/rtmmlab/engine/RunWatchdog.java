@@ -1,0 +1,102 @@
+package org.rtmmlab.engine;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.rtmmlab.api.run.RunConfig;
+
+/**
+ * Runs a simulation on a thread of its own and watches it from the caller's: a scheduler call that takes longer than
+ * {@link RunLimits#decisionTimeoutNs()}, or a simulation that takes longer than {@link RunLimits#runTimeoutNs()},
+ * fails the run with a {@link SchedulingException} naming the policy, the run and the time. The run's thread is asked
+ * to stop (its next scheduler call throws, and it is interrupted); if it does not end within a short grace period
+ * (a {@code decide()} that loops forever) it is abandoned: it is a daemon thread, holds no lock of the lab and writes
+ * only into the run's staging folder, which the failed run removes; the message says so. The caller is free at once.
+ */
+final class RunWatchdog {
+
+    /** How often the watchdog looks at the run, ms. */
+    private static final long POLL_MS = 20;
+    /** How long a stopped run's thread gets to end before it is abandoned, ms. */
+    private static final long GRACE_MS = 200;
+
+    private RunWatchdog() {
+    }
+
+    /**
+     * @param body  the simulation
+     * @param guard the run's scheduler policy, guarded (the watchdog reads its call times)
+     * @return what {@code body} returns
+     * @throws SchedulingException if a limit is exceeded, or the caller is interrupted
+     */
+    static <T> T run(Supplier<T> body, GuardedPolicy guard, RunLimits limits, RunConfig run) {
+        if (limits.decisionTimeoutNs() == 0 && limits.runTimeoutNs() == 0) {
+            return body.get();
+        }
+        FutureTask<T> task = new FutureTask<>(body::get);
+        Thread worker = new Thread(task, "rtmm-run " + describe(run));
+        worker.setDaemon(true);
+        long start = System.nanoTime();
+        worker.start();
+        while (true) {
+            try {
+                return task.get(POLL_MS, TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException re) {
+                    throw re;
+                }
+                if (cause instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(cause);
+            } catch (TimeoutException e) {
+                String reason = overrun(guard, limits, start, System.nanoTime(), run);
+                if (reason != null) {
+                    throw stop(task, worker, guard, reason);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw stop(task, worker, guard, "the run " + describe(run) + " was interrupted");
+            }
+        }
+    }
+
+    /** @return why the run must stop now, or null */
+    static String overrun(GuardedPolicy guard, RunLimits limits, long startNs, long nowNs, RunConfig run) {
+        long call = guard.callStartNs();
+        if (limits.decisionTimeoutNs() > 0 && call != 0 && nowNs - call > limits.decisionTimeoutNs()) {
+            return "a scheduler call did not return within " + RunLimits.human(limits.decisionTimeoutNs())
+                    + " (" + RunLimits.DECISION_TIMEOUT + ") at simulated t=" + RunLimits.human(guard.simulatedNs())
+                    + " in run " + describe(run);
+        }
+        if (limits.runTimeoutNs() > 0 && nowNs - startNs > limits.runTimeoutNs()) {
+            return "the run " + describe(run) + " took longer than " + RunLimits.human(limits.runTimeoutNs())
+                    + " of wall time (" + RunLimits.RUN_TIMEOUT + "), stopped at simulated t="
+                    + RunLimits.human(guard.simulatedNs());
+        }
+        return null;
+    }
+
+    private static SchedulingException stop(FutureTask<?> task, Thread worker, GuardedPolicy guard, String reason) {
+        guard.stop(reason);
+        worker.interrupt();
+        try {
+            task.get(GRACE_MS, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // expected: the run ends with the guard's exception, or is still stuck
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        boolean stuck = worker.isAlive();
+        return new SchedulingException(guard.id(), reason + (stuck ? "; its thread '" + worker.getName()
+                + "' did not stop and was abandoned" : ""), null);
+    }
+
+    /** @return "scheduler on scenario / platform, seed N" */
+    static String describe(RunConfig c) {
+        return c.scheduler() + " on " + c.scenario() + " / " + c.platform() + ", seed " + c.seed();
+    }
+}

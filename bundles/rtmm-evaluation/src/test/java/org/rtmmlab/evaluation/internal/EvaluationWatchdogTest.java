@@ -1,0 +1,103 @@
+package org.rtmmlab.evaluation.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rtmmlab.api.scheduler.Scheduler;
+import org.rtmmlab.api.scheduler.SchedulerContext;
+import org.rtmmlab.api.scheduler.SchedulerPolicy;
+import org.rtmmlab.engine.catalog.DefaultPluginCatalog;
+import org.rtmmlab.engine.catalog.PluginDescriptor;
+import org.rtmmlab.engine.catalog.PluginKind;
+import org.rtmmlab.engine.catalog.ServiceLoaderCatalog;
+import org.rtmmlab.evaluation.EvaluationRequest;
+import org.rtmmlab.evaluation.EvaluationState;
+import org.rtmmlab.evaluation.EvaluationStatus;
+
+/**
+ * Issue 17, item 2 (container side): an evaluation whose scheduler loops forever in {@code decide()} fails after
+ * {@code engine.decisionTimeout} with a status naming the plugin, the run and the time; the service stays
+ * responsive and runs the next evaluation.
+ */
+class EvaluationWatchdogTest {
+
+    private static volatile boolean release;
+
+    @TempDir
+    Path data;
+    private EvaluationServiceImpl service;
+
+    /** Spins in decide() from 10 ms on, ignoring interrupts. */
+    static final class Spinning implements SchedulerPolicy {
+        @Override
+        public String id() {
+            return "test-spinning";
+        }
+
+        @Override
+        public String description() {
+            return "loops forever in decide()";
+        }
+
+        @Override
+        public Scheduler create(SchedulerContext context) {
+            return (view, decisions) -> {
+                while (view.now() >= 10_000_000L && !release) {
+                    Thread.onSpinWait();
+                }
+            };
+        }
+    }
+
+    @BeforeEach
+    void start() {
+        DefaultPluginCatalog catalog = ServiceLoaderCatalog.load(getClass().getClassLoader(), p -> { });
+        Spinning spinning = new Spinning();
+        catalog.add(new PluginDescriptor(PluginKind.SCHEDULER, spinning.id(), spinning.description(), "test", "0",
+                spinning));
+        service = new EvaluationServiceImpl(catalog, data, Map.of("workers", "1"));
+    }
+
+    @AfterEach
+    void stop() {
+        release = true;
+        service.deactivate();
+    }
+
+    private static EvaluationRequest run(String scheduler) {
+        return new EvaluationRequest(List.of("xrbench/VR_gaming"), List.of("xrbench/Dual_4K__WS_OS"),
+                List.of(scheduler), List.of(1L), 100_000_000L, false, Map.of("engine.decisionTimeout", "300ms"),
+                List.of("json"), 0, null);
+    }
+
+    private EvaluationStatus await(String id) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            EvaluationStatus s = service.status(id).orElseThrow();
+            if (s.state().isFinal()) {
+                return s;
+            }
+            assertTrue(System.nanoTime() < end, "timed out; status " + s);
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
+    void aHangingSchedulerFailsItsEvaluationAndTheServiceGoesOn() throws Exception {
+        EvaluationStatus stuck = await(service.submit(run("test-spinning")).id());
+        assertEquals(EvaluationState.FAILED, stuck.state(), stuck.message());
+        assertTrue(stuck.message().contains("scheduler policy 'test-spinning': a scheduler call did not return within "
+                + "300 ms (engine.decisionTimeout) at simulated t="), stuck.message());
+        assertTrue(stuck.message().contains("abandoned"), stuck.message());
+        EvaluationStatus next = await(service.submit(run("fcfs")).id()); // the only worker is free again
+        assertEquals(EvaluationState.FINISHED, next.state(), next.message());
+    }
+}
