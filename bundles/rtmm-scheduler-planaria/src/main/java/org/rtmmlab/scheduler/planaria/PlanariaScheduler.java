@@ -31,9 +31,18 @@ final class PlanariaScheduler implements Scheduler {
             allocation = Allocation.compute(view, settings.shareSpare());
             requestEnded = false;
         }
-        for (int j = 0; j < view.jobCount(); j++) {
-            Allocation.Grant g = allocation.of(view.jobId(j));
-            if (g == null || !view.ready(j) || view.nextLayer(j) >= view.layerCount(j)) {
+        // only the granted jobs (a few), in view-index order; the view's indices stay put between re-allocations
+        // (jobs leave the view only when a request ends, which re-allocates), and a moved job is found by its id
+        for (int i = 0; i < allocation.size(); i++) {
+            int j = allocation.job(i);
+            if (j >= view.jobCount() || view.jobId(j) != allocation.jobId(i)) {
+                j = indexOf(view, allocation.jobId(i));
+                if (j < 0) {
+                    continue;
+                }
+            }
+            Allocation.Grant g = allocation.grant(i);
+            if (!view.ready(j) || view.nextLayer(j) >= view.layerCount(j)) {
                 continue;
             }
             int a = g.accelerator();
@@ -43,6 +52,16 @@ final class PlanariaScheduler implements Scheduler {
                 decisions.dispatch(j, a, layers, g.share());
             }
         }
+    }
+
+    /** @return the view index of request {@code jobId}, or -1 if it has left the view */
+    private static int indexOf(SchedulerView view, long jobId) {
+        for (int j = 0; j < view.jobCount(); j++) {
+            if (view.jobId(j) == jobId) {
+                return j;
+            }
+        }
+        return -1;
     }
 
     @Override
