@@ -163,6 +163,11 @@ final class Allocation {
         grants.put(view.jobId(n.job()), new Grant(a, option[1], view.accelerator(a).partitions(), n.score()));
     }
 
+    /** @return job {@code j}'s score as computed with its option lists ({@link ScoreOrder} computes it without) */
+    static double needScore(SchedulerView view, int j) {
+        return need(view, j).score();
+    }
+
     private static Need need(SchedulerView view, int j) {
         long slack = view.deadlineNs(j) - view.now();
         List<int[]> feasible = new ArrayList<>();
