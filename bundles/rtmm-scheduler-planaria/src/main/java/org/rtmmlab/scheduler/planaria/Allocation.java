@@ -77,8 +77,12 @@ final class Allocation {
     private record Need(int job, long slack, List<int[]> feasible, int[] fastest, double score) {
     }
 
-    /** Computes the allocation of the view's unfinished jobs at {@code view.now()}. */
-    static Allocation compute(SchedulerView view, boolean shareSpare) {
+    /**
+     * Computes the allocation of the view's unfinished jobs at {@code view.now()}.
+     *
+     * @param order scratch space reused from one allocation to the next (its content is replaced)
+     */
+    static Allocation compute(SchedulerView view, boolean shareSpare, ScoreOrder order) {
         int accs = view.acceleratorCount();
         int[] free = new int[accs];
         for (int a = 0; a < accs; a++) {
@@ -90,7 +94,7 @@ final class Allocation {
         // prefix of that order can get resources (each grant takes at least one free unit), so the jobs come out
         // of a heap (ScoreOrder) as they are needed instead of sorting the whole backlog, and only those get their
         // option lists (need).
-        ScoreOrder order = ScoreOrder.of(view);
+        order.fill(view);
         List<Need> needs = new ArrayList<>(); // the jobs taken from the order, in score order
         List<Need> waiting = new ArrayList<>();
         Map<Long, Grant> grants = new HashMap<>();

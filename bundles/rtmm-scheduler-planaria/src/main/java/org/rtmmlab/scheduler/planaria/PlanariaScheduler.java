@@ -19,6 +19,7 @@ final class PlanariaScheduler implements Scheduler {
     private final PlanariaSettings settings;
     private Allocation allocation = Allocation.none();
     private boolean requestEnded = true;
+    private final ScoreOrder order = new ScoreOrder();
 
     PlanariaScheduler(PlanariaSettings settings) {
         this.settings = settings;
@@ -28,7 +29,7 @@ final class PlanariaScheduler implements Scheduler {
     public void decide(SchedulerView view, Decisions decisions) {
         if (requestEnded || view.has(DecisionReason.ARRIVAL) || view.has(DecisionReason.DROPPED)
                 || view.has(DecisionReason.START)) {
-            allocation = Allocation.compute(view, settings.shareSpare());
+            allocation = Allocation.compute(view, settings.shareSpare(), order);
             requestEnded = false;
         }
         // only the granted jobs (a few), in view-index order; the view's indices stay put between re-allocations

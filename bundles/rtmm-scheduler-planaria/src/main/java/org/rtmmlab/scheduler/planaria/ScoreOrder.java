@@ -11,34 +11,40 @@ import org.rtmmlab.api.scheduler.SchedulerView;
  */
 final class ScoreOrder {
 
-    private final int[] heap;
+    private int[] heap = new int[0];
     private int size;
-    private final double[] score;
-    private final long[] deadline;
-    private final long[] id;
+    private double[] score = new double[0];
+    private long[] deadline = new long[0];
+    private long[] id = new long[0];
 
-    private ScoreOrder(int jobs) {
-        heap = new int[jobs];
-        score = new double[jobs];
-        deadline = new long[jobs];
-        id = new long[jobs];
-    }
-
-    /** @return the order of the view's unfinished jobs (those with layers left) at {@code view.now()} */
-    static ScoreOrder of(SchedulerView view) {
-        ScoreOrder o = new ScoreOrder(view.jobCount());
-        for (int j = 0; j < view.jobCount(); j++) {
+    /**
+     * Orders the view's unfinished jobs (those with layers left) at {@code view.now()}, replacing what this order
+     * held; the arrays are kept from one allocation to the next (they only grow), so a run reuses one order.
+     *
+     * @return this
+     */
+    ScoreOrder fill(SchedulerView view) {
+        int jobs = view.jobCount();
+        if (heap.length < jobs) {
+            int n = Math.max(jobs, 2 * heap.length);
+            heap = new int[n];
+            score = new double[n];
+            deadline = new long[n];
+            id = new long[n];
+        }
+        size = 0;
+        for (int j = 0; j < jobs; j++) {
             if (view.nextLayer(j) < view.layerCount(j)) {
-                o.score[j] = score(view, j);
-                o.deadline[j] = view.deadlineNs(j);
-                o.id[j] = view.jobId(j);
-                o.heap[o.size++] = j;
+                score[j] = score(view, j);
+                deadline[j] = view.deadlineNs(j);
+                id[j] = view.jobId(j);
+                heap[size++] = j;
             }
         }
-        for (int i = o.size / 2 - 1; i >= 0; i--) {
-            o.siftDown(i);
+        for (int i = size / 2 - 1; i >= 0; i--) {
+            siftDown(i);
         }
-        return o;
+        return this;
     }
 
     /** @return true when no job is left */
