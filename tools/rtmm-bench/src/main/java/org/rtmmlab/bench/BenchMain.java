@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
  * or with {@code --json} as one JSON document on stdout. JMH's own log goes to {@code --log}. Not a test: nothing is
  * asserted, wall-clock figures on a shared machine vary (the load average is printed next to them).
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, version = "rtmm bench (JMH 1.37)",
         description = "JMH benchmarks: scheduler decisions/s, engine simulated s per wall s (block, layer, overload),"
                 + " analytic cost evaluations/s, the Figure 5 grid, command-line start, allocation per event, heap.")
 public final class BenchMain implements Callable<Integer> {
@@ -48,7 +48,10 @@ public final class BenchMain implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--only", split = ",", paramLabel = "FIGURE",
-            description = "only these figures (default: all): ${COMPLETION-CANDIDATES}")
+            description = "only these figures (default: all): dispatchesPerSecond, simSecondsPerWallSecond, "
+                    + "simSecondsPerWallSecondLayer, overloadSimSecondsPerWallSecond, costEvaluationsPerSecond, "
+                    + "fig5GridSeconds, fig5GridAnalyticSeconds, cliStartSeconds, allocationBytesPerEvent, "
+                    + "heapAfterLongRunMb")
     List<String> only = new ArrayList<>();
 
     @Option(names = "--schedulers", split = ",", paramLabel = "ID",
