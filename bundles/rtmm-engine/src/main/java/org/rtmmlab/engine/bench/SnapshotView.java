@@ -20,10 +20,10 @@ import org.rtmmlab.api.workload.Task;
  * per decision time cannot answer from its cache (a policy that keeps state across calls still evolves).
  * A synthetic state, not a replay: it fixes the quantity measured (jobs x accelerators), not a workload.
  */
-final class SnapshotView implements SchedulerView {
+public final class SnapshotView implements SchedulerView {
 
     /** Simulated time of the snapshot, ns. */
-    static final long NOW_NS = 1_000_000_000L;
+    public static final long NOW_NS = 1_000_000_000L;
 
     private final Scenario scenario;
     private final CostView costs;
@@ -44,7 +44,7 @@ final class SnapshotView implements SchedulerView {
      * @param costs    the costs of the platform (accelerator count, layer counts)
      * @param jobs     ready jobs, &ge; 1
      */
-    SnapshotView(Scenario scenario, CostView costs, int jobs) {
+    public SnapshotView(Scenario scenario, CostView costs, int jobs) {
         this.scenario = scenario;
         this.costs = costs;
         this.accelerators = costs.acceleratorCount();
@@ -79,7 +79,7 @@ final class SnapshotView implements SchedulerView {
     }
 
     /** Moves the clock on by 1 ns (between calls, outside the timed part). */
-    void advance() {
+    public void advance() {
         now++;
     }
 

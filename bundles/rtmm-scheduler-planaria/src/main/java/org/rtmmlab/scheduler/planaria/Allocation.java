@@ -31,49 +31,76 @@ final class Allocation {
         }
     }
 
-    private final Map<Long, Grant> grants;
+    private static final Allocation NONE = new Allocation(new int[0], new long[0], new Grant[0]);
 
-    private Allocation(Map<Long, Grant> grants) {
+    /** The granted jobs in view-index order (at most one per resource unit, so a handful): index, id, grant. */
+    private final int[] jobs;
+    private final long[] ids;
+    private final Grant[] grants;
+
+    private Allocation(int[] jobs, long[] ids, Grant[] grants) {
+        this.jobs = jobs;
+        this.ids = ids;
         this.grants = grants;
     }
 
     /** An allocation granting nothing. */
     static Allocation none() {
-        return new Allocation(Map.of());
+        return NONE;
     }
 
-    /** @return job id's grant, or null (look-up only) */
-    Grant of(long jobId) {
-        return grants.get(jobId);
+    /** @return how many jobs have a grant */
+    int size() {
+        return jobs.length;
     }
+
+    /**
+     * @return the view index of the {@code i}-th granted job (grants in ascending view-index order) at the time of
+     * the allocation; the caller checks it against {@link #jobId(int)}
+     */
+    int job(int i) {
+        return jobs[i];
+    }
+
+    /** @return the request id of the {@code i}-th granted job */
+    long jobId(int i) {
+        return ids[i];
+    }
+
+    /** @return the {@code i}-th grant */
+    Grant grant(int i) {
+        return grants[i];
+    }
+
 
     /** One job's view of the resources: its options, min-feasible one and score. */
     private record Need(int job, long slack, List<int[]> feasible, int[] fastest, double score) {
     }
 
-    /** Computes the allocation of the view's unfinished jobs at {@code view.now()}. */
-    static Allocation compute(SchedulerView view, boolean shareSpare) {
+    /**
+     * Computes the allocation of the view's unfinished jobs at {@code view.now()}.
+     *
+     * @param order scratch space reused from one allocation to the next (its content is replaced)
+     */
+    static Allocation compute(SchedulerView view, boolean shareSpare, ScoreOrder order) {
         int accs = view.acceleratorCount();
         int[] free = new int[accs];
         for (int a = 0; a < accs; a++) {
             free[a] = view.accelerator(a).partitions();
         }
-        List<Need> needs = new ArrayList<>();
-        for (int j = 0; j < view.jobCount(); j++) {
-            if (view.nextLayer(j) < view.layerCount(j)) {
-                needs.add(need(view, j));
-            }
-        }
         // feasible jobs by score; then infeasible ones by |score| = priority / fastest remaining time (Planaria
         // shares cores in proportion to |score| when tasks are infeasible; a whole accelerator cannot be shared, so
-        // |score| becomes an order: the shortest infeasible job first, which lets started frames finish)
-        needs.sort(Comparator.comparingInt((Need n) -> n.score() >= 0 ? 0 : 1)
-                .thenComparingDouble(n -> -Math.abs(n.score()))
-                .thenComparingLong(n -> view.deadlineNs(n.job()))
-                .thenComparingLong(n -> view.jobId(n.job())));
-        Map<Long, Grant> grants = new HashMap<>();
+        // |score| becomes an order: the shortest infeasible job first, which lets started frames finish). Only a
+        // prefix of that order can get resources (each grant takes at least one free unit), so the jobs come out
+        // of a heap (ScoreOrder) as they are needed instead of sorting the whole backlog, and only those get their
+        // option lists (need).
+        order.fill(view);
+        List<Need> needs = new ArrayList<>(); // the jobs taken from the order, in score order
         List<Need> waiting = new ArrayList<>();
-        for (Need n : needs) {
+        Map<Long, Grant> grants = new HashMap<>();
+        while (order.hasFeasible() && anyFree(free)) {
+            Need n = need(view, order.next());
+            needs.add(n);
             int[] option = firstFree(n.feasible(), free);
             if (option == null) {
                 waiting.add(n);
@@ -81,7 +108,17 @@ final class Allocation {
                 grant(view, grants, free, n, option);
             }
         }
+        // what is left in the order would wait too: the infeasible jobs, and feasible ones once nothing is free
+        boolean allFitted = waiting.isEmpty() && order.isEmpty();
         for (Need n : waiting) {
+            int[] option = fastestFree(view, n.job(), free);
+            if (option != null) {
+                grant(view, grants, free, n, option);
+            }
+        }
+        while (!order.isEmpty() && anyFree(free)) {
+            Need n = need(view, order.next());
+            needs.add(n);
             int[] option = fastestFree(view, n.job(), free);
             if (option != null) {
                 grant(view, grants, free, n, option);
@@ -90,16 +127,49 @@ final class Allocation {
         if (shareSpare) {
             // all fit: every job is feasible and got a feasible option in the score-order pass (the official
             // check_if_tasks_all_fit: every task has a feasible core count and the minima fit together)
-            boolean allFit = !needs.isEmpty() && waiting.isEmpty();
+            boolean allFit = !needs.isEmpty() && allFitted;
             shareSpare(view, needs, grants, free, allFit);
         }
-        return new Allocation(grants);
+        if (grants.isEmpty()) {
+            return NONE;
+        }
+        // the decision loop visits granted jobs in view-index order (as a scan of every job did) without a look-up
+        // per job: the cost of a decision between re-allocations does not grow with the backlog
+        int[] jobs = new int[grants.size()];
+        int k = 0;
+        for (Need n : needs) {
+            if (grants.containsKey(view.jobId(n.job()))) {
+                jobs[k++] = n.job();
+            }
+        }
+        java.util.Arrays.sort(jobs);
+        long[] ids = new long[jobs.length];
+        Grant[] byJob = new Grant[jobs.length];
+        for (int i = 0; i < jobs.length; i++) {
+            ids[i] = view.jobId(jobs[i]);
+            byJob[i] = grants.get(ids[i]);
+        }
+        return new Allocation(jobs, ids, byJob);
+    }
+
+    private static boolean anyFree(int[] free) {
+        for (int units : free) {
+            if (units > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void grant(SchedulerView view, Map<Long, Grant> grants, int[] free, Need n, int[] option) {
         int a = option[0];
         free[a] -= option[1];
         grants.put(view.jobId(n.job()), new Grant(a, option[1], view.accelerator(a).partitions(), n.score()));
+    }
+
+    /** @return job {@code j}'s score as computed with its option lists ({@link ScoreOrder} computes it without) */
+    static double needScore(SchedulerView view, int j) {
+        return need(view, j).score();
     }
 
     private static Need need(SchedulerView view, int j) {

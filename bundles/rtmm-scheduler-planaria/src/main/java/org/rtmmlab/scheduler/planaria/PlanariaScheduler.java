@@ -19,6 +19,7 @@ final class PlanariaScheduler implements Scheduler {
     private final PlanariaSettings settings;
     private Allocation allocation = Allocation.none();
     private boolean requestEnded = true;
+    private final ScoreOrder order = new ScoreOrder();
 
     PlanariaScheduler(PlanariaSettings settings) {
         this.settings = settings;
@@ -28,12 +29,21 @@ final class PlanariaScheduler implements Scheduler {
     public void decide(SchedulerView view, Decisions decisions) {
         if (requestEnded || view.has(DecisionReason.ARRIVAL) || view.has(DecisionReason.DROPPED)
                 || view.has(DecisionReason.START)) {
-            allocation = Allocation.compute(view, settings.shareSpare());
+            allocation = Allocation.compute(view, settings.shareSpare(), order);
             requestEnded = false;
         }
-        for (int j = 0; j < view.jobCount(); j++) {
-            Allocation.Grant g = allocation.of(view.jobId(j));
-            if (g == null || !view.ready(j) || view.nextLayer(j) >= view.layerCount(j)) {
+        // only the granted jobs (a few), in view-index order; the view's indices stay put between re-allocations
+        // (jobs leave the view only when a request ends, which re-allocates), and a moved job is found by its id
+        for (int i = 0; i < allocation.size(); i++) {
+            int j = allocation.job(i);
+            if (j >= view.jobCount() || view.jobId(j) != allocation.jobId(i)) {
+                j = indexOf(view, allocation.jobId(i));
+                if (j < 0) {
+                    continue;
+                }
+            }
+            Allocation.Grant g = allocation.grant(i);
+            if (!view.ready(j) || view.nextLayer(j) >= view.layerCount(j)) {
                 continue;
             }
             int a = g.accelerator();
@@ -43,6 +53,16 @@ final class PlanariaScheduler implements Scheduler {
                 decisions.dispatch(j, a, layers, g.share());
             }
         }
+    }
+
+    /** @return the view index of request {@code jobId}, or -1 if it has left the view */
+    private static int indexOf(SchedulerView view, long jobId) {
+        for (int j = 0; j < view.jobCount(); j++) {
+            if (view.jobId(j) == jobId) {
+                return j;
+            }
+        }
+        return -1;
     }
 
     @Override

@@ -47,6 +47,12 @@ final class VeltairScheduler implements Scheduler {
         int dispatched = 0;
         int conflicts = 0;
         for (int j = nextReady(view); j >= 0; j = nextReady(view)) {
+            if (!anyAcceleratorLeft(view)) {
+                // every job still ready would find no accelerator (a conflict each): count them in one pass instead
+                // of picking them one by one, so a decision costs O(jobs x accelerators), not O(jobs^2)
+                conflicts += untakenReady(view);
+                break;
+            }
             jobTaken[j] = true;
             int from = view.nextLayer(j);
             int layers = Math.min(blockSize.layers(), view.layerCount(j) - from);
@@ -74,6 +80,27 @@ final class VeltairScheduler implements Scheduler {
             }
         }
         return best;
+    }
+
+    /** @return true if an accelerator is idle and not yet given a block in this decision */
+    private boolean anyAcceleratorLeft(SchedulerView view) {
+        for (int a = 0; a < view.acceleratorCount(); a++) {
+            if (!accTaken[a] && view.idle(a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return the ready jobs with layers left not yet taken in this decision */
+    private int untakenReady(SchedulerView view) {
+        int n = 0;
+        for (int j = 0; j < view.jobCount(); j++) {
+            if (!jobTaken[j] && view.ready(j) && view.nextLayer(j) < view.layerCount(j)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static boolean before(SchedulerView view, int j, int k) {
