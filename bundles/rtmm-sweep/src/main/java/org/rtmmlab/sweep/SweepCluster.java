@@ -20,8 +20,8 @@ import org.rtmmlab.api.InvalidInputException;
 
 /**
  * Starts the Hazelcast side of a sweep. Without a configuration file: an embedded member bound to 127.0.0.1 only,
- * multicast and auto-detection off, joining by TCP/IP the members on 127.0.0.1 (ports 5701-5720) with the same
- * cluster name. With {@code --cluster FILE}: a Hazelcast member configuration (XML or YAML, root {@code hazelcast})
+ * multicast and auto-detection off; without a cluster name it joins nobody (a cluster of its own), with one it joins
+ * by TCP/IP the members on 127.0.0.1 (ports 5701-5720) of that name, e.g. {@code rtmm sweep --serve} processes. With {@code --cluster FILE}: a Hazelcast member configuration (XML or YAML, root {@code hazelcast})
  * makes this process a member of that cluster, offering its cores too; a client configuration (root
  * {@code hazelcast-client}) makes it a client that only coordinates. Either way a cluster name and a shared secret
  * given here override the file's name: the secret is folded into the cluster name, so only members given the same
@@ -49,7 +49,8 @@ public final class SweepCluster {
     /**
      * Where to run points.
      *
-     * @param clusterName cluster name, or null for the file's (default {@value #DEFAULT_NAME})
+     * @param clusterName cluster name, or null for the file's (default {@value #DEFAULT_NAME}); without a file, null
+     *                    starts a lone member
      * @param secret      shared secret, or null for none
      * @param cores       points this process runs at once as a member (0: it only coordinates)
      * @param configFile  Hazelcast member or client configuration, or null for the embedded member
@@ -80,7 +81,12 @@ public final class SweepCluster {
             JoinConfig j = n.getJoin();
             j.getMulticastConfig().setEnabled(false);
             j.getAutoDetectionConfig().setEnabled(false);
-            j.getTcpIpConfig().setEnabled(true).addMember("127.0.0.1");
+            if (o.clusterName() == null) { // a lone member: a name of its own, joins nobody
+                c.setClusterName(DEFAULT_NAME + "-" + java.util.UUID.randomUUID());
+                j.getTcpIpConfig().setEnabled(false);
+            } else {
+                j.getTcpIpConfig().setEnabled(true).addMember("127.0.0.1");
+            }
             c.setProperty("hazelcast.socket.bind.any", "false");
         } else {
             try {
@@ -90,7 +96,9 @@ public final class SweepCluster {
                         + "configuration: " + firstLine(e));
             }
         }
-        c.setClusterName(name(o, c.getClusterName()));
+        if (o.configFile() != null || o.clusterName() != null) {
+            c.setClusterName(name(o, c.getClusterName()));
+        }
         c.setProperty("hazelcast.phone.home.enabled", "false");
         c.setProperty("hazelcast.logging.type", "jdk");
         c.setProperty("hazelcast.shutdownhook.enabled", "false");
