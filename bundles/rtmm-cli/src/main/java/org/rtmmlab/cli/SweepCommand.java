@@ -114,8 +114,10 @@ public class SweepCommand implements Callable<Integer> {
         HazelcastInstance hz = SweepCluster.start(options, new SweepWorker(catalog));
         long start = System.nanoTime();
         SweepRunner.Outcome outcome;
+        Listener listener;
         try (Progress bar = Progress.create(mode, "sweep", Progress.Unit.RUNS, plan.points().size(), err)) {
-            outcome = new SweepRunner(hz, PluginInventory.of(catalog), store, new Listener(bar, err, start)).run(plan);
+            outcome = new SweepRunner(hz, PluginInventory.of(catalog), store, listener = new Listener(bar, err, start))
+                    .run(plan);
         } finally {
             hz.shutdown();
         }
@@ -127,6 +129,11 @@ public class SweepCommand implements Callable<Integer> {
                 + " already done, " + outcome.failed().size() + " failed; " + Format.fixed(outcome.ran() / seconds, 1)
                 + " points/s over " + Format.fixed(seconds, 1) + " s; " + aggregated + " in " + dir.resolve(
                 SweepReport.CSV) + ", " + SweepReport.SUMMARY + ", compare.html");
+        if (!listener.perMember.isEmpty()) {
+            StringBuilder members = new StringBuilder("points per member:");
+            listener.perMember.forEach((m, n) -> members.append(' ').append(m).append(' ').append(n));
+            o.println(members);
+        }
         return outcome.failed().isEmpty() ? 0 : 1;
     }
 
@@ -186,6 +193,7 @@ public class SweepCommand implements Callable<Integer> {
         private int done;
         private int ranNow;
         private int failed;
+        private final Map<String, Integer> perMember = new java.util.TreeMap<>();
 
         Listener(Progress bar, PrintWriter err, long startNs) {
             this.bar = bar;
@@ -204,6 +212,7 @@ public class SweepCommand implements Callable<Integer> {
         public void pointDone(SweepPoint point, String member) {
             done++;
             ranNow++;
+            perMember.merge(member, 1, Integer::sum);
             step();
         }
 

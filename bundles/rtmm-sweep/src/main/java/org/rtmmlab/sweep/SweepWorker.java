@@ -25,16 +25,14 @@ public final class SweepWorker {
     /** User-context key of the worker. */
     public static final String KEY = "org.rtmmlab.sweep.worker";
 
+    private final PluginCatalog catalog;
     private final Evaluator evaluator;
-    private final List<String> inventory;
-    private final String digest;
     private volatile String member = "?";
 
-    /** @param catalog the plugins points run with */
+    /** @param catalog the plugins points run with (in the container: the live catalog, plugins come and go) */
     public SweepWorker(PluginCatalog catalog) {
+        this.catalog = catalog;
         this.evaluator = new Evaluator(catalog);
-        this.inventory = PluginInventory.of(catalog);
-        this.digest = PluginInventory.digest(inventory);
     }
 
     /** @return the worker of the member {@code hz} @throws IllegalStateException if it has none */
@@ -48,19 +46,14 @@ public final class SweepWorker {
         return worker;
     }
 
-    /** @return this member's plugin inventory */
+    /** @return this member's plugin inventory, now */
     public List<String> inventory() {
-        return inventory;
-    }
-
-    /** @return the digest of this member's plugin inventory */
-    public String digest() {
-        return digest;
+        return PluginInventory.of(catalog);
     }
 
     /** Runs one point and returns its files. */
     PointOutcome run(PointTask task) {
-        if (!digest.equals(task.pluginDigest())) {
+        if (!PluginInventory.digest(inventory()).equals(task.pluginDigest())) {
             throw new PluginMismatchException("member " + member + ": its plugins differ from the coordinator's");
         }
         for (InputFile f : task.inputs()) {
