@@ -115,7 +115,8 @@ public final class SweepRunner {
                     @SuppressWarnings("unchecked")
                     CompletionStage<PointOutcome> f = (CompletionStage<PointOutcome>) exec.submitToMember(
                             new PointTask(p, digest), m);
-                    // callbacks on the completing thread, only enqueueing (hazelcast-sweeps note, pitfall 1)
+                    // the callback runs on the completing thread and only enqueues: Hazelcast's default async executor is
+                    // the common pool, which starts a thread per callback when its parallelism is 1 (2 cores)
                     f.whenCompleteAsync((r, e) -> completions.add(new Completion(p, uuid, r, e)), Runnable::run);
                     busy++;
                     running++;
