@@ -78,6 +78,9 @@ public class SweepIT {
         options.add(frameworkProperty("org.osgi.service.http.port").value("0"));
         options.add(frameworkProperty("org.apache.felix.http.host").value("127.0.0.1"));
         options.add(frameworkProperty("org.osgi.framework.bootdelegation").value("jdk.net"));
+        // the evaluation service and the dashboard write their state there: never into the checkout
+        options.add(frameworkProperty("rtmm.data.dir").value(Path.of(System.getProperty("itest.work"))
+                .resolve("sweep").resolve("data").toString()));
         options.add(junitBundles());
         options.add(cleanCaches());
         return options.toArray(new Option[0]);
@@ -127,6 +130,18 @@ public class SweepIT {
             new Evaluator(catalog).run(first.config(), alone, w -> { });
             assertArrayEquals(Files.readAllBytes(alone.resolve("summary.json")),
                     Files.readAllBytes(store.pointDir(first.id()).resolve("summary.json")));
+
+            // rtmm:sweep from the shell goes through the configured member
+            Path specFile = Files.writeString(work.resolve("shell.json"), spec);
+            var refs = context.getServiceReferences((String) null,
+                    "(&(osgi.command.scope=rtmm)(osgi.command.function=sweep))");
+            assertNotNull("rtmm:sweep is registered", refs);
+            Object commands = context.getService(refs[0]);
+            commands.getClass().getMethod("sweep", String[].class).invoke(commands, (Object) new String[] {"--spec",
+                specFile.toString(), "--out", work.resolve("shell").toString()});
+            assertEquals(8, new ResultStore(work.resolve("shell")).done().size());
+            assertArrayEquals(Files.readAllBytes(store.pointDir(first.id()).resolve("summary.json")),
+                    Files.readAllBytes(work.resolve("shell/points").resolve(first.id()).resolve("summary.json")));
         } finally {
             if (coordinator != null) {
                 coordinator.shutdown();
