@@ -7,6 +7,7 @@ import static org.ops4j.pax.exam.CoreOptions.bundle;
 import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import com.hazelcast.core.HazelcastInstance;
 import java.io.File;
@@ -81,6 +82,7 @@ public class SweepIT {
         // the evaluation service and the dashboard write their state there: never into the checkout
         options.add(frameworkProperty("rtmm.data.dir").value(Path.of(System.getProperty("itest.work"))
                 .resolve("sweep").resolve("data").toString()));
+        options.add(systemProperty("itest.work").value(System.getProperty("itest.work")));
         options.add(junitBundles());
         options.add(cleanCaches());
         return options.toArray(new Option[0]);
@@ -107,7 +109,8 @@ public class SweepIT {
             coordinator = SweepCluster.start(new SweepCluster.Options(cluster, null, 0, null),
                     new SweepWorker(catalog));
             assertEquals(2, coordinator.getCluster().getMembers().size());
-            Path work = Files.createTempDirectory("rtmm-sweep-it");
+            Path work = Path.of(System.getProperty("itest.work")).resolve("sweep").resolve("run-" + UUID.randomUUID());
+            Files.createDirectories(work);
             String spec = "{\"version\": 1, \"schedulers\": [\"fcfs\", \"edf\"], \"scenarios\": [\"xrbench/VR_gaming\"],"
                     + " \"platforms\": [\"xrbench/Dual_4K__WS_OS\"], \"seeds\": {\"from\": 1, \"to\": 4},"
                     + " \"durationMs\": [40]}";
