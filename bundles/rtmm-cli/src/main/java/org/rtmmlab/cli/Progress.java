@@ -30,7 +30,17 @@ abstract class Progress implements AutoCloseable {
         /** Always plain lines. */
         LINES,
         /** Nothing. */
-        NONE
+        NONE;
+
+        /** @return the mode named {@code value} (any case) @throws InvalidInputException naming --progress */
+        static Mode parse(String value) {
+            try {
+                return valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new org.rtmmlab.api.InvalidInputException("--progress", "", "unknown mode '" + value
+                        + "'; known: auto, bar, lines, none");
+            }
+        }
     }
 
     /** What is counted: runs, or simulated milliseconds (shown as seconds). */
@@ -46,6 +56,10 @@ abstract class Progress implements AutoCloseable {
 
     /** Sets the total once it is known. */
     abstract void total(long total);
+
+    /** Sets a short text shown after the count (e.g. failures, rate, ETA of a sweep); ignored by default. */
+    void message(String text) {
+    }
 
     /** Ends the display (prints the last line). */
     @Override
@@ -132,8 +146,15 @@ abstract class Progress implements AutoCloseable {
             total = t;
         }
 
+        private String message = "";
+
+        @Override
+        synchronized void message(String text) {
+            message = text == null ? "" : text;
+        }
+
         private void print(long now) {
-            err.println(line(unit, done, total));
+            err.println(line(unit, done, total) + (message.isEmpty() ? "" : ", " + message));
             err.flush();
             printed = done;
             lastNs = now;
@@ -199,6 +220,13 @@ abstract class Progress implements AutoCloseable {
             done = Math.max(done, d);
             if (bar != null && !closed) {
                 bar.stepTo(done);
+            }
+        }
+
+        @Override
+        synchronized void message(String text) {
+            if (bar != null && !closed) {
+                bar.setExtraMessage(text == null ? "" : " " + text);
             }
         }
 

@@ -1,6 +1,5 @@
 package org.rtmmlab.cli;
 
-import org.rtmmlab.api.InvalidInputException;
 import org.rtmmlab.shell.options.CommonRunOptions;
 import picocli.CommandLine.Option;
 
@@ -18,12 +17,7 @@ public class RunOptions extends CommonRunOptions {
 
     /** @return the progress mode of {@code --progress} */
     Progress.Mode progressMode() {
-        try {
-            return Progress.Mode.valueOf(progress.trim().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("--progress", "", "unknown mode '" + progress
-                    + "'; known: auto, bar, lines, none");
-        }
+        return Progress.Mode.parse(progress);
     }
 
     /** Checks option values that picocli cannot. */
