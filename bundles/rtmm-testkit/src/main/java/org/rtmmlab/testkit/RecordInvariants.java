@@ -61,9 +61,9 @@ public final class RecordInvariants {
             switch (r.outcome()) {
                 case ON_TIME -> assertTrue(r.finishNs() >= r.arrivalNs() && r.finishNs() <= r.deadlineNs(),
                         "on time but finished outside [arrival, deadline]: " + r);
-                case LATE -> assertTrue(r.finishNs() > r.deadlineNs(), "late but finished by its deadline: " + r);
-                case DROPPED -> assertTrue(r.dropCause() != DropCause.NONE, "dropped without a cause: " + r);
-                case IN_FLIGHT -> assertEquals(-1, r.finishNs(), "in flight with a finish time: " + r);
+                case LATE -> assertTrue(r.finishNs() > r.deadlineNs(), () -> "late but finished by its deadline: " + r);
+                case DROPPED -> assertTrue(r.dropCause() != DropCause.NONE, () -> "dropped without a cause: " + r);
+                case IN_FLIGHT -> assertEquals(-1, r.finishNs(), () -> "in flight with a finish time: " + r);
                 default -> fail("unknown outcome " + r.outcome());
             }
             long[] c = perTask.computeIfAbsent(r.task(), k -> new long[5]);
@@ -74,7 +74,7 @@ public final class RecordInvariants {
         }
         for (TaskResult tr : result.perTask()) {
             long[] c = perTask.getOrDefault(tr.task(), new long[5]);
-            assertEquals(counts(c), tr.frames(), "frame counts of task " + tr.task() + " disagree with its records");
+            assertEquals(counts(c), tr.frames(), () -> "frame counts of task " + tr.task() + " disagree with its records");
         }
         assertEquals(counts(total), result.frames(), "total frame counts disagree with the records");
     }
@@ -90,13 +90,13 @@ public final class RecordInvariants {
     public static void blocksWithinTheirRequests(List<BlockRecord> blocks, Map<Long, RequestRecord> requests) {
         for (BlockRecord b : blocks) {
             RequestRecord r = requests.get(b.requestId());
-            assertTrue(r != null, "block of a request that was never reported: " + b);
-            assertTrue(b.layers() > 0 && b.endNs() >= b.startNs() && b.switchNs() >= 0, "malformed block " + b);
-            assertTrue(b.share() > 0 && b.share() <= 1, "share outside (0, 1]: " + b);
-            assertTrue(b.startNs() - b.switchNs() >= r.arrivalNs(), "block starts before its request arrived: " + b
+            assertTrue(r != null, () -> "block of a request that was never reported: " + b);
+            assertTrue(b.layers() > 0 && b.endNs() >= b.startNs() && b.switchNs() >= 0, () -> "malformed block " + b);
+            assertTrue(b.share() > 0 && b.share() <= 1, () -> "share outside (0, 1]: " + b);
+            assertTrue(b.startNs() - b.switchNs() >= r.arrivalNs(), () -> "block starts before its request arrived: " + b
                     + " / " + r);
             if (r.outcome() == Outcome.ON_TIME || r.outcome() == Outcome.LATE) {
-                assertTrue(b.endNs() <= r.finishNs(), "block ends after its request finished: " + b + " / " + r);
+                assertTrue(b.endNs() <= r.finishNs(), () -> "block ends after its request finished: " + b + " / " + r);
             }
         }
     }
@@ -120,17 +120,20 @@ public final class RecordInvariants {
                     fail("request " + r.requestId() + " (" + r.task() + " frame " + r.frame() + ") ran layers "
                             + b.firstLayer() + ".. but its next layer was " + next + ": " + b);
                 }
-                assertTrue(b.startNs() - b.switchNs() >= previousEnd, "request " + r.requestId()
-                        + " ran two blocks at once: " + b + " starts before " + previousEnd);
+                if (b.startNs() - b.switchNs() < previousEnd) {
+                    fail("request " + r.requestId() + " ran two blocks at once: " + b + " starts before " + previousEnd);
+                }
                 next += b.layers();
                 previousEnd = b.endNs();
             }
             int layerCount = layerCount(scenario, r);
-            assertTrue(next <= layerCount, "request " + r.requestId() + " ran " + next + " of " + layerCount + " layers");
+            if (next > layerCount) {
+                fail("request " + r.requestId() + " ran " + next + " of " + layerCount + " layers");
+            }
             if (r.outcome() == Outcome.ON_TIME || r.outcome() == Outcome.LATE) {
-                assertEquals(layerCount, next, "completed request " + r.requestId() + " did not run every layer: " + r);
-                assertEquals(previousEnd, r.finishNs(), "finish of request " + r.requestId() + " is not its last block's end");
-                assertEquals(bs.get(0).startNs(), r.startNs(), "start of request " + r.requestId() + " is not its first block's start");
+                assertEquals(layerCount, next, () -> "completed request " + r.requestId() + " did not run every layer: " + r);
+                assertEquals(previousEnd, r.finishNs(), () -> "finish of request " + r.requestId() + " is not its last block's end");
+                assertEquals(bs.get(0).startNs(), r.startNs(), () -> "start of request " + r.requestId() + " is not its first block's start");
             }
         }
     }
@@ -182,20 +185,20 @@ public final class RecordInvariants {
         Map<Long, List<BlockRecord>> perRequest = perRequest(blocks);
         for (RequestRecord r : requests) {
             int t = scenario.taskIndex(r.task());
-            assertTrue(t >= 0, "request of an unknown task: " + r);
+            assertTrue(t >= 0, () -> "request of an unknown task: " + r);
             Task task = scenario.tasks().get(t);
             if (!task.cascaded()) {
                 continue;
             }
             RequestRecord up = byTaskFrame.getOrDefault(task.upstream(), Map.of()).get(r.frame());
-            assertTrue(up != null, "cascaded request without an upstream request of its frame: " + r);
+            assertTrue(up != null, () -> "cascaded request without an upstream request of its frame: " + r);
             if (r.dropCause() == DropCause.UPSTREAM) {
-                assertEquals(Outcome.DROPPED, up.outcome(), "dropped for its upstream, but the upstream was not: " + r);
+                assertEquals(Outcome.DROPPED, up.outcome(), () -> "dropped for its upstream, but the upstream was not: " + r);
                 continue;
             }
             assertTrue(up.outcome() == Outcome.ON_TIME || up.outcome() == Outcome.LATE,
                     "cascaded request released although its upstream frame did not complete: " + r + " / " + up);
-            assertTrue(r.arrivalNs() >= up.finishNs(), "cascaded request released before its upstream finished: " + r
+            assertTrue(r.arrivalNs() >= up.finishNs(), () -> "cascaded request released before its upstream finished: " + r
                     + " / " + up);
             for (BlockRecord b : perRequest.getOrDefault(r.requestId(), List.of())) {
                 assertTrue(b.startNs() - b.switchNs() >= up.finishNs(),

@@ -40,17 +40,17 @@ public final class Invariants {
         Scenario scenario = rec.info.scenario();
         Map<Long, RequestRecord> byId = new TreeMap<>();
         for (RequestRecord r : rec.requests) {
-            assertTrue(byId.put(r.requestId(), r) == null, "request reported twice: " + r);
+            assertTrue(byId.put(r.requestId(), r) == null, () -> "request reported twice: " + r);
             switch (r.outcome()) {
-                case ON_TIME -> assertTrue(r.finishNs() <= r.deadlineNs(), "on time but finished late: " + r);
-                case LATE -> assertTrue(r.finishNs() > r.deadlineNs(), "late but finished in time: " + r);
-                case IN_FLIGHT -> assertEquals(-1, r.finishNs(), "in flight with a finish time: " + r);
+                case ON_TIME -> assertTrue(r.finishNs() <= r.deadlineNs(), () -> "on time but finished late: " + r);
+                case LATE -> assertTrue(r.finishNs() > r.deadlineNs(), () -> "late but finished in time: " + r);
+                case IN_FLIGHT -> assertEquals(-1, r.finishNs(), () -> "in flight with a finish time: " + r);
                 case DROPPED -> assertNotEquals(DropCause.NONE, r.dropCause());
                 default -> throw new AssertionError(r.outcome());
             }
             // a cascaded request released at/after its absolute deadline is dropped on the spot (deadline rule or upstream)
             boolean droppedOnArrival = r.outcome() == Outcome.DROPPED && r.finishNs() == r.arrivalNs();
-            assertTrue(r.deadlineNs() > r.arrivalNs() || compat || droppedOnArrival, "deadline not after arrival: " + r);
+            assertTrue(r.deadlineNs() > r.arrivalNs() || compat || droppedOnArrival, () -> "deadline not after arrival: " + r);
         }
         long expectedId = 0;
         for (long id : byId.keySet()) {
@@ -66,7 +66,7 @@ public final class Invariants {
         long[] total = new long[5];
         for (TaskResult tr : result.perTask()) {
             long[] c = counts.getOrDefault(tr.task(), new long[5]);
-            assertEquals(new FrameCounts(c[0], c[1], c[2], c[3], c[4]), tr.frames(), "counts of " + tr.task());
+            assertEquals(new FrameCounts(c[0], c[1], c[2], c[3], c[4]), tr.frames(), () -> "counts of " + tr.task());
             for (int i = 0; i < 5; i++) {
                 total[i] += c[i];
             }
@@ -79,9 +79,9 @@ public final class Invariants {
         double blockEnergy = 0;
         for (BlockRecord b : rec.blocks) {
             RequestRecord r = byId.get(b.requestId());
-            assertNotNull(r, "block of an unreported request: " + b);
-            assertTrue(b.layers() > 0 && b.endNs() >= b.startNs(), "bad block " + b);
-            assertTrue(b.startNs() >= r.arrivalNs(), "block before arrival: " + b + " / " + r);
+            assertNotNull(r, () -> "block of an unreported request: " + b);
+            assertTrue(b.layers() > 0 && b.endNs() >= b.startNs(), () -> "bad block " + b);
+            assertTrue(b.startNs() >= r.arrivalNs(), () -> "block before arrival: " + b + " / " + r);
             blocksOf.computeIfAbsent(b.requestId(), k -> new ArrayList<>()).add(b);
             blockEnergy += b.energyPj();
         }
@@ -93,35 +93,52 @@ public final class Invariants {
                 if (b.firstLayer() == 0 && layer > 0) {
                     layer = 0; // restarted (PREMA kill): progress lost, runs again from layer 0
                 }
-                assertEquals(layer, b.firstLayer(), "layers out of order for request " + r.requestId());
-                assertTrue(b.startNs() - b.switchNs() >= prevEnd, "block starts before the previous one ended: " + b);
+                assertEquals(layer, b.firstLayer(), () -> "layers out of order for request " + r.requestId());
+                assertTrue(b.startNs() - b.switchNs() >= prevEnd, () -> "block starts before the previous one ended: " + b);
                 layer += b.layers();
                 prevEnd = b.endNs();
             }
             if (r.outcome() == Outcome.ON_TIME || r.outcome() == Outcome.LATE) {
                 Model m = scenario.model(r.model());
                 int variant = r.variant().equals("full") ? 0 : 1 + indexOfVariant(m, r.variant());
-                assertEquals(m.layersOf(variant).size(), layer, "completed request ran every layer: " + r);
-                assertEquals(prevEnd, r.finishNs(), "finish = end of last block: " + r);
-                assertEquals(bs.get(0).startNs(), r.startNs(), "start = first block start: " + r);
+                assertEquals(m.layersOf(variant).size(), layer, () -> "completed request ran every layer: " + r);
+                assertEquals(prevEnd, r.finishNs(), () -> "finish = end of last block: " + r);
+                assertEquals(bs.get(0).startNs(), r.startNs(), () -> "start = first block start: " + r);
             }
         }
-        // accelerators: no overlap beyond shares
-        Map<Integer, List<BlockRecord>> perAcc = new TreeMap<>();
-        rec.blocks.forEach(b -> perAcc.computeIfAbsent(b.accelerator(), k -> new ArrayList<>()).add(b));
-        for (List<BlockRecord> bs : perAcc.values()) {
-            for (BlockRecord b : bs) {
-                double share = 0;
-                long busyFrom = b.startNs() - b.switchNs();
-                for (BlockRecord o : bs) {
-                    long oFrom = o.startNs() - o.switchNs();
-                    long slack = compat ? COMPAT_OVERLAP_NS : 0;
-                    if (oFrom <= busyFrom && o.endNs() - slack > busyFrom) {
-                        share += o.share();
-                    }
+        // accelerators: no overlap beyond shares. A block occupies [start - switch, end - slack) of its accelerator;
+        // a sweep over those interval ends in time order (ends before starts at the same instant) finds the largest
+        // sum of shares at any block start in O(n log n), so long runs stay quick.
+        long slack = compat ? COMPAT_OVERLAP_NS : 0;
+        Map<Integer, List<long[]>> edges = new TreeMap<>();
+        for (int i = 0; i < rec.blocks.size(); i++) {
+            BlockRecord b = rec.blocks.get(i);
+            long from = b.startNs() - b.switchNs();
+            long to = b.endNs() - slack;
+            if (to <= from) {
+                continue; // occupies no instant, as in the pairwise rule
+            }
+            List<long[]> e = edges.computeIfAbsent(b.accelerator(), k -> new ArrayList<>());
+            e.add(new long[] {from, 1, i});
+            e.add(new long[] {to, 0, i});
+        }
+        for (Map.Entry<Integer, List<long[]>> acc : edges.entrySet()) {
+            List<long[]> e = acc.getValue();
+            e.sort((x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
+            double share = 0;
+            for (int k = 0; k < e.size(); ) {
+                long t = e.get(k)[0];
+                boolean started = false;
+                for (; k < e.size() && e.get(k)[0] == t; k++) {
+                    double s = rec.blocks.get((int) e.get(k)[2]).share();
+                    share += e.get(k)[1] == 1 ? s : -s;
+                    started |= e.get(k)[1] == 1;
                 }
-                assertTrue(share <= 1 + 1e-9, "accelerator " + b.accelerator() + " over-committed at " + busyFrom
-                        + " ns (shares " + share + ")");
+                if (started && share > 1 + 1e-9) {
+                    double over = share;
+                    throw new AssertionError("accelerator " + acc.getKey() + " over-committed at " + t
+                            + " ns (shares " + over + ")");
+                }
             }
         }
         // cascades (default mode): released when the upstream frame completed, or dropped with it
@@ -134,15 +151,15 @@ public final class Invariants {
                     continue;
                 }
                 RequestRecord up = byTaskFrame.getOrDefault(t.upstream(), Map.of()).get(r.frame());
-                assertNotNull(up, "cascaded request without upstream frame: " + r);
+                assertNotNull(up, () -> "cascaded request without upstream frame: " + r);
                 if (r.dropCause() == DropCause.UPSTREAM) {
-                    assertEquals(Outcome.DROPPED, up.outcome(), "UPSTREAM drop of a frame whose upstream ran: " + r);
+                    assertEquals(Outcome.DROPPED, up.outcome(), () -> "UPSTREAM drop of a frame whose upstream ran: " + r);
                     assertEquals(up.finishNs(), r.arrivalNs());
                 } else {
                     assertTrue(up.outcome() == Outcome.ON_TIME || up.outcome() == Outcome.LATE,
                             "cascaded request released without completed upstream: " + r);
-                    assertEquals(up.finishNs(), r.arrivalNs(), "cascade released at upstream completion: " + r);
-                    assertEquals(up.arrivalNs() + t.deadlineNs(), r.deadlineNs(), "cascade deadline: " + r);
+                    assertEquals(up.finishNs(), r.arrivalNs(), () -> "cascade released at upstream completion: " + r);
+                    assertEquals(up.arrivalNs() + t.deadlineNs(), r.deadlineNs(), () -> "cascade deadline: " + r);
                 }
             }
             // stream order: records arrive in simulation order
@@ -151,7 +168,7 @@ public final class Invariants {
                 long t = o instanceof BlockRecord b ? b.endNs() : o instanceof RequestRecord q ? q.finishNs()
                         : ((org.rtmmlab.api.run.SchedulerSwap) o).timeNs();
                 if (t >= 0) {
-                    assertTrue(t >= last, "records out of simulation order at " + o);
+                    assertTrue(t >= last, () -> "records out of simulation order at " + o);
                     last = t;
                 }
             }
