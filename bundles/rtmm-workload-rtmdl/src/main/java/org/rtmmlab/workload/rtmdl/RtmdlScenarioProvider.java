@@ -2,11 +2,6 @@ package org.rtmmlab.workload.rtmdl;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -16,7 +11,6 @@ import org.rtmmlab.api.InvalidInputException;
 import org.rtmmlab.api.workload.Scenario;
 import org.rtmmlab.api.workload.ScenarioProvider;
 import org.rtmmlab.json.PeerProviders;
-import org.rtmmlab.json.PeerTracker;
 import org.rtmmlab.json.ScenarioFiles;
 
 /**
@@ -41,8 +35,6 @@ public final class RtmdlScenarioProvider implements ScenarioProvider {
             H100_MIX, "h100-mix.json");
 
     private final PeerProviders peers = new PeerProviders(this);
-    private BundleContext context;
-    private PeerTracker tracker; // only loaded inside OSGi: the command line has no org.osgi.util.tracker
 
     /** Creates the provider (ServiceLoader path: peers found with ServiceLoader). */
     public RtmdlScenarioProvider() {
@@ -51,31 +43,13 @@ public final class RtmdlScenarioProvider implements ScenarioProvider {
     /** DS activation: peers are the other scenario provider services, tracked from the first load on. */
     @Activate
     void activate(BundleContext context) {
-        this.context = context;
-        peers.osgi();
-    }
-
-    /**
-     * Peers are looked up when a scenario is first read, not bound by DS references: the rtmdl, drone and files providers
-     * each need the other as a peer, and greedy DS references between them formed a service cycle (SCR logged
-     * {@code ServiceFactory.getService() resulted in a cycle} on every install). A tracker opened at first use, after
-     * activation, gets the other providers without activating anything re-entrantly.
-     */
-    private synchronized void trackPeers() {
-        if (context == null || tracker != null) {
-            return; // plain class path (ServiceLoader peers), or already tracking
-        }
-        tracker = new PeerTracker(context, peers);
+        peers.osgi(context);
     }
 
     /** DS deactivation: releases the tracked peers. */
     @Deactivate
-    synchronized void deactivate() {
-        if (tracker != null) {
-            tracker.close();
-            tracker = null;
-        }
-        context = null;
+    void deactivate() {
+        peers.close();
     }
 
     @Override
@@ -101,19 +75,6 @@ public final class RtmdlScenarioProvider implements ScenarioProvider {
             throw new InvalidInputException(ID, "", "unknown scenario id '" + scenarioId + "'; known ids: " + EDGE_MIX
                     + ", " + H100_MIX);
         }
-        InputStream in = RtmdlScenarioProvider.class.getResourceAsStream(resource);
-        if (in == null) {
-            throw new InvalidInputException(resource, "", "resource missing from the rtmdl bundle");
-        }
-        try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            return ScenarioFiles.parse(resource, r, peerResolver());
-        } catch (IOException e) {
-            throw new InvalidInputException(resource, "", "cannot read: " + e.getMessage());
-        }
-    }
-
-    private java.util.function.Function<String, org.rtmmlab.api.workload.Model> peerResolver() {
-        trackPeers();
-        return peers.resolver();
+        return ScenarioFiles.resource(RtmdlScenarioProvider.class, resource, peers.resolver());
     }
 }
