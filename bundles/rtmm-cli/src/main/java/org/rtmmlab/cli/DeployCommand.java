@@ -2,7 +2,6 @@ package org.rtmmlab.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.rtmmlab.api.InvalidInputException;
+import org.rtmmlab.engine.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -149,11 +149,7 @@ public class DeployCommand implements Callable<Integer> {
                 "." + to.getFileName(), ".tmp");
         try {
             Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING);
-            try {
-                Files.move(tmp, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.replace(tmp, to);
         } finally {
             Files.deleteIfExists(tmp);
         }

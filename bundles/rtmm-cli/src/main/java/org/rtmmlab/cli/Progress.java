@@ -113,20 +113,28 @@ abstract class Progress implements AutoCloseable {
         return Format.fixed(done / 1000.0, 1) + "/" + Format.fixed(total / 1000.0, 1) + " s simulated, " + pct + "%";
     }
 
-    /** Plain lines: at most one per interval, and always the last one. */
-    static final class Lines extends Progress {
-        private final Unit unit;
-        private final PrintWriter err;
-        private final long intervalNs;
-        private long total;
-        private long done;
-        private long printed = -1;
-        private long lastNs = Long.MIN_VALUE;
-        private boolean closed;
+    /** A display of a count: its unit, the total, the count so far and whether the display is closed. */
+    abstract static class Counting extends Progress {
+        final Unit unit;
+        long total;
+        long done;
+        boolean closed;
 
-        Lines(Unit unit, long total, PrintWriter err, long intervalNs) {
+        Counting(Unit unit, long total) {
             this.unit = unit;
             this.total = total;
+        }
+    }
+
+    /** Plain lines: at most one per interval, and always the last one. */
+    static final class Lines extends Counting {
+        private final PrintWriter err;
+        private final long intervalNs;
+        private long printed = -1;
+        private long lastNs = Long.MIN_VALUE;
+
+        Lines(Unit unit, long total, PrintWriter err, long intervalNs) {
+            super(unit, total);
             this.err = err;
             this.intervalNs = intervalNs;
         }
@@ -174,23 +182,18 @@ abstract class Progress implements AutoCloseable {
      * reads {@code 350/700 ms}, not {@code 0/0 s}) and in whole seconds for longer ones; as the total of a run is
      * only known when it starts, the bar is built then.
      */
-    static final class Bar extends Progress {
+    static final class Bar extends Counting {
         /** Shortest run, in simulated ms, whose bar counts seconds. */
         static final long SECONDS_FROM_MS = 10_000;
 
         private final String label;
-        private final Unit unit;
         private final PrintStream out;
         private ProgressBar bar;
-        private long total;
-        private long done;
-        private boolean closed;
 
         Bar(String label, Unit unit, long total, PrintStream out) {
+            super(unit, total);
             this.label = label;
-            this.unit = unit;
             this.out = out;
-            this.total = total;
             if (unit == Unit.RUNS || total > 0) {
                 build();
             }

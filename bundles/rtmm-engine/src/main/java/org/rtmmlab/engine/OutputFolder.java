@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -56,7 +54,7 @@ public final class OutputFolder {
         if (!kind.equals("run") && !kind.equals("compare")) {
             throw new IllegalArgumentException("kind " + kind);
         }
-        return "rtmm-lab " + kind + " " + sha256Hex(text) + "\n";
+        return "rtmm-lab " + kind + " " + RunPaths.sha256Hex(text) + "\n";
     }
 
     /**
@@ -261,18 +259,5 @@ public final class OutputFolder {
         }
         Files.deleteIfExists(marker);
         Files.delete(root);
-    }
-
-    private static String sha256Hex(String text) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            StringBuilder hex = new StringBuilder(2 * d.length);
-            for (byte b : d) {
-                hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
-            }
-            return hex.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
     }
 }

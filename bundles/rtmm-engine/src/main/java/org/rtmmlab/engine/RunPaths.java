@@ -41,7 +41,8 @@ public final class RunPaths {
         return lossy ? s.append('-').append(sha256Hex(id), 0, 8).toString() : s.toString();
     }
 
-    private static String sha256Hex(String text) {
+    /** @return the SHA-256 of the UTF-8 bytes of {@code text}, in lower-case hex (also the output folder marker's) */
+    static String sha256Hex(String text) {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             StringBuilder hex = new StringBuilder(2 * d.length);

@@ -4,7 +4,7 @@
  * {@link org.rtmmlab.api.run.RunResult}. Used by the shell, the command line and the web front end.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.rtmmlab.engine;
 
 import org.osgi.annotation.bundle.Export;

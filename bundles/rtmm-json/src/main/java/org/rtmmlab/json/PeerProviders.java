@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import org.osgi.framework.BundleContext;
 import org.rtmmlab.api.workload.Model;
 import org.rtmmlab.api.workload.ScenarioProvider;
 
@@ -14,7 +15,9 @@ import org.rtmmlab.api.workload.ScenarioProvider;
  * the owning DS component binds them ({@link #bind}/{@link #unbind}, dynamic, multiple) and calls {@link #osgi()};
  * on a plain class path they are found once, lazily, with {@link ServiceLoader} through the thread's context class
  * loader (the command line sets it to the loader of its plugin jars), else the owner's class loader.
- * Either way the owner itself is left out and the providers are searched in id order. Thread-safe.
+ * Either way the owner itself is left out and the providers are searched in id order. An owner that cannot take DS
+ * references to its peers calls {@link #osgi(BundleContext)} instead: the peers are then tracked from the first
+ * {@link #resolver()} on, until {@link #close()}. Thread-safe.
  */
 public final class PeerProviders {
 
@@ -22,6 +25,8 @@ public final class PeerProviders {
     private final CopyOnWriteArrayList<ScenarioProvider> bound = new CopyOnWriteArrayList<>();
     private volatile boolean osgi;
     private volatile List<ScenarioProvider> loaded;
+    private BundleContext context;
+    private PeerTracker tracker; // only loaded inside OSGi: the command line has no org.osgi.util.tracker
 
     /** @param owner the provider that resolves refs (never searched itself) */
     public PeerProviders(ScenarioProvider owner) {
@@ -31,6 +36,43 @@ public final class PeerProviders {
     /** Switches to the providers bound by DS (call from the component's activate method). */
     public void osgi() {
         osgi = true;
+    }
+
+    /**
+     * Switches to the framework's provider services, tracked from the first {@link #resolver()} on (call from the
+     * component's activate method; {@link #close()} from its deactivate method). Peers are looked up when a scenario
+     * is first read, not bound by DS references: the drone, files and rtmdl providers each need the others as peers,
+     * and greedy DS references between them formed a service cycle (SCR logged {@code ServiceFactory.getService()
+     * resulted in a cycle} on every install). A tracker opened at first use, after activation, gets the other
+     * providers without activating anything re-entrantly.
+     *
+     * @param context the owner's bundle context
+     * @since 1.4
+     */
+    public synchronized void osgi(BundleContext context) {
+        this.context = context;
+        osgi = true;
+    }
+
+    /**
+     * Stops tracking the peers started by {@link #osgi(BundleContext)} and releases them (call from the component's
+     * deactivate method); a later {@link #osgi(BundleContext)} tracks them again.
+     *
+     * @since 1.4
+     */
+    public synchronized void close() {
+        if (tracker != null) {
+            tracker.close();
+            tracker = null;
+        }
+        context = null;
+    }
+
+    private synchronized void track() {
+        if (context == null || tracker != null) {
+            return; // plain class path (ServiceLoader peers), DS-bound peers, or already tracking
+        }
+        tracker = new PeerTracker(context, this);
     }
 
     /** DS bind: a provider appeared. */
@@ -71,8 +113,9 @@ public final class PeerProviders {
         return out;
     }
 
-    /** @return a model-ref resolver over {@link #all()} */
+    /** @return a model-ref resolver over {@link #all()} (starts tracking after {@link #osgi(BundleContext)}) */
     public Function<String, Model> resolver() {
+        track();
         return ModelRefs.over(this::all);
     }
 }

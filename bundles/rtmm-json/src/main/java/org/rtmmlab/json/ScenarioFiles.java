@@ -81,6 +81,21 @@ public final class ScenarioFiles {
     }
 
     /**
+     * Reads and validates a UTF-8 scenario file shipped as a resource next to {@code anchor} (its package), through
+     * the anchor's class loader.
+     *
+     * @param anchor   a class of the bundle that ships the file
+     * @param name     the resource name, relative to the anchor's package; the source in error messages
+     * @param resolver resolves model refs; may be null
+     * @return the validated scenario
+     * @throws InvalidInputException when the resource is missing or on any error of {@link #parse}
+     * @since 1.4
+     */
+    public static Scenario resource(Class<?> anchor, String name, Function<String, Model> resolver) {
+        return scenario(name, JsonNode.resource(anchor, name), resolver);
+    }
+
+    /**
      * Parses a scenario document.
      *
      * @param source   name used in error messages (file or resource name); also the default scenario id, less
@@ -91,7 +106,11 @@ public final class ScenarioFiles {
      * @throws InvalidInputException on any syntax, shape, range or reference error
      */
     public static Scenario parse(String source, Reader json, Function<String, Model> resolver) {
-        JsonNode root = JsonNode.parse(source, json).onlyKeys(TOP_KEYS);
+        return scenario(source, JsonNode.parse(source, json), resolver);
+    }
+
+    private static Scenario scenario(String source, JsonNode document, Function<String, Model> resolver) {
+        JsonNode root = document.onlyKeys(TOP_KEYS);
         JsonNode version = root.get("version");
         if (version.integer() != VERSION) {
             throw version.error("unsupported version " + version.integer() + "; supported: " + VERSION);

@@ -3,13 +3,12 @@ package org.rtmmlab.web;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.jar.JarInputStream;
 import java.util.jar.Manifest;
 import java.util.regex.Pattern;
+import org.rtmmlab.engine.AtomicFiles;
 
 /**
  * Plugin upload over HTTP ({@code POST /api/plugins?name=my-scheduler.jar}, the jar as the request body): off unless
@@ -68,12 +67,7 @@ final class PluginUpload {
         Path tmp = Files.createTempFile(settings.dataDir(), "upload-", ".part");
         try {
             Files.write(tmp, bytes);
-            Path target = settings.deployDir().resolve(name);
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.replace(tmp, settings.deployDir().resolve(name));
         } finally {
             Files.deleteIfExists(tmp);
         }

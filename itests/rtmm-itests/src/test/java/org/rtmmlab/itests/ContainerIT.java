@@ -557,8 +557,8 @@ public class ContainerIT {
     }
 
     /**
-     * The drone and files providers need each other as peers; as DS references that was a service cycle. No scenario
-     * provider component may reference scenario providers; drone/patrol and a scenario file still resolve their
+     * The drone, files and rtmdl providers need each other as peers; as DS references that was a service cycle. No
+     * scenario provider component may reference scenario providers; drone/patrol and a scenario file still resolve their
      * model refs (drone/patrol loads, so its xrbench refs were found).
      */
     @Test
@@ -579,7 +579,7 @@ public class ContainerIT {
         } finally {
             context.ungetService(ref);
         }
-        assertEquals("xrbench, drone, files", 3, providers);
+        assertEquals("xrbench, drone, files, rtmdl", 4, providers);
         RunResult r = new Evaluator(catalog).run(new RunConfig("drone/patrol", "xrbench/Dual_4K__WS_OS", "edf", 1,
                 200_000_000L, false, java.util.Map.of(), List.of()), null, null);
         assertTrue(r.frames().toString(), r.frames().released() > 0);

@@ -1,8 +1,5 @@
 package org.rtmmlab.bench;
 
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,11 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.rtmmlab.api.platform.Accelerator;
 import org.rtmmlab.api.platform.Platform;
+import org.rtmmlab.json.PlatformFiles;
 
 /**
  * Analytic twins of table platforms: the same accelerators (PE count, dataflow, clock, bandwidths, buffers, idle
@@ -44,34 +41,10 @@ final class AnalyticTwins {
         try {
             Files.createDirectories(dir);
             for (Platform p : platforms) {
-                JsonObject o = new JsonObject();
-                o.addProperty("version", 1);
-                o.addProperty("id", "analytic-twin/" + p.id());
-                o.addProperty("description", "analytic twin of " + p.id());
-                JsonArray accs = new JsonArray();
-                for (Accelerator table : p.accelerators()) {
-                    Accelerator a = twin(table);
-                    JsonObject j = new JsonObject();
-                    j.addProperty("id", a.id());
-                    j.addProperty("kind", a.kind().name().toLowerCase(Locale.ROOT));
-                    j.addProperty("costModel", a.costModel());
-                    j.addProperty("peCount", a.peCount());
-                    j.addProperty("dataflow", a.dataflow().name());
-                    j.addProperty("clockMHz", a.clockHz() / 1e6);
-                    j.addProperty("nocBandwidth", a.nocBandwidth());
-                    j.addProperty("offchipBandwidth", a.offchipBandwidth());
-                    j.addProperty("l1Bytes", a.l1Bytes());
-                    j.addProperty("l2Bytes", a.l2Bytes());
-                    j.addProperty("idlePowerW", a.idlePowerW());
-                    j.addProperty("partitions", a.partitions());
-                    JsonObject attributes = new JsonObject();
-                    a.attributes().forEach(attributes::addProperty);
-                    j.add("attributes", attributes);
-                    accs.add(j);
-                }
-                o.add("accelerators", accs);
+                Platform twin = new Platform("analytic-twin/" + p.id(), "analytic twin of " + p.id(),
+                        p.accelerators().stream().map(AnalyticTwins::twin).toList());
                 Path f = dir.resolve(p.id().replace('/', '_') + ".json");
-                Files.writeString(f, new GsonBuilder().setPrettyPrinting().create().toJson(o), StandardCharsets.UTF_8);
+                Files.writeString(f, PlatformFiles.format(twin, List.of()), StandardCharsets.UTF_8);
                 files.add(f);
             }
         } catch (IOException e) {

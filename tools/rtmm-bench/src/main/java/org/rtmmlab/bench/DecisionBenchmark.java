@@ -15,10 +15,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.rtmmlab.api.platform.AcceleratorModel;
 import org.rtmmlab.api.platform.Platform;
-import org.rtmmlab.api.scheduler.Decisions;
 import org.rtmmlab.api.scheduler.Scheduler;
 import org.rtmmlab.api.workload.Scenario;
 import org.rtmmlab.engine.Evaluator;
+import org.rtmmlab.engine.bench.CountingDecisions;
+import org.rtmmlab.engine.bench.SnapshotContext;
 import org.rtmmlab.engine.bench.SnapshotView;
 import org.rtmmlab.engine.sim.CostTables;
 
@@ -56,7 +57,7 @@ public class DecisionBenchmark {
         platform.accelerators().forEach(a -> models.add(Lab.catalog().acceleratorModel(a.costModel())));
         CostTables costs = new CostTables(platform, scenario.models(), models);
         policy = Lab.catalog().scheduler(scheduler)
-                .create(new Lab.Context(scenario, platform, costs, Map.of(), 2 * SnapshotView.NOW_NS));
+                .create(new SnapshotContext(scenario, platform, costs, Map.of()));
         view = new SnapshotView(scenario, costs, jobs);
     }
 
@@ -65,32 +66,6 @@ public class DecisionBenchmark {
     public long decide() {
         policy.decide(view, decisions);
         view.advance();
-        return decisions.dispatches;
-    }
-
-    /** Counts the decisions instead of applying them. */
-    static final class CountingDecisions implements Decisions {
-        long dispatches;
-
-        @Override
-        public void dispatch(int job, int accelerator, int layers, double share) {
-            dispatches++;
-        }
-
-        @Override
-        public void drop(int job) {
-        }
-
-        @Override
-        public void selectVariant(int job, int variant) {
-        }
-
-        @Override
-        public void restart(int job) {
-        }
-
-        @Override
-        public void wakeAt(long timeNs) {
-        }
+        return decisions.dispatches();
     }
 }

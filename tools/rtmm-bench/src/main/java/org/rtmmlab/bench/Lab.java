@@ -6,9 +6,6 @@ import java.util.Map;
 import org.rtmmlab.api.platform.Platform;
 import org.rtmmlab.api.run.RunConfig;
 import org.rtmmlab.api.run.RunResult;
-import org.rtmmlab.api.scheduler.CostView;
-import org.rtmmlab.api.scheduler.SchedulerContext;
-import org.rtmmlab.api.workload.Scenario;
 import org.rtmmlab.engine.Evaluator;
 import org.rtmmlab.engine.catalog.PluginCatalog;
 import org.rtmmlab.engine.catalog.PluginDescriptor;
@@ -74,19 +71,5 @@ final class Lab {
                          Map<String, String> properties) {
         return evaluator.run(new RunConfig(scenario, platform, scheduler, 1, durationNs, false, properties,
                 List.of()), null, null);
-    }
-
-    /** The context a policy plans with in a decision benchmark: no properties, seed 1. */
-    record Context(Scenario scenario, Platform platform, CostView costs, Map<String, String> properties,
-                   long horizonNs) implements SchedulerContext {
-        @Override
-        public boolean xrbenchCompat() {
-            return false;
-        }
-
-        @Override
-        public long seed() {
-            return 1;
-        }
     }
 }

@@ -343,36 +343,28 @@ final class DirectiveAnalysis {
             if (tensorPrime != prime) {
                 return 0;
             }
-            long v = 1;
-            for (Dim d : t) {
-                int j = lv.index[d.ordinal()];
-                Directive dir = lv.dirs[j];
-                if (dir.kind() == Kind.SPATIAL) {
-                    v *= firstPe ? dir.size() : ClusterLevel.unique(dir);
-                } else if (j == prime) {
-                    v *= ClusterLevel.unique(dir);
-                } else if (st[j] == UNROLL) {
-                    v *= lv.dims[d.ordinal()];
-                } else {
-                    v *= dir.size();
-                }
-            }
-            return v;
+            return volume(t, firstPe, (j, dir, dim) -> j == prime ? ClusterLevel.unique(dir)
+                    : st[j] == UNROLL ? lv.dims[dim] : dir.size());
         }
 
         private long fullVolume(Dim[] t, boolean firstPe) {
             boolean spatial = spatiallyMapped(t);
+            return volume(t, firstPe, (j, dir, dim) -> !(spatial || firstPe) ? 0
+                    : lv.initEdge[j] ? lv.dims[dim] % dir.offset() : dir.size());
+        }
+
+        /**
+         * Product over the dims of tensor {@code t} of their extents in one sub-cluster: a spatially mapped dim's
+         * tile (the first sub-cluster's whole tile, else its unique part), a temporally mapped one's from
+         * {@code temporal}.
+         */
+        private long volume(Dim[] t, boolean firstPe, TemporalExtent temporal) {
             long v = 1;
             for (Dim d : t) {
                 int j = lv.index[d.ordinal()];
                 Directive dir = lv.dirs[j];
-                if (dir.kind() == Kind.SPATIAL) {
-                    v *= firstPe ? dir.size() : ClusterLevel.unique(dir);
-                } else if (spatial || firstPe) {
-                    v *= lv.initEdge[j] ? lv.dims[d.ordinal()] % dir.offset() : dir.size();
-                } else {
-                    v = 0;
-                }
+                v *= dir.kind() == Kind.SPATIAL ? (firstPe ? dir.size() : ClusterLevel.unique(dir))
+                        : temporal.of(j, dir, d.ordinal());
             }
             return v;
         }
@@ -451,5 +443,11 @@ final class DirectiveAnalysis {
             }
             return false;
         }
+    }
+
+    /** The extent of a temporally mapped dim in one sub-cluster, by its loop position and its index in the dims. */
+    @FunctionalInterface
+    private interface TemporalExtent {
+        long of(int j, Directive dir, int dim);
     }
 }

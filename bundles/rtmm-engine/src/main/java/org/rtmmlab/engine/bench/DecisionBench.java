@@ -9,9 +9,7 @@ import java.util.Map;
 import org.rtmmlab.api.platform.AcceleratorModel;
 import org.rtmmlab.api.platform.Platform;
 import org.rtmmlab.api.scheduler.CostView;
-import org.rtmmlab.api.scheduler.Decisions;
 import org.rtmmlab.api.scheduler.Scheduler;
-import org.rtmmlab.api.scheduler.SchedulerContext;
 import org.rtmmlab.api.scheduler.SchedulerPolicy;
 import org.rtmmlab.api.workload.Scenario;
 import org.rtmmlab.engine.Evaluator;
@@ -96,7 +94,7 @@ public final class DecisionBench {
                                Platform platform, CostView costs, int jobs) {
         try {
             // no properties: every policy runs with its own defaults, as in a run without --set
-            Scheduler s = policy.create(new BenchContext(scenario, platform, costs, Map.of()));
+            Scheduler s = policy.create(new SnapshotContext(scenario, platform, costs, Map.of()));
             SnapshotView view = new SnapshotView(scenario, costs, jobs);
             CountingDecisions decisions = new CountingDecisions();
             long start = System.nanoTime();
@@ -105,7 +103,7 @@ public final class DecisionBench {
                 view.advance();
             }
             long[] samples = new long[SAMPLES];
-            decisions.dispatches = 0;
+            decisions.reset();
             int n = 0;
             start = System.nanoTime();
             while (n < SAMPLES && (n < 100 || System.nanoTime() - start < PHASE_CAP_NS)) {
@@ -117,7 +115,7 @@ public final class DecisionBench {
             long[] sorted = Arrays.copyOf(samples, n);
             Arrays.sort(sorted);
             return new Row(id, bundle, jobs, n, sorted[(n - 1) / 2], sorted[(int) Math.ceil(0.99 * n) - 1],
-                    (double) decisions.dispatches / n, null);
+                    (double) decisions.dispatches() / n, null);
         } catch (RuntimeException | LinkageError e) {
             String m = e.getMessage() == null ? e.toString() : e.getMessage();
             return new Row(id, bundle, jobs, 0, -1, -1, Double.NaN, m.strip().replaceAll("\\s*\\R\\s*", " / "));
@@ -148,50 +146,5 @@ public final class DecisionBench {
     /** @return the accelerator count of a platform id */
     public int accelerators(String platformId) {
         return evaluator.platform(platformId).accelerators().size();
-    }
-
-    /** The context a policy plans with: the scenario, platform and costs of the snapshot, no properties set. */
-    private record BenchContext(Scenario scenario, Platform platform, CostView costs, Map<String, String> properties)
-            implements SchedulerContext {
-        @Override
-        public boolean xrbenchCompat() {
-            return false;
-        }
-
-        @Override
-        public long seed() {
-            return 1;
-        }
-
-        @Override
-        public long horizonNs() {
-            return 2 * SnapshotView.NOW_NS;
-        }
-    }
-
-    /** Counts the decisions instead of applying them (the count keeps the calls from being optimised away). */
-    private static final class CountingDecisions implements Decisions {
-        long dispatches;
-
-        @Override
-        public void dispatch(int job, int accelerator, int layers, double share) {
-            dispatches++;
-        }
-
-        @Override
-        public void drop(int job) {
-        }
-
-        @Override
-        public void selectVariant(int job, int variant) {
-        }
-
-        @Override
-        public void restart(int job) {
-        }
-
-        @Override
-        public void wakeAt(long timeNs) {
-        }
     }
 }

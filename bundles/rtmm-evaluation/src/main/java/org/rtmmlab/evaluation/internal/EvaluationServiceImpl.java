@@ -14,7 +14,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -220,39 +222,39 @@ public final class EvaluationServiceImpl implements EvaluationService {
 
     @Override
     public EvaluationStatus pause(String id) {
-        Evaluation e = require(id, "pause");
-        EvaluationState s = e.state();
-        if (s != EvaluationState.RUNNING && s != EvaluationState.WAITING_FOR_SCHEDULER) {
-            throw notNow(e, s, "pause");
-        }
-        e.askPause();
-        changed(e);
-        return e.status();
+        return ask(id, "pause", s -> s == EvaluationState.RUNNING || s == EvaluationState.WAITING_FOR_SCHEDULER,
+                (e, s) -> e.askPause());
     }
 
     @Override
     public EvaluationStatus resume(String id) {
-        Evaluation e = require(id, "resume");
-        EvaluationState s = e.state();
-        if (s != EvaluationState.PAUSED) {
-            throw notNow(e, s, "resume");
-        }
-        e.askResume();
-        changed(e);
-        return e.status();
+        return ask(id, "resume", s -> s == EvaluationState.PAUSED, (e, s) -> e.askResume());
     }
 
     @Override
     public EvaluationStatus cancel(String id) {
-        Evaluation e = require(id, "cancel");
+        return ask(id, "cancel", s -> !s.isFinal(), (e, s) -> {
+            e.askCancel();
+            if (s == EvaluationState.QUEUED && workers.remove(e.task)) {
+                runner.execute(e); // it never reached a worker: published as cancelled now, not when a worker frees
+            }
+        });
+    }
+
+    /**
+     * One control request of the shell or the web API: {@code ask} applies it to evaluation {@code id} when its
+     * state (read once) is {@code allowed}; else the request is refused.
+     *
+     * @return the evaluation's status after the request
+     */
+    private EvaluationStatus ask(String id, String operation, Predicate<EvaluationState> allowed,
+                                 BiConsumer<Evaluation, EvaluationState> ask) {
+        Evaluation e = require(id, operation);
         EvaluationState s = e.state();
-        if (s.isFinal()) {
-            throw notNow(e, s, "cancel");
+        if (!allowed.test(s)) {
+            throw notNow(e, s, operation);
         }
-        e.askCancel();
-        if (s == EvaluationState.QUEUED && workers.remove(e.task)) {
-            runner.execute(e); // it never reached a worker: published as cancelled now, not when a worker frees
-        }
+        ask.accept(e, s);
         changed(e);
         return e.status();
     }

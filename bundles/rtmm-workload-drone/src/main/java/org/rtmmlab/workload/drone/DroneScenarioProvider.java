@@ -2,22 +2,10 @@ package org.rtmmlab.workload.drone;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.osgi.framework.BundleContext;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
-import org.rtmmlab.api.InvalidInputException;
-import org.rtmmlab.api.workload.Scenario;
 import org.rtmmlab.api.workload.ScenarioProvider;
-import org.rtmmlab.json.PeerProviders;
-import org.rtmmlab.json.PeerTracker;
-import org.rtmmlab.json.ScenarioFiles;
+import org.rtmmlab.json.BundledScenarioProvider;
 
 /**
  * Scenario provider {@code drone}: {@code drone/patrol}, a drone patrol with obstacle detection, depth,
@@ -28,88 +16,19 @@ import org.rtmmlab.json.ScenarioFiles;
  */
 @Component(service = ScenarioProvider.class)
 @ServiceProvider(value = ScenarioProvider.class, resolution = Resolution.OPTIONAL)
-public final class DroneScenarioProvider implements ScenarioProvider {
+public final class DroneScenarioProvider extends BundledScenarioProvider {
 
     /** Plugin id. */
     public static final String ID = "drone";
     /** The patrol scenario. */
     public static final String PATROL = "drone/patrol";
 
-    private static final String RESOURCE = "patrol.json";
     private static final String DESCRIPTION = "Drone patrol, 20 s: obstacle detection 30 fps (bursts to 60), depth 15"
             + " fps (30 on approach), segmentation 5 fps, tracking cascaded after detection; XRBench stand-in models";
 
-    private final PeerProviders peers = new PeerProviders(this);
-    private BundleContext context;
-    private PeerTracker tracker; // only loaded inside OSGi: the command line has no org.osgi.util.tracker
-
     /** Creates the provider (ServiceLoader path: peers found with ServiceLoader). */
     public DroneScenarioProvider() {
-    }
-
-    /** DS activation: peers are the other scenario provider services, tracked from the first load on. */
-    @Activate
-    void activate(BundleContext context) {
-        this.context = context;
-        peers.osgi();
-    }
-
-    /**
-     * Peers are looked up when a scenario is first read, not bound by DS references: the drone and files providers
-     * each need the other as a peer, and greedy DS references between them formed a service cycle (SCR logged
-     * {@code ServiceFactory.getService() resulted in a cycle} on every install). A tracker opened at first use, after
-     * activation, gets the other providers without activating anything re-entrantly.
-     */
-    private synchronized void trackPeers() {
-        if (context == null || tracker != null) {
-            return; // plain class path (ServiceLoader peers), or already tracking
-        }
-        tracker = new PeerTracker(context, peers);
-    }
-
-    /** DS deactivation: releases the tracked peers. */
-    @Deactivate
-    synchronized void deactivate() {
-        if (tracker != null) {
-            tracker.close();
-            tracker = null;
-        }
-        context = null;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String description() {
-        return "Drone workload (patrol with detection, depth, segmentation and tracking bursts) on XRBench models";
-    }
-
-    @Override
-    public List<Info> scenarios() {
-        return List.of(new Info(PATROL, DESCRIPTION));
-    }
-
-    @Override
-    public Scenario load(String scenarioId) {
-        if (!PATROL.equals(scenarioId)) {
-            throw new InvalidInputException(ID, "", "unknown scenario id '" + scenarioId + "'; known ids: " + PATROL);
-        }
-        InputStream in = DroneScenarioProvider.class.getResourceAsStream(RESOURCE);
-        if (in == null) {
-            throw new InvalidInputException(RESOURCE, "", "resource missing from the drone bundle");
-        }
-        try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            return ScenarioFiles.parse(RESOURCE, r, peerResolver());
-        } catch (IOException e) {
-            throw new InvalidInputException(RESOURCE, "", "cannot read: " + e.getMessage());
-        }
-    }
-
-    private java.util.function.Function<String, org.rtmmlab.api.workload.Model> peerResolver() {
-        trackPeers();
-        return peers.resolver();
+        super(ID, "Drone workload (patrol with detection, depth, segmentation and tracking bursts) on XRBench models",
+                List.of(new Shipped(PATROL, "patrol.json", DESCRIPTION)));
     }
 }

@@ -16,7 +16,6 @@ import org.rtmmlab.api.InvalidInputException;
 import org.rtmmlab.api.workload.Scenario;
 import org.rtmmlab.api.workload.ScenarioProvider;
 import org.rtmmlab.json.PeerProviders;
-import org.rtmmlab.json.PeerTracker;
 import org.rtmmlab.json.ScenarioFiles;
 
 /**
@@ -51,8 +50,6 @@ public final class FilesScenarioProvider implements ScenarioProvider {
     private static final String SUFFIX = ".json";
 
     private final PeerProviders peers = new PeerProviders(this);
-    private BundleContext context;
-    private PeerTracker tracker; // only loaded inside OSGi: the command line has no org.osgi.util.tracker
     private volatile Path dir;
 
     /** ServiceLoader path: {@code $RTMM_SCENARIOS}, else {@code ./scenarios}. */
@@ -69,33 +66,15 @@ public final class FilesScenarioProvider implements ScenarioProvider {
     /** DS activation: the directory is the framework property {@value #DIR_PROPERTY}, default {@code deploy}. */
     @Activate
     void activate(BundleContext context) {
-        this.context = context;
         String d = context.getProperty(DIR_PROPERTY);
         dir = Path.of(d == null || d.isBlank() ? DEFAULT_OSGI_DIR : d);
-        peers.osgi();
-    }
-
-    /**
-     * Peers are looked up when a scenario is first read, not bound by DS references: the drone and files providers
-     * each need the other as a peer, and greedy DS references between them formed a service cycle (SCR logged
-     * {@code ServiceFactory.getService() resulted in a cycle} on every install). A tracker opened at first use, after
-     * activation, gets the other providers without activating anything re-entrantly.
-     */
-    private synchronized void trackPeers() {
-        if (context == null || tracker != null) {
-            return; // plain class path (ServiceLoader peers), or already tracking
-        }
-        tracker = new PeerTracker(context, peers);
+        peers.osgi(context);
     }
 
     /** DS deactivation: releases the tracked peers. */
     @Deactivate
-    synchronized void deactivate() {
-        if (tracker != null) {
-            tracker.close();
-            tracker = null;
-        }
-        context = null;
+    void deactivate() {
+        peers.close();
     }
 
     /** @return the directory listed */
@@ -143,7 +122,7 @@ public final class FilesScenarioProvider implements ScenarioProvider {
     }
 
     private Scenario read(Path file) {
-        Scenario s = ScenarioFiles.read(file, peerResolver());
+        Scenario s = ScenarioFiles.read(file, peers.resolver());
         return new Scenario(PREFIX + name(file), s.description(), s.models(), s.tasks(), s.events(),
                 s.defaultDurationNs());
     }
@@ -167,10 +146,5 @@ public final class FilesScenarioProvider implements ScenarioProvider {
         } catch (IOException e) {
             throw new InvalidInputException(d.toString(), "", "cannot list scenario directory: " + e.getMessage());
         }
-    }
-
-    private java.util.function.Function<String, org.rtmmlab.api.workload.Model> peerResolver() {
-        trackPeers();
-        return peers.resolver();
     }
 }

@@ -2,22 +2,10 @@ package org.rtmmlab.workload.rtmdl;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.osgi.framework.BundleContext;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
-import org.rtmmlab.api.InvalidInputException;
-import org.rtmmlab.api.workload.Scenario;
 import org.rtmmlab.api.workload.ScenarioProvider;
-import org.rtmmlab.json.PeerProviders;
-import org.rtmmlab.json.PeerTracker;
-import org.rtmmlab.json.ScenarioFiles;
+import org.rtmmlab.json.BundledScenarioProvider;
 
 /**
  * Scenario provider {@code rtmdl}: RT-mDL-style mixed periodic task sets (Ling et al., SenSys 2021) whose tasks have
@@ -28,7 +16,7 @@ import org.rtmmlab.json.ScenarioFiles;
  */
 @Component(service = ScenarioProvider.class)
 @ServiceProvider(value = ScenarioProvider.class, resolution = Resolution.OPTIONAL)
-public final class RtmdlScenarioProvider implements ScenarioProvider {
+public final class RtmdlScenarioProvider extends BundledScenarioProvider {
 
     /** Plugin id. */
     public static final String ID = "rtmdl";
@@ -37,83 +25,12 @@ public final class RtmdlScenarioProvider implements ScenarioProvider {
     /** The H100 task set (full-size models). */
     public static final String H100_MIX = "rtmdl/h100-mix";
 
-    private static final java.util.Map<String, String> RESOURCES = java.util.Map.of(EDGE_MIX, "edge-mix.json",
-            H100_MIX, "h100-mix.json");
-
-    private final PeerProviders peers = new PeerProviders(this);
-    private BundleContext context;
-    private PeerTracker tracker; // only loaded inside OSGi: the command line has no org.osgi.util.tracker
-
     /** Creates the provider (ServiceLoader path: peers found with ServiceLoader). */
     public RtmdlScenarioProvider() {
-    }
-
-    /** DS activation: peers are the other scenario provider services, tracked from the first load on. */
-    @Activate
-    void activate(BundleContext context) {
-        this.context = context;
-        peers.osgi();
-    }
-
-    /**
-     * Peers are looked up when a scenario is first read, not bound by DS references: the rtmdl, drone and files providers
-     * each need the other as a peer, and greedy DS references between them formed a service cycle (SCR logged
-     * {@code ServiceFactory.getService() resulted in a cycle} on every install). A tracker opened at first use, after
-     * activation, gets the other providers without activating anything re-entrantly.
-     */
-    private synchronized void trackPeers() {
-        if (context == null || tracker != null) {
-            return; // plain class path (ServiceLoader peers), or already tracking
-        }
-        tracker = new PeerTracker(context, peers);
-    }
-
-    /** DS deactivation: releases the tracked peers. */
-    @Deactivate
-    synchronized void deactivate() {
-        if (tracker != null) {
-            tracker.close();
-            tracker = null;
-        }
-        context = null;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String description() {
-        return "RT-mDL mixed task sets with CPU pre/post stages on XRBench models (edge GPU and H100 sets)";
-    }
-
-    @Override
-    public List<Info> scenarios() {
-        return List.of(new Info(EDGE_MIX, "RT-mDL mix for rtmdl/edge-gpu-cpu: 5 tasks with CPU stages, width variants"),
-                new Info(H100_MIX, "RT-mDL mix for rtmdl/h100-cpu: 5 camera-rate tasks with CPU stages, full size"));
-    }
-
-    @Override
-    public Scenario load(String scenarioId) {
-        String resource = RESOURCES.get(scenarioId);
-        if (resource == null) {
-            throw new InvalidInputException(ID, "", "unknown scenario id '" + scenarioId + "'; known ids: " + EDGE_MIX
-                    + ", " + H100_MIX);
-        }
-        InputStream in = RtmdlScenarioProvider.class.getResourceAsStream(resource);
-        if (in == null) {
-            throw new InvalidInputException(resource, "", "resource missing from the rtmdl bundle");
-        }
-        try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            return ScenarioFiles.parse(resource, r, peerResolver());
-        } catch (IOException e) {
-            throw new InvalidInputException(resource, "", "cannot read: " + e.getMessage());
-        }
-    }
-
-    private java.util.function.Function<String, org.rtmmlab.api.workload.Model> peerResolver() {
-        trackPeers();
-        return peers.resolver();
+        super(ID, "RT-mDL mixed task sets with CPU pre/post stages on XRBench models (edge GPU and H100 sets)",
+                List.of(new Shipped(EDGE_MIX, "edge-mix.json",
+                                "RT-mDL mix for rtmdl/edge-gpu-cpu: 5 tasks with CPU stages, width variants"),
+                        new Shipped(H100_MIX, "h100-mix.json",
+                                "RT-mDL mix for rtmdl/h100-cpu: 5 camera-rate tasks with CPU stages, full size")));
     }
 }
