@@ -1,0 +1,38 @@
+package org.rtmmlab.optimizer.rtmdl;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+
+/**
+ * Writes a strategy in the format the {@code rtmdl} scheduler reads ({@code --set strategy=FILE}, see
+ * rtmm-scheduler-rtmdl's README): {@code {"version": 1, "notes": {...}, "tasks": {"id": {"variant", "priority"}}}}.
+ * The scheduler ignores {@code notes}; the optimiser puts its metadata there.
+ */
+public final class StrategyFile {
+
+    private StrategyFile() {
+    }
+
+    /**
+     * @param space the tasks and their variants
+     * @param c     the strategy
+     * @param notes metadata (may be null)
+     * @return the JSON text, two-space indented, ending in a newline; same inputs give the same text
+     */
+    public static String json(StrategySpace space, Candidate c, JsonObject notes) {
+        JsonObject root = new JsonObject();
+        root.addProperty("version", 1);
+        if (notes != null) {
+            root.add("notes", notes);
+        }
+        JsonObject tasks = new JsonObject();
+        for (int i = 0; i < space.size(); i++) {
+            JsonObject t = new JsonObject();
+            t.addProperty("variant", space.variantIds().get(i).get(c.variant(i)));
+            t.addProperty("priority", c.priority(i));
+            tasks.add(space.tasks().get(i), t);
+        }
+        root.add("tasks", tasks);
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root) + "\n";
+    }
+}

@@ -1,0 +1,135 @@
+package org.rtmmlab.optimizer.rtmdl;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.rtmmlab.api.InvalidInputException;
+import org.rtmmlab.api.workload.Model;
+import org.rtmmlab.api.workload.Scenario;
+import org.rtmmlab.api.workload.Task;
+import org.rtmmlab.engine.WeightStorage;
+
+/**
+ * What the optimiser chooses from, per task of a scenario: the model's variants (index 0 = full), their relative
+ * accuracy, the weight bytes each variant needs (the engine's {@link WeightStorage#variantBytes()}: shared slices at
+ * their size), the miss-rate tolerance zeta, and the storage bound.
+ *
+ * @param tasks         task ids in scenario order
+ * @param variantIds    per task, the variant ids (index 0 = {@code full})
+ * @param accuracy      per task and variant, relative accuracy (full = 1)
+ * @param bytes         per task and variant, weight bytes of that variant
+ * @param loadPerSecond per task and variant, MACs per second (MACs x rate): a proxy feature
+ * @param zeta          per task, the deadline-miss tolerance
+ * @param boundBytes    the weight-storage bound, bytes
+ * @param scenarioPriorities per task, the scenario's priority (the full-size baseline's)
+ */
+public record StrategySpace(List<String> tasks, List<List<String>> variantIds, double[][] accuracy, long[][] bytes,
+                            double[][] loadPerSecond, double[] zeta, long boundBytes,
+                            int[] scenarioPriorities) {
+
+    /** Default tolerance of the highest priority; each lower priority level doubles it (a guess, see README). */
+    static final double TOP_ZETA = 0.05;
+
+    /** Copies the lists. */
+    public StrategySpace {
+        tasks = List.copyOf(tasks);
+        variantIds = variantIds.stream().map(List::copyOf).toList();
+    }
+
+    /**
+     * Builds the space of a scenario.
+     *
+     * @param scenario        the resolved scenario
+     * @param zetaOverrides   task id to tolerance in [0, 1] (tasks not named get the default, see README)
+     * @param boundBytes      weight-storage bound, bytes
+     * @param bytesPerElement bytes per weight element
+     * @return the space
+     * @throws InvalidInputException naming --zeta or --storage-mb when they are wrong
+     */
+    public static StrategySpace of(Scenario scenario, Map<String, Double> zetaOverrides, long boundBytes,
+                                   int bytesPerElement) {
+        List<Task> ts = scenario.tasks();
+        for (Map.Entry<String, Double> e : zetaOverrides.entrySet()) {
+            if (ts.stream().noneMatch(t -> t.id().equals(e.getKey()))) {
+                throw new InvalidInputException("--zeta", e.getKey(), "no task '" + e.getKey() + "' in scenario "
+                        + scenario.id());
+            }
+            if (!(e.getValue() >= 0 && e.getValue() <= 1)) {
+                throw new InvalidInputException("--zeta", e.getKey(), "must be in [0, 1], got " + e.getValue());
+            }
+        }
+        // distinct priorities, highest first: rank 0 gets TOP_ZETA, rank r gets TOP_ZETA x 2^r (capped at 1)
+        List<Integer> levels = new ArrayList<>(new TreeSet<>(ts.stream().map(Task::priority).toList())
+                .descendingSet());
+        int n = ts.size();
+        List<String> ids = new ArrayList<>();
+        List<List<String>> variants = new ArrayList<>();
+        double[][] acc = new double[n][];
+        long[][] bytes = new long[n][];
+        double[][] load = new double[n][];
+        double[] zeta = new double[n];
+        int[] prio = new int[n];
+        long smallest = 0;
+        for (int i = 0; i < n; i++) {
+            Task t = ts.get(i);
+            Model m = scenario.model(t.model());
+            WeightStorage ws = WeightStorage.of(m, bytesPerElement);
+            ids.add(t.id());
+            prio[i] = t.priority();
+            List<String> vs = new ArrayList<>();
+            acc[i] = new double[m.variantCount()];
+            bytes[i] = new long[m.variantCount()];
+            load[i] = new double[m.variantCount()];
+            long min = Long.MAX_VALUE;
+            for (int v = 0; v < m.variantCount(); v++) {
+                vs.add(m.variantId(v));
+                acc[i][v] = m.accuracyOf(v);
+                bytes[i][v] = ws.variantBytes().get(m.variantId(v));
+                long macs = 0;
+                for (var l : m.layersOf(v)) {
+                    macs += l.macs();
+                }
+                load[i][v] = macs * 1e9 / t.periodNs();
+                min = Math.min(min, bytes[i][v]);
+            }
+            smallest += min;
+            variants.add(vs);
+            Double z = zetaOverrides.get(t.id());
+            zeta[i] = z != null ? z : Math.min(1, TOP_ZETA * Math.pow(2, levels.indexOf(t.priority())));
+        }
+        if (boundBytes < smallest) {
+            throw new InvalidInputException("--storage-mb", "", "the bound " + boundBytes + " bytes is below what the"
+                    + " smallest variant of every task needs together (" + smallest + " bytes); no strategy fits");
+        }
+        return new StrategySpace(ids, variants, acc, bytes, load, zeta, boundBytes, prio);
+    }
+
+    /** @return the full models at the scenario's priorities (RT-mDL without scaling) */
+    public Candidate fullSize() {
+        return new Candidate(new int[size()], scenarioPriorities);
+    }
+
+    /** @return the number of tasks */
+    public int size() {
+        return tasks.size();
+    }
+
+    /** @return weight bytes the strategy's variants need */
+    public long storageOf(Candidate c) {
+        long sum = 0;
+        for (int i = 0; i < size(); i++) {
+            sum += bytes[i][c.variant(i)];
+        }
+        return sum;
+    }
+
+    /** @return sum over tasks of LOSS_i / ACC_i^max = 1 - relative accuracy of the chosen variant */
+    public double lossOf(Candidate c) {
+        double sum = 0;
+        for (int i = 0; i < size(); i++) {
+            sum += (accuracy[i][0] - accuracy[i][c.variant(i)]) / accuracy[i][0];
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# RT-mDL headline experiment (issue 13): optimise an execution strategy for rtmdl/edge-mix under a weight-storage
+# bound, then compare rtmdl with that strategy, its ablations (rtmdl-nopack, rtmdl-nosplit, also with the strategy)
+# and the single-priority baselines edf and fcfs (full models), and rtmdl with the full models.
+#   scripts/rtmdl-headline.sh [STORAGE_MB] [SEED]      (defaults: 400, 1); files in results/rtmdl-headline/
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+mb="${1:-400}"
+seed="${2:-1}"
+out="$root/results/rtmdl-headline"
+mkdir -p "$out"
+cd "$root"
+# exit code 3 = no verified strategy meets every zeta: the comparison still runs with the best one found
+./rtmm optimize rtmdl --scenario rtmdl/edge-mix --platform rtmdl/edge-gpu-cpu --storage-mb "$mb" --seed "$seed" \
+  --out "$out/strategy.json" || [ $? -eq 3 ]
+./rtmm compare --scenarios rtmdl/edge-mix --platforms rtmdl/edge-gpu-cpu \
+  --schedulers rtmdl,rtmdl-nopack,rtmdl-nosplit,edf,fcfs --baseline fcfs --seeds "$seed" \
+  --set strategy="$out/strategy.json" --out "$out/with-strategy"
+./rtmm run --scenario rtmdl/edge-mix --platform rtmdl/edge-gpu-cpu --scheduler rtmdl --seed "$seed" \
+  --out "$out/rtmdl-full-size"
