@@ -40,6 +40,11 @@ public final class EdfPolicy extends JobOrderingPolicy {
         }
 
         @Override
+        long key(SchedulerView view, int j) {
+            return view.deadlineNs(j);
+        }
+
+        @Override
         boolean precedes(SchedulerView view, int j, int k) {
             if (view.deadlineNs(j) != view.deadlineNs(k)) {
                 return view.deadlineNs(j) < view.deadlineNs(k);

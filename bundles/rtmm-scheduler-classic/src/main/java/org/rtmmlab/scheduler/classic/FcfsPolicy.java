@@ -40,6 +40,11 @@ public final class FcfsPolicy extends JobOrderingPolicy {
         }
 
         @Override
+        long key(SchedulerView view, int j) {
+            return view.nextLayer(j) > 0 ? 0 : 1; // started jobs first
+        }
+
+        @Override
         boolean precedes(SchedulerView view, int j, int k) {
             boolean startedJ = view.nextLayer(j) > 0;
             boolean startedK = view.nextLayer(k) > 0;

@@ -46,6 +46,11 @@ public final class LsfPolicy extends JobOrderingPolicy {
         }
 
         @Override
+        long key(SchedulerView view, int j) {
+            return slackNs(view, j);
+        }
+
+        @Override
         boolean precedes(SchedulerView view, int j, int k) {
             long sj = slackNs(view, j);
             long sk = slackNs(view, k);

@@ -23,6 +23,15 @@ abstract class PriorityDispatchScheduler implements Scheduler {
     /** @return true if job {@code j} goes before job {@code k} (both view indices of the current call) */
     abstract boolean precedes(SchedulerView view, int j, int k);
 
+    /**
+     * @return job {@code j}'s first ordering key: {@link #precedes} must decide by this key alone whenever two jobs'
+     * keys differ (lower first), so the scan computes it once per job and calls {@code precedes} only on ties.
+     * Default 0 (every pair is a tie: {@code precedes} decides).
+     */
+    long key(SchedulerView view, int j) {
+        return 0;
+    }
+
     /** Called after job {@code j}'s next block was dispatched to accelerator {@code a}; default nothing. */
     void dispatched(SchedulerView view, int j, int a) {
     }
@@ -69,9 +78,16 @@ abstract class PriorityDispatchScheduler implements Scheduler {
 
     private int first(SchedulerView view) {
         int best = -1;
+        long bestKey = 0;
+        boolean[] taken = scratch.jobTaken;
         for (int j = 0; j < view.jobCount(); j++) {
-            if (!scratch.jobTaken[j] && view.ready(j) && (best < 0 || precedes(view, j, best))) {
+            if (taken[j] || !view.ready(j)) {
+                continue;
+            }
+            long k = key(view, j);
+            if (best < 0 || k < bestKey || k == bestKey && precedes(view, j, best)) {
                 best = j;
+                bestKey = k;
             }
         }
         return best;

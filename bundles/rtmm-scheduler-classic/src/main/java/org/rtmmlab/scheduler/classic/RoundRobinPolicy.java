@@ -48,6 +48,11 @@ public final class RoundRobinPolicy extends JobOrderingPolicy {
         }
 
         @Override
+        long key(SchedulerView view, int j) {
+            return rank(view, j);
+        }
+
+        @Override
         boolean precedes(SchedulerView view, int j, int k) {
             int rj = rank(view, j);
             int rk = rank(view, k);

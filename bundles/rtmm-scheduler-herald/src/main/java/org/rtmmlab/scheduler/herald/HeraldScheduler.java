@@ -1,6 +1,5 @@
 package org.rtmmlab.scheduler.herald;
 
-import java.util.Arrays;
 import org.rtmmlab.api.scheduler.Decisions;
 import org.rtmmlab.api.scheduler.Scheduler;
 import org.rtmmlab.api.scheduler.SchedulerView;
@@ -9,11 +8,18 @@ import org.rtmmlab.api.scheduler.SchedulerView;
  * Herald's run-time side: every accelerator serves the blocks the {@link StaticMap} gives it, first come first served
  * by request arrival (ties: frame, then job id); a job's next block is ready once its previous block finished, so
  * each queue is served in dependency order. An idle accelerator whose queue has no ready block stays idle.
+ *
+ * <p>A job's next block belongs to exactly one accelerator, so one pass over the jobs finds the head of every idle
+ * accelerator's queue at once (the head's keys kept in arrays, no view call per comparison): the same choice as
+ * scanning the jobs once per idle accelerator, at a cost linear in the jobs instead of jobs x accelerators.
  */
 final class HeraldScheduler implements Scheduler {
 
     private final StaticMap map;
-    private boolean[] taken = new boolean[0];
+    private int[] head = new int[0];
+    private long[] headArrival = new long[0];
+    private long[] headFrame = new long[0];
+    private long[] headId = new long[0];
 
     HeraldScheduler(StaticMap map) {
         this.map = map;
@@ -21,44 +27,54 @@ final class HeraldScheduler implements Scheduler {
 
     @Override
     public void decide(SchedulerView view, Decisions decisions) {
-        if (taken.length < view.jobCount()) {
-            taken = new boolean[Math.max(view.jobCount(), taken.length * 2)];
+        int accelerators = view.acceleratorCount();
+        if (head.length < accelerators) {
+            head = new int[accelerators];
+            headArrival = new long[accelerators];
+            headFrame = new long[accelerators];
+            headId = new long[accelerators];
         }
-        Arrays.fill(taken, 0, view.jobCount(), false);
-        for (int a = 0; a < view.acceleratorCount(); a++) {
+        int idle = 0;
+        for (int a = 0; a < accelerators; a++) {
+            head[a] = -1;
+            if (view.idle(a)) {
+                idle++;
+            }
+        }
+        if (idle == 0) {
+            return;
+        }
+        for (int j = 0; j < view.jobCount(); j++) {
+            if (!view.ready(j)) {
+                continue;
+            }
+            int next = view.nextLayer(j);
+            if (next >= view.layerCount(j)) {
+                continue;
+            }
+            int a = map.acceleratorOf(view.jobModel(j), next);
             if (!view.idle(a)) {
                 continue;
             }
-            int j = firstQueued(view, a);
-            if (j >= 0) {
-                int from = view.nextLayer(j);
-                decisions.dispatch(j, a, map.layersToBlockEnd(from, view.layerCount(j)));
-                taken[j] = true;
-            }
-        }
-    }
-
-    private int firstQueued(SchedulerView view, int a) {
-        int best = -1;
-        for (int j = 0; j < view.jobCount(); j++) {
-            if (taken[j] || !view.ready(j) || view.nextLayer(j) >= view.layerCount(j)
-                    || map.acceleratorOf(view.jobModel(j), view.nextLayer(j)) != a) {
+            long arrival = view.arrivalNs(j);
+            if (head[a] >= 0 && arrival > headArrival[a]) {
                 continue;
             }
-            if (best < 0 || before(view, j, best)) {
-                best = j;
+            long frame = view.jobFrame(j);
+            long id = view.jobId(j);
+            if (head[a] < 0 || arrival < headArrival[a]
+                    || frame < headFrame[a] || frame == headFrame[a] && id < headId[a]) {
+                head[a] = j;
+                headArrival[a] = arrival;
+                headFrame[a] = frame;
+                headId[a] = id;
             }
         }
-        return best;
-    }
-
-    private static boolean before(SchedulerView view, int j, int k) {
-        if (view.arrivalNs(j) != view.arrivalNs(k)) {
-            return view.arrivalNs(j) < view.arrivalNs(k);
+        for (int a = 0; a < accelerators; a++) {
+            int j = head[a];
+            if (j >= 0) {
+                decisions.dispatch(j, a, map.layersToBlockEnd(view.nextLayer(j), view.layerCount(j)));
+            }
         }
-        if (view.jobFrame(j) != view.jobFrame(k)) {
-            return view.jobFrame(j) < view.jobFrame(k);
-        }
-        return view.jobId(j) < view.jobId(k);
     }
 }

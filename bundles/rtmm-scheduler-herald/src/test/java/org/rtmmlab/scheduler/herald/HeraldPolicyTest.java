@@ -153,6 +153,26 @@ class HeraldPolicyTest {
     }
 
     @Test
+    void everyIdleAcceleratorGetsItsOwnQueueHeadByArrivalThenFrameThenId() {
+        HandView v = new HandView();
+        v.accelerator("a0", 64);
+        v.accelerator("a1", 64);
+        int a = v.task("A", v.model("A", new long[][] {{1, 5}}), SECOND); // mapped to a0
+        int b = v.task("B", v.model("B", new long[][] {{5, 1}}), SECOND); // mapped to a1
+        v.job(9, a).arrival(10).frame(2);
+        v.job(5, a).arrival(0).notReady();
+        v.job(6, a).arrival(10).frame(1);
+        v.job(8, a).arrival(20).frame(0);
+        v.job(4, b).arrival(10).frame(3);
+        v.job(1, b).arrival(30).frame(0);
+        v.job(2, b).arrival(10).frame(3);
+        Scheduler s = new HeraldPolicy().create(v.context(Map.of("balance", "false")));
+        assertEquals(List.of("6@a0x1", "2@a1x1"), decide(s, v));
+        v.busy(0, 1.0);
+        assertEquals(List.of("2@a1x1"), decide(s, v)); // a busy accelerator's queue waits, the other is served
+    }
+
+    @Test
     void blocksOfSeveralLayersAreDispatchedFromWhereTheJobStandsToTheBlockEnd() {
         HandView v = new HandView();
         v.accelerator("a0", 64);
