@@ -5,12 +5,15 @@
 #
 # Each round starts the container on one lab home (a fresh temporary folder, so nothing of yours is touched),
 # checks what the previous rounds left, submits evaluations in the background (rtmm:run --background, at max pace
-# and paced), waits a seeded random time and kills the JVM with kill -9. After every restart:
+# and paced), waits a seeded random time and kills the JVM with kill -9; every third round from the second kills it
+# inside the publish step before the result folder's rename, every third from the third after the rename and before
+# the index is rewritten (JVM properties pause the store there). After every restart:
 #   - every result that was FINISHED before is still listed by rtmm:results and in data/results/index.json, with
 #     exactly the same files and SHA-256 checksums;
 #   - every evaluation submitted before a kill is listed: FINISHED (it ended before the kill) or INTERRUPTED;
 #     none is listed as QUEUED/RUNNING/PAUSED;
-#   - every file a listed result names exists (nothing half-written is listed).
+#   - every file a listed result names exists (nothing half-written is listed);
+#   - an evaluation killed before its rename is INTERRUPTED, one killed after it is FINISHED.
 # The container runs without a terminal; its Gogo shell reads commands from a file through `tail -f` (the way
 # the README documents scripting it), and each command's output is found between `echo` markers in its log.
 # Exit status 0 = all checks passed; 1 = a check failed (the line says which); 2 = setup problem.
@@ -45,7 +48,7 @@ start() {
   log="$work/log.$round"
   # tail feeds the shell; its pid is found from the pipe so it can be ended when the container dies
   ( tail -n +1 -f "$work/cmds" & echo $! > "$work/tail.pid"; wait ) | \
-    RTMM_LAB_HOME="$home" JAVA_OPTS="${JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}" \
+    RTMM_LAB_HOME="$home" JAVA_OPTS="${JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC} ${extra_opts:-}" \
     "$lab/bin/rtmm-container" > "$log" 2>&1 &
   pid=$!
 }
@@ -93,6 +96,9 @@ check() {
       *) fail "evaluation $id is listed as $state after a restart (expected FINISHED or INTERRUPTED)" ;;
     esac
     [ -f "$index" ] && grep -q "\"$id\"" "$index" || fail "evaluation $id is not in $index"
+    if [ -f "$work/expect.$id" ] && [ "$state" != "$(cat "$work/expect.$id")" ]; then
+      fail "evaluation $id, killed inside its publish step, is $state (expected $(cat "$work/expect.$id"))"
+    fi
     if [ ! -f "$work/seen.$id" ]; then # first time listed: nothing half-written may be listed
       listed=$(gogo "rtmm:results $id" | sed -n 's/^  \(\/.*\)$/\1/p')
       for f in $listed; do [ -f "$f" ] || fail "result $id lists $f, which does not exist"; done
@@ -116,14 +122,25 @@ check() {
 
 submitted_total=0
 began=$(date +%s)
+publish_kills=0
 for round in $(seq 1 "$rounds"); do
+  # rounds 2, 5, 8, ...: a kill inside the publish step before the folder's rename (the evaluation must come back
+  # INTERRUPTED); rounds 3, 6, 9, ...: after the rename, before the index is rewritten (it must come back FINISHED,
+  # the index rebuilt from the folders). The store pauses there and says so (rtmm.crashTest.storePauseMs).
+  case $((round % 3)) in
+    2) at=before; where="before the rename"; expect=INTERRUPTED ;;
+    0) at=after; where="after the rename, before the index"; expect=FINISHED ;;
+    *) where= ;;
+  esac
+  extra_opts=; [ -n "$where" ] && extra_opts="-Drtmm.crashTest.storePauseMs=60000 -Drtmm.crashTest.storePauseAt=$at"
   start
   await_ready
   echo "kill9-test: round $round: container ready ($(( $(date +%s) - began )) s so far)"
   check
   # Two evaluations per round: one as fast as possible, one paced so that it is still running at the kill.
-  for cmd in "rtmm:run --background --seed $round --duration 700ms xrbench/VR_gaming xrbench/Single_4K__WS edf" \
-             "rtmm:run --background --seed $round --pace 1x --duration 5s xrbench/AR_gaming xrbench/Dual_4K__WS_OS fcfs"; do
+  # The paced one first: a publish paused by the crash-test hook holds the store, so no submission may follow it.
+  for cmd in "rtmm:run --background --seed $round --pace 1x --duration 5s xrbench/AR_gaming xrbench/Dual_4K__WS_OS fcfs" \
+             "rtmm:run --background --seed $round --duration 700ms xrbench/VR_gaming xrbench/Single_4K__WS edf"; do
     out=$(gogo "$cmd")
     id=$(printf '%s\n' "$out" | sed -n 's/^\([^ ]*\) submitted (.*/\1/p')
     [ -n "$id" ] || fail "could not submit: '$cmd' answered: $out"
@@ -131,11 +148,24 @@ for round in $(seq 1 "$rounds"); do
     submitted_total=$((submitted_total + 1))
   done
   delay_ms=$((200 + RANDOM % 2800))   # seeded: 0.2 .. 3.0 s after the submissions
+  if [ -n "$where" ]; then
+    t=0
+    until line=$(grep -m1 "crash test: publish of .* paused $where" "$log"); do
+      sleep 0.1; t=$((t + 1)); [ "$t" -lt 300 ] || fail "no publish paused $where within 30 s; see $log"
+    done
+    paused=$(printf '%s\n' "$line" | sed -n 's/.*publish of \([^ ]*\) paused.*/\1/p')
+    echo "$expect" > "$work/expect.$paused"
+    cleanup # kill -9 of the JVM
+    publish_kills=$((publish_kills + 1))
+    echo "kill9-test: round $round: killed inside the publish of $paused, $where ($(( $(date +%s) - began )) s so far)"
+    continue
+  fi
   sleep "$((delay_ms / 1000)).$(printf '%03d' $((delay_ms % 1000)))"
   cleanup # kill -9 of the JVM
   echo "kill9-test: round $round: killed ${delay_ms} ms after submitting ($(( $(date +%s) - began )) s so far)"
 done
 round=$((rounds + 1))
+extra_opts=
 start
 await_ready
 check
@@ -145,6 +175,6 @@ pid=
 cleanup
 finished=$(ls "$sums" | wc -l)
 interrupted=$(cat "$work"/seen.* | grep -c '^INTERRUPTED$' || true)
-echo "kill9-test: OK (seed $seed): $rounds kills, $submitted_total evaluations submitted: $finished finished (files" \
+echo "kill9-test: OK (seed $seed): $rounds kills ($publish_kills inside the publish step), $submitted_total evaluations submitted: $finished finished (files" \
   "intact after every later restart), $interrupted marked INTERRUPTED; $(( $(date +%s) - began )) s"
 rm -rf "$work"

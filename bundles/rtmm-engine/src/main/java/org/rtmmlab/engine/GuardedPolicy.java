@@ -9,6 +9,7 @@ import org.rtmmlab.api.scheduler.Scheduler;
 import org.rtmmlab.api.scheduler.SchedulerContext;
 import org.rtmmlab.api.scheduler.SchedulerPolicy;
 import org.rtmmlab.api.scheduler.SchedulerView;
+import org.rtmmlab.engine.sim.SchedulerGuard;
 
 /**
  * A scheduler policy seen through the run's watchdog ({@link RunWatchdog}): every call into the scheduler
@@ -17,7 +18,7 @@ import org.rtmmlab.api.scheduler.SchedulerView;
  * memory or stack fails its run with a {@link SchedulingException} instead of taking the process down. Per call: two
  * volatile writes and one {@link System#nanoTime()}, no allocation.
  */
-final class GuardedPolicy implements SchedulerPolicy {
+final class GuardedPolicy implements SchedulerPolicy, SchedulerGuard {
 
     private final SchedulerPolicy policy;
     /** Wall-clock start of the scheduler call in progress, ns; 0 when none is. */
@@ -26,9 +27,12 @@ final class GuardedPolicy implements SchedulerPolicy {
     private volatile long simulatedNs;
     /** Why the watchdog stopped the run, or null. */
     private volatile String stopped;
+    /** Id of the policy whose scheduler runs now (another one after a swap). */
+    private volatile String runningId;
 
     GuardedPolicy(SchedulerPolicy policy) {
         this.policy = policy;
+        this.runningId = policy.id();
     }
 
     @Override
@@ -57,6 +61,18 @@ final class GuardedPolicy implements SchedulerPolicy {
         return s == null ? null : new Guarded(s);
     }
 
+    /** A scheduler swapped in during the run: behind this same guard, so the watchdog times its calls too. */
+    @Override
+    public Scheduler guard(Scheduler scheduler, String policyId) {
+        runningId = policyId;
+        return new Guarded(scheduler);
+    }
+
+    /** @return id of the policy whose scheduler runs now (the run's own, or the one swapped in) */
+    String runningId() {
+        return runningId;
+    }
+
     /** @return wall-clock start of the scheduler call in progress, ns, or 0 */
     long callStartNs() {
         return callStartNs;
@@ -75,14 +91,14 @@ final class GuardedPolicy implements SchedulerPolicy {
     private void enter() {
         String why = stopped;
         if (why != null) {
-            throw new SchedulingException(policy.id(), why, null);
+            throw new SchedulingException(runningId, why, null);
         }
         callStartNs = System.nanoTime();
     }
 
     private RuntimeException resources(String call, VirtualMachineError e) {
         String what = e instanceof OutOfMemoryError ? "ran out of memory" : "overflowed its stack";
-        return new SchedulingException(policy.id(), call + " " + what + " at simulated t=" + simulatedNs + " ns", null);
+        return new SchedulingException(runningId, call + " " + what + " at simulated t=" + simulatedNs + " ns", null);
     }
 
     /** The run's scheduler, behind the guard. */

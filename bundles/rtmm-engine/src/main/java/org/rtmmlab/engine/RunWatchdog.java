@@ -91,7 +91,7 @@ final class RunWatchdog {
             Thread.currentThread().interrupt();
         }
         boolean stuck = worker.isAlive();
-        return new SchedulingException(guard.id(), reason + (stuck ? "; its thread '" + worker.getName()
+        return new SchedulingException(guard.runningId(), reason + (stuck ? "; its thread '" + worker.getName()
                 + "' did not stop and was abandoned" : ""), null);
     }
 

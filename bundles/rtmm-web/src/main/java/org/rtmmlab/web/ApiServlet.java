@@ -58,7 +58,9 @@ import org.rtmmlab.evaluation.EvaluationStatus;
  * Every POST needs the token ({@code X-RTMM-Token}) and, if the browser sends an {@code Origin}, the server's own
  * origin; every request needs a loopback {@code Host} (or one in {@code allowedHosts}), which defeats DNS
  * rebinding. Errors are {@code {"error": "one line"}} with 400 (bad input), 403 (token, host, path), 404 (unknown
- * id or file), 405, 409 (the evaluation's state forbids it), 413 (upload too large), 503 (no evaluation service).
+ * id or file), 405, 409 (the evaluation's state forbids it), 413 (a body over 1 MiB, refused from its declared
+ * length before it is read; an upload over upload.maxBytes), 503 (no evaluation service). The start line names the
+ * address and the token file, never the token.
  */
 @Component(service = Servlet.class, configurationPid = "org.rtmmlab.web", configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @HttpWhiteboardServletPattern("/api/*")
@@ -66,6 +68,9 @@ import org.rtmmlab.evaluation.EvaluationStatus;
 public class ApiServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+
+    /** The largest JSON request body accepted (the plugin upload has its own limit, {@code upload.maxBytes}). */
+    static final int MAX_BODY_BYTES = 1 << 20;
 
     private final transient PluginCatalog catalog;
     private final transient WebSettings settings;
@@ -92,8 +97,7 @@ public class ApiServlet extends HttpServlet {
         this.events = new EventStreams(s.pingMs());
         this.evaluationService = () -> evaluations;
         this.problems = () -> PluginProblems.find(context, scr);
-        System.out.println("[rtmm] dashboard: " + DashboardUrl.of(context) + "#token=" + token.value()
-                + " (token in " + s.tokenFile() + ")");
+        System.out.println(startLine(DashboardUrl.of(context), s.tokenFile()));
     }
 
     /** For tests: everything given. */
@@ -105,6 +109,14 @@ public class ApiServlet extends HttpServlet {
         this.events = new EventStreams(settings.pingMs());
         this.evaluationService = evaluationService;
         this.problems = problems;
+    }
+
+    /**
+     * The line printed at start: the address and where the token is, never the token itself (the console is often a
+     * log file; the shell command in it puts the token into the URL fragment, which the browser never sends).
+     */
+    static String startLine(String url, Path tokenFile) {
+        return "[rtmm] dashboard: " + url + " (to act, open " + url + "#token=$(cat " + tokenFile + "))";
     }
 
     private static Path dataDir(BundleContext context) {
@@ -143,6 +155,13 @@ public class ApiServlet extends HttpServlet {
                     throw new ApiException(403, "missing or wrong " + DashboardToken.HEADER + " header (the token is in "
                             + settings.tokenFile().getFileName() + " in the container's data folder)");
                 }
+            }
+            // a body too large is refused from its declared length, before a byte of it is read (the upload has its own
+            // limit, upload.maxBytes); a body without a length is cut off at the limit when read (body())
+            boolean upload = !path.isEmpty() && path.get(0).equals("plugins");
+            if (!read && !upload && req.getContentLengthLong() > MAX_BODY_BYTES) {
+                throw new ApiException(413, "request body of " + req.getContentLengthLong() + " bytes is larger than "
+                        + MAX_BODY_BYTES + " bytes (1 MiB)");
             }
             route(method, path, req, resp);
         } catch (ApiException e) {
@@ -338,9 +357,9 @@ public class ApiServlet extends HttpServlet {
     }
 
     private static String body(HttpServletRequest req) throws IOException {
-        byte[] b = req.getInputStream().readNBytes(1 << 20);
-        if (b.length >= 1 << 20) {
-            throw new ApiException(413, "request body larger than 1 MiB");
+        byte[] b = req.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+        if (b.length > MAX_BODY_BYTES) {
+            throw new ApiException(413, "request body larger than " + MAX_BODY_BYTES + " bytes (1 MiB)");
         }
         return new String(b, StandardCharsets.UTF_8);
     }

@@ -10,7 +10,7 @@ import java.util.Locale;
 /**
  * Finds a file of a published result for download, refusing every path that leaves the result's folder: the
  * evaluation id must be one plain folder name, the file path is normalised and must stay inside that folder, and
- * so must its real location (a symbolic link pointing out is refused too).
+ * so must its real location (a symbolic link pointing out, the file or the result folder itself, is refused too).
  */
 final class ResultFiles {
 
@@ -45,8 +45,10 @@ final class ResultFiles {
         }
         try {
             Path real = target.toRealPath();
-            Path realDir = dir.toRealPath();
-            if (!real.startsWith(realDir) || !Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
+            // the result folder itself must not be a link out of the results folder either
+            Path realDir = root.toRealPath().resolve(dir.getFileName());
+            if (!dir.toRealPath().equals(realDir) || !real.startsWith(realDir)
+                    || !Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
                 throw new ApiException(403, "refused: '" + id + "/" + file + "' links outside the result folder");
             }
             return real;

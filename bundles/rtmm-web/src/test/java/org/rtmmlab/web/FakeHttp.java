@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -68,25 +70,37 @@ final class FakeHttp {
     /** @param headers request headers (Host is 127.0.0.1:8089 unless given) */
     static HttpServletRequest request(String method, String pathInfo, Map<String, String> headers, String body,
                                       Map<String, String> params) {
+        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        return request(method, pathInfo, headers, new ByteArrayInputStream(bytes), bytes.length, params);
+    }
+
+    /**
+     * @param in            the body as a stream (e.g. one that counts what is read)
+     * @param contentLength the declared Content-Length, -1 for none (chunked)
+     */
+    static HttpServletRequest request(String method, String pathInfo, Map<String, String> headers, InputStream in,
+                                      long contentLength, Map<String, String> params) {
         Map<String, String> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         h.put("Host", "127.0.0.1:8089");
         h.putAll(headers);
-        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        ByteArrayInputStream in = new ByteArrayInputStream(bytes);
         ServletInputStream sin = new ServletInputStream() {
             @Override
-            public int read() {
+            public int read() throws IOException {
                 return in.read();
             }
 
             @Override
-            public int read(byte[] b, int off, int len) {
+            public int read(byte[] b, int off, int len) throws IOException {
                 return in.read(b, off, len);
             }
 
             @Override
             public boolean isFinished() {
-                return in.available() == 0;
+                try {
+                    return in.available() == 0;
+                } catch (IOException e) {
+                    return true;
+                }
             }
 
             @Override
@@ -104,7 +118,7 @@ final class FakeHttp {
                     case "getPathInfo" -> pathInfo;
                     case "getHeader" -> h.get((String) a[0]);
                     case "getInputStream" -> sin;
-                    case "getContentLengthLong" -> (long) bytes.length;
+                    case "getContentLengthLong" -> contentLength;
                     case "getParameter" -> params.get((String) a[0]);
                     default -> null;
                 });

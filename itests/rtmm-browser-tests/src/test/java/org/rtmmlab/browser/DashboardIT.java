@@ -167,6 +167,25 @@ class DashboardIT {
         }
     }
 
+    @Test
+    @Order(2)
+    void aTooLargeBodyIs413UnreadAndTheTokenIsInNoLog() throws Exception {
+        // declares 100 MiB and sends 2 bytes: the answer must come without the server waiting for the rest
+        try (Socket s = new Socket("127.0.0.1", lab.port)) {
+            s.setSoTimeout(10_000);
+            String head = "POST /api/evaluations HTTP/1.1\r\nHost: 127.0.0.1:" + lab.port + "\r\nConnection: close\r\n"
+                    + "X-RTMM-Token: " + lab.token() + "\r\nContent-Type: application/json\r\nContent-Length: "
+                    + (100L << 20) + "\r\n\r\n{}";
+            s.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            byte[] status = s.getInputStream().readNBytes(12);
+            assertEquals("HTTP/1.1 413", new String(status, java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        String log = lab.log();
+        assertTrue(log.contains("[rtmm] dashboard: http://"), "the start line is printed");
+        assertFalse(log.contains(lab.token()), "the token is not in the container's output");
+    }
+
     // ------------------------------------------------------------------ the page
 
     @Test

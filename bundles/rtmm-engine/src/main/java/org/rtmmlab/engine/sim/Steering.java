@@ -239,6 +239,9 @@ final class Steering {
             props.putAll(schedulerProperties);
             propertyCheck.accept(policy, props);
             next = sim.newScheduler(policy, props);
+            if (sim.in.policy() instanceof SchedulerGuard guard) {
+                next = guard.guard(next, to.id()); // the watchdog times the new scheduler too (issue 17)
+            }
         } catch (RuntimeException e) {
             control.swapFailed("not swapped to '" + to.id() + "': " + e.getMessage());
             return false;

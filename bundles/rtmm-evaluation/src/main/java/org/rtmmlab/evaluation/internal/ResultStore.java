@@ -99,15 +99,40 @@ final class ResultStore {
         try {
             Files.createDirectories(dir);
             writeAtomically(dir.resolve(EVALUATION), EvaluationJson.write(record));
+            pauseForCrashTest(record.id(), "before", "before the rename");
             Files.move(dir, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot publish " + record.id() + " to " + target, e);
         }
+        pauseForCrashTest(record.id(), "after", "after the rename, before the index");
         ResultEntry entry = entry(record, target);
         entries.put(record.id(), entry);
         records.put(record.id(), record);
         writeIndex();
         return entry;
+    }
+
+    /** System property of {@code scripts/kill9-test.sh}: pause N ms inside a publish. */
+    static final String CRASH_TEST_PAUSE = "rtmm.crashTest.storePauseMs";
+    /** System property of {@code scripts/kill9-test.sh}: where to pause, {@code before} or {@code after} the rename. */
+    static final String CRASH_TEST_PAUSE_AT = "rtmm.crashTest.storePauseAt";
+
+    /**
+     * Test hook of {@code scripts/kill9-test.sh}: with the system properties {@value #CRASH_TEST_PAUSE} = N and
+     * {@value #CRASH_TEST_PAUSE_AT} = {@code point}, says where it is and waits N ms, so that a {@code kill -9} lands
+     * exactly inside the publish step. Unset: nothing.
+     */
+    private static void pauseForCrashTest(String id, String point, String where) {
+        long ms = Long.getLong(CRASH_TEST_PAUSE, 0L);
+        if (ms > 0 && point.equals(System.getProperty(CRASH_TEST_PAUSE_AT))) {
+            System.err.println("[rtmm] crash test: publish of " + id + " paused " + where);
+            System.err.flush();
+            try {
+                Thread.sleep(ms);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** @return every result, newest first (by end time, then id) */

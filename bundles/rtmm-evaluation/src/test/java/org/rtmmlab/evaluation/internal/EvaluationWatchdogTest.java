@@ -59,6 +59,7 @@ class EvaluationWatchdogTest {
 
     @BeforeEach
     void start() {
+        release = false;
         DefaultPluginCatalog catalog = ServiceLoaderCatalog.load(getClass().getClassLoader(), p -> { });
         Spinning spinning = new Spinning();
         catalog.add(new PluginDescriptor(PluginKind.SCHEDULER, spinning.id(), spinning.description(), "test", "0",
@@ -67,9 +68,10 @@ class EvaluationWatchdogTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws InterruptedException {
         release = true;
         service.deactivate();
+        Thread.sleep(50); // the abandoned thread sees the release before the next test sets it back
     }
 
     private static EvaluationRequest run(String scheduler) {
@@ -97,6 +99,28 @@ class EvaluationWatchdogTest {
         assertTrue(stuck.message().contains("scheduler policy 'test-spinning': a scheduler call did not return within "
                 + "300 ms (engine.decisionTimeout) at simulated t="), stuck.message());
         assertTrue(stuck.message().contains("abandoned"), stuck.message());
+        EvaluationStatus next = await(service.submit(run("fcfs")).id()); // the only worker is free again
+        assertEquals(EvaluationState.FINISHED, next.state(), next.message());
+    }
+
+    @Test
+    void aSchedulerSwappedInDuringTheRunIsTimedToo() throws Exception {
+        // paced (0.5 simulated s per wall s) so it is still running when the swap arrives
+        EvaluationRequest paced = new EvaluationRequest(List.of("xrbench/VR_gaming"), List.of("xrbench/Dual_4K__WS_OS"),
+                List.of("fcfs"), List.of(1L), 5_000_000_000L, false, Map.of("engine.decisionTimeout", "300ms"),
+                List.of("json"), 0.5, null);
+        String id = service.submit(paced).id();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (service.status(id).orElseThrow().simulatedNs() < 20_000_000L) {
+            assertTrue(System.nanoTime() < end, "did not start: " + service.status(id).orElseThrow());
+            Thread.sleep(10);
+        }
+        service.swap(id, "test-spinning", Map.of());
+        EvaluationStatus s = await(id);
+        assertEquals(EvaluationState.FAILED, s.state(), s.message());
+        assertTrue(s.message().contains("scheduler policy 'test-spinning': a scheduler call did not return within "
+                + "300 ms (engine.decisionTimeout)"), s.message());
+        assertEquals("test-spinning", s.swaps().get(0).toScheduler());
         EvaluationStatus next = await(service.submit(run("fcfs")).id()); // the only worker is free again
         assertEquals(EvaluationState.FINISHED, next.state(), next.message());
     }
