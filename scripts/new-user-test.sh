@@ -3,7 +3,7 @@
 # from a temporary folder and using only installed artifacts of the lab:
 #   1. `mvn -B install -DskipTests` in the lab, into a temporary local Maven repository (seeded from ~/.m2 by hard
 #      links, so the shared ~/.m2 gets nothing), then `./rtmm new-plugin scheduler NAME --dir <tmp>/NAME`;
-#   2. `mvn -B verify` in the generated project (offline, same local repository): builds the jar, runs its contract
+#   2. `mvn -B verify` in the generated project (same local repository): builds the jar, runs its contract
 #      tests (SchedulerPolicyContract of rtmm-testkit-engine);
 #   3. `./rtmm run --plugins JAR --scheduler NAME ...` on the command line;
 #   4. starts the container on a fresh lab home (RTMM_LAB_HOME), copies the jar into its deploy/ while it runs, and
@@ -35,7 +35,9 @@ find "$repo" "${mutable[@]}" -delete
   | xargs -0 -r cp --parents -t "$repo")
 # every Maven started from here (also by ./rtmm) uses the private repository
 export MAVEN_OPTS="-Dmaven.repo.local=$repo ${MAVEN_OPTS:-}"
-mvn_() { mvn -B -o -q -Dmaven.repo.local="$repo" "$@"; }
+# online: on a fresh machine (CI) `mvn verify` has not fetched the install plugin or every plugin the generated
+# project uses; what ~/.m2 already holds is used as is (RTMM_NEWUSER_OFFLINE=1 forces -o)
+mvn_() { mvn -B ${RTMM_NEWUSER_OFFLINE:+-o} -q -Dmaven.repo.local="$repo" "$@"; }
 
 step "1. installing the lab into the private repository (mvn -B install -DskipTests)"
 (cd "$root" && mvn_ install -DskipTests) > "$work/install.log" 2>&1 || fail "the lab's install failed: $(tail -5 "$work/install.log")"
