@@ -89,11 +89,15 @@ final class GuardedPolicy implements SchedulerPolicy, SchedulerGuard {
     }
 
     private void enter() {
+        checkStopped();
+        callStartNs = System.nanoTime();
+    }
+
+    private void checkStopped() {
         String why = stopped;
         if (why != null) {
             throw new SchedulingException(runningId, why, null);
         }
-        callStartNs = System.nanoTime();
     }
 
     private RuntimeException resources(String call, VirtualMachineError e) {
@@ -120,8 +124,7 @@ final class GuardedPolicy implements SchedulerPolicy, SchedulerGuard {
             } finally {
                 callStartNs = 0;
             }
-            enter();
-            callStartNs = 0;
+            checkStopped(); // a stop requested during the call ends the run before its decisions apply
         }
 
         @Override
