@@ -95,9 +95,8 @@ public class OptimizeCommand implements Callable<Integer> {
             description = "simulated time per run, e.g. 10s (default: the scenario's own)")
     Long durationNs;
 
-    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
-            description = "progress on standard error: auto, bar, lines, none (default: ${DEFAULT-VALUE})")
-    String progress;
+    @Mixin
+    ProgressOption progress;
 
     @Override
     public Integer call() throws IOException {
@@ -110,7 +109,7 @@ public class OptimizeCommand implements Callable<Integer> {
         if (bytesPerElement <= 0) {
             throw new InvalidInputException("--bytes-per-element", "", "must be > 0, got " + bytesPerElement);
         }
-        Progress.Mode mode = Progress.Mode.parse(progress);
+        Progress.Mode mode = progress.mode();
         OptimizerSettings settings = new OptimizerSettings(seed, samples, holdout, population, evaluations, verify,
                 durationNs == null ? 0 : durationNs);
         PrintWriter err = spec.commandLine().getErr();

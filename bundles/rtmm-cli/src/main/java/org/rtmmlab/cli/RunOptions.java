@@ -1,7 +1,7 @@
 package org.rtmmlab.cli;
 
 import org.rtmmlab.shell.options.CommonRunOptions;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
  * Options shared by {@code run} and {@code compare}: the container's {@link CommonRunOptions} (seed, duration,
@@ -9,15 +9,12 @@ import picocli.CommandLine.Option;
  */
 public class RunOptions extends CommonRunOptions {
 
-    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
-            description = "progress on standard error: auto (a bar when standard error is a terminal, plain lines "
-                    + "otherwise), bar, lines, "
-                    + "none (default: ${DEFAULT-VALUE})")
-    String progress;
+    @Mixin
+    ProgressOption progress = new ProgressOption();
 
     /** @return the progress mode of {@code --progress} */
     Progress.Mode progressMode() {
-        return Progress.Mode.parse(progress);
+        return progress.mode();
     }
 
     /** Checks option values that picocli cannot. */

@@ -81,13 +81,12 @@ public class SweepCommand implements Callable<Integer> {
             + "until interrupted (needs --cluster or --cluster-name)")
     boolean serve;
 
-    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
-            description = "progress on standard error: auto, bar, lines, none (default: ${DEFAULT-VALUE})")
-    String progress;
+    @Mixin
+    ProgressOption progress;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        Progress.Mode mode = Progress.Mode.parse(progress);
+        Progress.Mode mode = progress.mode();
         if (jobs < 0 || jobs == 0 && cluster == null && clusterName == null) {
             throw new InvalidInputException("--jobs", "", "must be >= 1 (0 only with --cluster or --cluster-name), "
                     + "got " + jobs);
