@@ -48,6 +48,10 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.framework.wiring.BundleCapability;
 import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.metatype.AttributeDefinition;
+import org.osgi.service.metatype.MetaTypeInformation;
+import org.osgi.service.metatype.MetaTypeService;
+import org.osgi.service.metatype.ObjectClassDefinition;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.service.component.runtime.dto.ReferenceDTO;
 import org.osgi.service.servlet.runtime.HttpServiceRuntime;
@@ -507,6 +511,63 @@ public class ContainerIT {
             cfg.delete();
         }
         awaitTrue("herald's declared default to come back", () -> heraldObjectiveDefault().equals(declared));
+    }
+
+    /**
+     * The policies' ConfigAdmin forms are generated from their PropertySpecs and served by the MetaType service
+     * (Felix Metatype), found as any metatype consumer (the WebConsole) finds them: over every bundle's metatype
+     * information, by PID; {@code rtmm:config} prints the same forms.
+     */
+    @Test
+    public void metatypeFormsOfTheConfiguredPoliciesComeFromTheirPropertySpecs() throws Exception {
+        ObjectClassDefinition edf = await("the metatype form of org.rtmmlab.scheduler.edf",
+                () -> form("org.rtmmlab.scheduler.edf"));
+        AttributeDefinition blockLayers = attribute(edf, "blockLayers");
+        assertEquals(AttributeDefinition.LONG, blockLayers.getType());
+        assertEquals(catalog.scheduler("edf").properties().get(0).defaultValue(), blockLayers.getDefaultValue()[0]);
+        assertEquals("", blockLayers.validate("2"));
+        assertFalse(blockLayers.validate("-1").isEmpty());
+        AttributeDefinition objective = attribute(form("org.rtmmlab.scheduler.herald").orElseThrow(), "objective");
+        assertEquals(AttributeDefinition.STRING, objective.getType());
+        assertTrue(Arrays.asList(objective.getOptionValues()).containsAll(List.of("latency", "energy")));
+        assertEquals(heraldObjectiveDefault(), objective.getDefaultValue()[0]);
+        assertEquals("RTMM scheduler dream, dream-nosupernet, dream-notune, dream-static",
+                form("org.rtmmlab.scheduler.dream").orElseThrow().getName());
+
+        String text = gogo("rtmm:config edf");
+        assertTrue(text, text.contains("ConfigAdmin PID org.rtmmlab.scheduler.edf (file etc/org.rtmmlab.scheduler.edf.cfg)"));
+        assertTrue(text, text.contains("blockLayers") && text.contains("integer"));
+        String all = gogo("rtmm:config");
+        assertTrue(all, all.contains("org.rtmmlab.scheduler.dream  dream, dream-nosupernet, dream-notune, dream-static"));
+        assertFalse(all, all.contains("edf-adaptive")); // reads no configuration: no form
+        assertTrue(gogo("rtmm:config edf-adaptive").contains("reads no ConfigAdmin configuration"));
+        Gogo unknown = gogoOutcome("rtmm:config nosuch");
+        assertTrue(unknown.out(), unknown.failure() != null && unknown.out().contains("unknown scheduler 'nosuch'"));
+    }
+
+    /** @return the metatype form of a PID as a consumer finds it: from whichever bundle's metatype names it */
+    private Optional<ObjectClassDefinition> form(String pid) {
+        ServiceReference<MetaTypeService> ref = context.getServiceReference(MetaTypeService.class);
+        if (ref == null) {
+            return Optional.empty();
+        }
+        MetaTypeService metatype = context.getService(ref);
+        try {
+            for (Bundle b : context.getBundles()) {
+                MetaTypeInformation info = metatype.getMetaTypeInformation(b);
+                if (info != null && Arrays.asList(info.getPids()).contains(pid)) {
+                    return Optional.of(info.getObjectClassDefinition(pid, null));
+                }
+            }
+            return Optional.empty();
+        } finally {
+            context.ungetService(ref);
+        }
+    }
+
+    private static AttributeDefinition attribute(ObjectClassDefinition ocd, String id) {
+        return Arrays.stream(ocd.getAttributeDefinitions(ObjectClassDefinition.ALL)).filter(a -> a.getID().equals(id))
+                .findFirst().orElseThrow(() -> new AssertionError(ocd.getID() + " has no field " + id));
     }
 
     private String heraldObjectiveDefault() {
