@@ -10,10 +10,7 @@ import org.rtmmlab.engine.bench.EngineBench;
 import org.rtmmlab.engine.catalog.PluginCatalog;
 import org.rtmmlab.shell.options.DurationConverter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code rtmm bench}: engine throughput (events/s, decisions/s, simulated seconds per wall second, heap), what the
@@ -24,13 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure the engine (events/s, decisions/s, simulated s per wall s, heap, the cost-table cache) "
                 + "and every installed scheduler's decide() time (median and p99 ns per call).")
-public class BenchCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    PluginOptions pluginOptions;
+public class BenchCommand extends PluginCommand implements Callable<Integer> {
 
     @Option(names = "--scenario", defaultValue = "xrbench/VR_gaming", description = "scenario id or file (default: ${DEFAULT-VALUE})")
     String scenario;
@@ -63,8 +54,8 @@ public class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PluginCatalog catalog = pluginOptions.catalog(w -> spec.commandLine().getErr().println("warning: " + w));
+        PrintWriter out = out();
+        PluginCatalog catalog = catalog();
         for (int n : decisionJobs) {
             if (n < 1 || n > 100_000) {
                 throw new InvalidInputException("--decision-jobs", "", "must be in [1, 100000], got " + n);

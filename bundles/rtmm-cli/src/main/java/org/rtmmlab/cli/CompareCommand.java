@@ -30,9 +30,7 @@ import org.rtmmlab.shell.options.SeedList;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code rtmm compare}: every scheduler on every scenario and platform, with the XRBench score, UXCost (when the
@@ -52,16 +50,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Compare schedulers over scenarios x platforms (one run per cell, files per run under --out).")
-public class CompareCommand implements Callable<Integer> {
+public class CompareCommand extends PluginCommand implements Callable<Integer> {
 
     /** Prefix of the engine's own properties, which apply to every run. */
     static final String ENGINE_PREFIX = "engine.";
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    PluginOptions pluginOptions;
 
     @Mixin
     RunOptions runOptions;
@@ -125,8 +117,8 @@ public class CompareCommand implements Callable<Integer> {
         }
         OutputFolder.check(out, "--out"); // a folder the lab did not write is refused before any run
         Path csvInTree = csv == null ? null : ComparePublishing.checkCsv(csv, out);
-        var err = spec.commandLine().getErr();
-        PluginCatalog catalog = pluginOptions.catalog(w -> err.println("warning: " + w));
+        var err = err();
+        PluginCatalog catalog = catalog();
         List<MetricReporter> reporters = new ArrayList<>();
         for (String id : runOptions.reporters) {
             reporters.add(catalog.reporter(id)); // unknown ids fail before any run
@@ -181,7 +173,7 @@ public class CompareCommand implements Callable<Integer> {
         if (csv != null && csvInTree == null) {
             ComparePublishing.writeAtomically(csv, file -> ComparisonTables.writeCsv(results, base, file));
         }
-        var o = spec.commandLine().getOut();
+        var o = out();
         if (json) {
             var docs = ResultJson.of(results);
             failures.forEach(f -> docs.add(ComparePublishing.failureJson(f)));

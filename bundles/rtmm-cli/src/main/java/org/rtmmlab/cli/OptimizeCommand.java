@@ -20,10 +20,8 @@ import org.rtmmlab.optimizer.rtmdl.StrategySpace;
 import org.rtmmlab.shell.options.DurationConverter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code rtmm optimize rtmdl}: RT-mDL's offline execution-strategy optimiser (bundles/rtmm-optimizer-rtmdl): writes a
@@ -33,13 +31,7 @@ import picocli.CommandLine.Spec;
         description = "Search an execution strategy offline (per task a variant and a priority) and write it as a "
                 + "strategy file. METHOD: rtmdl (NSGA-II over a random-forest miss-rate proxy trained on simulated "
                 + "runs; bundles/rtmm-optimizer-rtmdl/README.md).")
-public class OptimizeCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    PluginOptions pluginOptions;
+public class OptimizeCommand extends PluginCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "METHOD", description = "optimiser: rtmdl")
     String method;
@@ -112,8 +104,8 @@ public class OptimizeCommand implements Callable<Integer> {
         Progress.Mode mode = progress.mode();
         OptimizerSettings settings = new OptimizerSettings(seed, samples, holdout, population, evaluations, verify,
                 durationNs == null ? 0 : durationNs);
-        PrintWriter err = spec.commandLine().getErr();
-        DefaultPluginCatalog catalog = pluginOptions.catalog(w -> err.println("warning: " + w));
+        PrintWriter err = err();
+        DefaultPluginCatalog catalog = catalog();
         Evaluator evaluator = new Evaluator(catalog);
         evaluator.platform(platform); // a wrong platform fails now, not after the sample
         StrategySpace space = StrategySpace.of(evaluator.scenario(scenario), zeta,
@@ -147,7 +139,7 @@ public class OptimizeCommand implements Callable<Integer> {
     }
 
     private void print(OptimizerResult r, double seconds) {
-        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter o = out();
         StrategySpace s = r.space();
         o.printf("rtmdl strategy for %s on %s (seed %d), verified by simulation:%n", scenario, platform, seed);
         TextTable t = new TextTable(1, "task", "variant", "priority", "rel. accuracy", "miss", "zeta", "met",

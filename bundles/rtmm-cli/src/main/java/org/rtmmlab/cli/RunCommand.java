@@ -12,21 +12,13 @@ import org.rtmmlab.engine.catalog.PluginKind;
 import org.rtmmlab.report.json.ResultJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code rtmm run}: one evaluation of a scheduler on a scenario and a platform. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run one evaluation and write config.json plus the files of the reporters selected with --report "
                 + "(summary.json, requests.csv, blocks.csv; trace.json, report.html).")
-public class RunCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    PluginOptions pluginOptions;
+public class RunCommand extends PluginCommand implements Callable<Integer> {
 
     @Mixin
     RunOptions runOptions;
@@ -50,8 +42,8 @@ public class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         runOptions.validate();
-        var err = spec.commandLine().getErr();
-        DefaultPluginCatalog catalog = pluginOptions.catalog(w -> err.println("warning: " + w));
+        var err = err();
+        DefaultPluginCatalog catalog = catalog();
         RunConfig config = new RunConfig(scenario, platform, scheduler, runOptions.seed, runOptions.duration(),
                 runOptions.xrbenchCompat, runOptions.properties, runOptions.reporters);
         Path dir = out != null ? out : org.rtmmlab.engine.RunPaths.forRun(Path.of("results"), config);
@@ -69,7 +61,7 @@ public class RunCommand implements Callable<Integer> {
             }
             result = new Evaluator(catalog).run(config, dir, w -> err.println("warning: " + w));
         }
-        var o = spec.commandLine().getOut();
+        var o = out();
         if (json) {
             var doc = ResultJson.of(result);
             doc.addProperty("outputDir", dir.toString());
@@ -81,7 +73,7 @@ public class RunCommand implements Callable<Integer> {
     }
 
     private void print(RunResult r, Path dir) {
-        var o = spec.commandLine().getOut();
+        var o = out();
         o.printf("%s on %s with %s (seed %d%s), %s simulated%n", r.config().scenario(), r.config().platform(),
                 r.config().scheduler(), r.config().seed(), r.config().xrbenchCompat() ? ", XRBench compat" : "",
                 Format.fixed(r.simulatedNs() / 1e6, 1) + " ms");

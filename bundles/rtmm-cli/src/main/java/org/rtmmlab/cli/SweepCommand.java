@@ -26,9 +26,7 @@ import org.rtmmlab.sweep.SweepSpecReader;
 import org.rtmmlab.sweep.SweepWorker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code rtmm sweep}: runs a sweep file's points on an embedded Hazelcast member (all cores), or on a cluster with
@@ -38,16 +36,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Run the points of a sweep file (schedulers x scenarios x platforms x seeds ...) on an embedded "
                 + "Hazelcast member or a cluster; finished points are kept, so running it again resumes.")
-public class SweepCommand implements Callable<Integer> {
+public class SweepCommand extends PluginCommand implements Callable<Integer> {
 
     /** Environment variable holding the cluster's shared secret. */
     static final String SECRET_ENV = "RTMM_SWEEP_SECRET";
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    PluginOptions pluginOptions;
 
     @Option(names = "--spec", paramLabel = "FILE", description = "the sweep file (format: bundles/rtmm-sweep/README.md)")
     Path specFile;
@@ -99,9 +91,9 @@ public class SweepCommand implements Callable<Integer> {
             throw new InvalidInputException("--serve", "", "needs --cluster FILE or --cluster-name NAME: a member "
                     + "nobody can join serves no sweep");
         }
-        PrintWriter err = spec.commandLine().getErr();
-        PrintWriter o = spec.commandLine().getOut();
-        DefaultPluginCatalog catalog = pluginOptions.catalog(w -> err.println("warning: " + w));
+        PrintWriter err = err();
+        PrintWriter o = out();
+        DefaultPluginCatalog catalog = catalog();
         SweepCluster.Options options = new SweepCluster.Options(clusterName, secret(), jobs, cluster);
         if (serve) {
             return serve(options, catalog, o);

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.rtmmlab.api.run.SchedulerSwap;
 import org.rtmmlab.api.run.RunConfig;
 import org.rtmmlab.engine.sim.EngineOptions;
+import org.rtmmlab.json.JsonWriting;
 
 /** Writes a run's fully resolved configuration as {@code config.json}, byte-identical for identical input. */
 final class RunConfigJson {
@@ -65,11 +66,7 @@ final class RunConfigJson {
         o.addProperty("seed", resolved.seed());
         o.addProperty("durationNs", resolved.durationNs());
         o.addProperty("xrbenchCompat", resolved.xrbenchCompat());
-        JsonObject props = new JsonObject();
-        for (Map.Entry<String, String> e : resolved.properties().entrySet()) {
-            props.addProperty(e.getKey(), e.getValue());
-        }
-        o.add("properties", props);
+        o.add("properties", JsonWriting.strings(resolved.properties()));
         JsonArray reporters = new JsonArray();
         resolved.reporters().forEach(reporters::add);
         o.add("reporters", reporters);
@@ -80,32 +77,11 @@ final class RunConfigJson {
         engine.addProperty("xrbenchAccuracy", options.xrbenchAccuracy());
         engine.addProperty("uxcostFloor", options.uxcostFloor());
         o.add("engine", engine);
-        JsonObject defaults = new JsonObject();
-        new java.util.TreeMap<>(provenance.schedulerDefaults()).forEach(defaults::addProperty);
-        o.add("schedulerDefaults", defaults);
-        JsonObject effective = new JsonObject();
-        new java.util.TreeMap<>(provenance.schedulerProperties()).forEach(effective::addProperty);
-        o.add("schedulerProperties", effective);
-        JsonObject plugins = new JsonObject();
-        new java.util.TreeMap<>(provenance.plugins()).forEach(plugins::addProperty);
-        o.add("plugins", plugins);
+        o.add("schedulerDefaults", JsonWriting.strings(new java.util.TreeMap<>(provenance.schedulerDefaults())));
+        o.add("schedulerProperties", JsonWriting.strings(new java.util.TreeMap<>(provenance.schedulerProperties())));
+        o.add("plugins", JsonWriting.strings(new java.util.TreeMap<>(provenance.plugins())));
         if (ending != null && !ending.swaps().isEmpty()) {
-            JsonArray swaps = new JsonArray();
-            for (SchedulerSwap sw : ending.swaps()) {
-                JsonObject j = new JsonObject();
-                j.addProperty("timeNs", sw.timeNs());
-                j.addProperty("from", sw.fromScheduler());
-                j.addProperty("fromBundle", sw.fromBundle());
-                j.addProperty("fromVersion", sw.fromVersion());
-                j.addProperty("to", sw.toScheduler());
-                j.addProperty("toBundle", sw.toBundle());
-                j.addProperty("toVersion", sw.toVersion());
-                JsonObject p = new JsonObject();
-                sw.properties().forEach(p::addProperty);
-                j.add("properties", p);
-                swaps.add(j);
-            }
-            o.add("swaps", swaps);
+            o.add("swaps", JsonWriting.swaps(ending.swaps(), "from", "to"));
         }
         if (ending != null && !ending.stopped().isEmpty()) {
             JsonObject st = new JsonObject();

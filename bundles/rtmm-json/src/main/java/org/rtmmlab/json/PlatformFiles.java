@@ -146,9 +146,7 @@ public final class PlatformFiles {
             o.addProperty("l2Bytes", a.l2Bytes());
             o.addProperty("idlePowerW", number(a.idlePowerW()));
             o.addProperty("partitions", a.partitions());
-            JsonObject attrs = new JsonObject();
-            a.attributes().forEach(attrs::addProperty);
-            o.add("attributes", attrs);
+            o.add("attributes", JsonWriting.strings(a.attributes()));
             list.add(o);
         }
         root.add("accelerators", list);

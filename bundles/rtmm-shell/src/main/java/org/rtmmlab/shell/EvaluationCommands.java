@@ -311,12 +311,15 @@ public class EvaluationCommands {
         }
     }
 
-    @Command(name = "status", mixinStandardHelpOptions = true, description = "Evaluations of this container, newest"
-            + " first, or one in detail.")
-    final class Status implements Callable<Integer> {
+    /** What rtmm:status and rtmm:results share: an optional evaluation id, without which they list all. */
+    abstract static class ListOrOne implements Callable<Integer> {
         @Parameters(index = "0", arity = "0..1", paramLabel = "ID", description = "evaluation id")
         String id;
+    }
 
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "Evaluations of this container, newest"
+            + " first, or one in detail.")
+    final class Status extends ListOrOne {
         @Override
         public Integer call() {
             if (id == null) {
@@ -385,10 +388,7 @@ public class EvaluationCommands {
 
     @Command(name = "results", mixinStandardHelpOptions = true, description = "Published results (data/results),"
             + " newest first, or the files of one.")
-    final class Results implements Callable<Integer> {
-        @Parameters(index = "0", arity = "0..1", paramLabel = "ID", description = "evaluation id")
-        String id;
-
+    final class Results extends ListOrOne {
         @Override
         public Integer call() {
             List<ResultEntry> all = service.results();

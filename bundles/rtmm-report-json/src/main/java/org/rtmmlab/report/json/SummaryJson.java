@@ -14,6 +14,7 @@ import org.rtmmlab.api.run.RunConfig;
 import org.rtmmlab.api.run.RunResult;
 import org.rtmmlab.api.run.SchedulerSwap;
 import org.rtmmlab.api.run.TaskResult;
+import org.rtmmlab.json.JsonWriting;
 
 /**
  * The summary document of a run, as written to {@code summary.json}:
@@ -72,28 +73,9 @@ public final class SummaryJson {
             tasks.add(to);
         }
         o.add("perTask", tasks);
-        JsonObject props = new JsonObject();
-        for (Map.Entry<String, String> e : c.properties().entrySet()) {
-            props.addProperty(e.getKey(), e.getValue());
-        }
-        o.add("properties", props);
+        o.add("properties", JsonWriting.strings(c.properties()));
         if (!swaps.isEmpty()) {
-            JsonArray a = new JsonArray();
-            for (SchedulerSwap sw : swaps) {
-                JsonObject so = new JsonObject();
-                so.addProperty("timeNs", sw.timeNs());
-                so.addProperty("fromScheduler", sw.fromScheduler());
-                so.addProperty("fromBundle", sw.fromBundle());
-                so.addProperty("fromVersion", sw.fromVersion());
-                so.addProperty("toScheduler", sw.toScheduler());
-                so.addProperty("toBundle", sw.toBundle());
-                so.addProperty("toVersion", sw.toVersion());
-                JsonObject sp = new JsonObject();
-                sw.properties().forEach(sp::addProperty);
-                so.add("properties", sp);
-                a.add(so);
-            }
-            o.add("swaps", a);
+            o.add("swaps", JsonWriting.swaps(swaps, "fromScheduler", "toScheduler"));
         }
         return o;
     }
