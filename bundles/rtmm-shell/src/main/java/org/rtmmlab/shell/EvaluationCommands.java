@@ -243,15 +243,36 @@ public class EvaluationCommands {
         boolean background;
     }
 
-    @Command(name = "run", mixinStandardHelpOptions = true, description = "Run one evaluation in the container"
-            + " (results under data/results/<id>/).")
-    final class Run implements Callable<Integer> {
+    /**
+     * What rtmm:run and rtmm:compare share: the run options, {@code --pace} and {@code --background}, and the
+     * request they submit.
+     */
+    abstract class Submission implements Callable<Integer> {
         @Mixin
         CommonRunOptions runOptions;
 
         @Mixin
         EvaluationOptions evaluation;
 
+        /**
+         * Submits every scenario x platform x scheduler x seed with the run options, then follows the evaluation
+         * until it ends (unless {@code --background}).
+         *
+         * @param baseline the comparison's baseline scheduler, or {@code null}
+         * @param kind     {@code run} or {@code compare}, for the messages
+         */
+        int submit(List<String> scenarios, List<String> platforms, List<String> schedulers, List<Long> seeds,
+                   String baseline, String kind) {
+            EvaluationRequest request = new EvaluationRequest(scenarios, platforms, schedulers, seeds,
+                    runOptions.duration(), runOptions.xrbenchCompat, new LinkedHashMap<>(runOptions.properties),
+                    runOptions.reporters, evaluation.pace, baseline);
+            return submitAndFollow(request, evaluation.background, kind);
+        }
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true, description = "Run one evaluation in the container"
+            + " (results under data/results/<id>/).")
+    final class Run extends Submission {
         @Parameters(index = "0", paramLabel = "SCENARIO", description = "scenario id or *.json file")
         String scenario;
 
@@ -268,24 +289,16 @@ public class EvaluationCommands {
             if (shadow != null) {
                 System.out.println(shadow);
             }
-            EvaluationRequest request = new EvaluationRequest(List.of(absolute(scenario)), List.of(absolute(platform)),
-                    List.of(scheduler), List.of(runOptions.seed), runOptions.duration(), runOptions.xrbenchCompat,
-                    new LinkedHashMap<>(runOptions.properties), runOptions.reporters, evaluation.pace, null);
-            return submitAndFollow(request, evaluation.background, "run");
+            return submit(List.of(absolute(scenario)), List.of(absolute(platform)), List.of(scheduler),
+                    List.of(runOptions.seed), null, "run");
         }
     }
 
     @Command(name = "compare", mixinStandardHelpOptions = true, description = "Compare schedulers over scenarios x"
             + " platforms x seeds as one evaluation (results under data/results/<id>/).")
-    final class Compare implements Callable<Integer> {
-        @Mixin
-        CommonRunOptions runOptions;
-
+    final class Compare extends Submission {
         @Mixin
         CompareSelection selection;
-
-        @Mixin
-        EvaluationOptions evaluation;
 
         @Option(names = "--seeds", paramLabel = "LIST", description = "run every cell once per seed: a list and/or"
                 + " inclusive ranges, e.g. 1..5, 1,3,7 or 1..3,9 (not with --seed; default: --seed)")
@@ -303,11 +316,9 @@ public class EvaluationCommands {
                         + " --seed N or several as --seeds LIST");
             }
             List<Long> s = seeds == null ? List.of(runOptions.seed) : SeedList.parse(seeds);
-            EvaluationRequest request = new EvaluationRequest(selection.scenarios.stream().map(EvaluationCommands::absolute)
-                    .toList(), selection.platforms.stream().map(EvaluationCommands::absolute).toList(),
-                    selection.schedulers, s, runOptions.duration(), runOptions.xrbenchCompat,
-                    new LinkedHashMap<>(runOptions.properties), runOptions.reporters, evaluation.pace, base);
-            return submitAndFollow(request, evaluation.background, "compare");
+            return submit(selection.scenarios.stream().map(EvaluationCommands::absolute).toList(),
+                    selection.platforms.stream().map(EvaluationCommands::absolute).toList(), selection.schedulers, s,
+                    base, "compare");
         }
     }
 
