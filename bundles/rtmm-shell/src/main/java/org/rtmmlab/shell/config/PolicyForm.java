@@ -38,7 +38,8 @@ record PolicyForm(String pid, List<String> policies, String description, List<Pr
 
     @Override
     public String getDescription() {
-        return description + ". Defaults of every run; a run's own properties win.";
+        String d = description.endsWith(".") ? description.substring(0, description.length() - 1) : description;
+        return d + ". Defaults of every run; a run's own properties win.";
     }
 
     /** @return every field for ALL and OPTIONAL (every property has a default), none for REQUIRED */

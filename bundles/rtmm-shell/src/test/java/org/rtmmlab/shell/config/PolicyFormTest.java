@@ -50,6 +50,8 @@ class PolicyFormTest {
                 .get("org.example.all");
         assertEquals("org.example.all", form.getID());
         assertEquals("RTMM scheduler all", form.getName());
+        assertEquals("every property type. Defaults of every run; a run's own properties win.",
+                form.getDescription());
         Map<String, AttributeDefinition> f = fields(form);
         assertEquals(List.of("depth", "theta", "drop", "mode", "strategy"), List.copyOf(f.keySet()));
         assertEquals(AttributeDefinition.LONG, f.get("depth").getType());
