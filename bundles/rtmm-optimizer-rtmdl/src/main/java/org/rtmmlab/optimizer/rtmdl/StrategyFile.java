@@ -1,11 +1,13 @@
 package org.rtmmlab.optimizer.rtmdl;
 
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 /**
  * Writes a strategy in the format the {@code rtmdl} scheduler reads ({@code --set strategy=FILE}, see
- * rtmm-scheduler-rtmdl's README): {@code {"version": 1, "notes": {...}, "tasks": {"id": {"variant", "priority"}}}}.
+ * rtmm-scheduler-rtmdl's README): {@code {"version": 1, "notes": {...}, "tasks": {"id": {"variant", "priority", "kept"}}}} ({@code kept}: the
+ * variants stored on the device, largest first).
  * The scheduler ignores {@code notes}; the optimiser puts its metadata there.
  */
 public final class StrategyFile {
@@ -30,6 +32,11 @@ public final class StrategyFile {
             JsonObject t = new JsonObject();
             t.addProperty("variant", space.variantIds().get(i).get(c.variant(i)));
             t.addProperty("priority", c.priority(i));
+            JsonArray kept = new JsonArray();
+            for (String id : space.variantIds().get(i).subList(c.keptFrom(i), space.variantIds().get(i).size())) {
+                kept.add(id);
+            }
+            t.add("kept", kept);
             tasks.add(space.tasks().get(i), t);
         }
         root.add("tasks", tasks);

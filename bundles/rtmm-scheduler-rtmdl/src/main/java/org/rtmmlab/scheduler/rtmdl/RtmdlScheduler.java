@@ -67,7 +67,10 @@ final class RtmdlScheduler implements Scheduler {
             Strategy.Entry e = left.remove(task.id());
             taskPriority[t] = e != null && e.priority() > 0 ? e.priority() : task.priority();
             taskUtil[t] = e != null && !Double.isNaN(e.util()) ? e.util() : settings.defaultUtil();
-            taskVariant[t] = e == null || e.variant() == null ? 0 : variant(scenario, costs, task, e.variant());
+            taskVariant[t] = e == null || e.variant() == null ? 0 : variant(scenario, costs, task, e.variant(), ".variant");
+            for (int k = 0; e != null && k < e.kept().size(); k++) {
+                variant(scenario, costs, task, e.kept().get(k), ".kept[" + k + "]"); // a kept id the model lacks is an input error
+            }
         }
         if (!left.isEmpty()) {
             throw new InvalidInputException("strategy", "tasks." + left.keySet().iterator().next(),
@@ -82,7 +85,7 @@ final class RtmdlScheduler implements Scheduler {
         Arrays.fill(lowId, -1);
     }
 
-    private static int variant(Scenario scenario, CostView costs, Task task, String id) {
+    private static int variant(Scenario scenario, CostView costs, Task task, String id, String field) {
         for (int m = 0; m < costs.modelCount(); m++) {
             Model model = costs.model(m);
             if (model.id().equals(task.model())) {
@@ -95,7 +98,7 @@ final class RtmdlScheduler implements Scheduler {
                 for (int v = 0; v < model.variantCount(); v++) {
                     known.append(v == 0 ? "" : ", ").append(model.variantId(v));
                 }
-                throw new InvalidInputException("strategy", "tasks." + task.id() + ".variant", "model "
+                throw new InvalidInputException("strategy", "tasks." + task.id() + field, "model "
                         + model.id() + " has no variant '" + id + "'; variants: " + known);
             }
         }
