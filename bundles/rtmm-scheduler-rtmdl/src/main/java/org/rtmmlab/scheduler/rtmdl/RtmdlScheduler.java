@@ -67,7 +67,8 @@ final class RtmdlScheduler implements Scheduler {
             Strategy.Entry e = left.remove(task.id());
             taskPriority[t] = e != null && e.priority() > 0 ? e.priority() : task.priority();
             taskUtil[t] = e != null && !Double.isNaN(e.util()) ? e.util() : settings.defaultUtil();
-            taskVariant[t] = e == null || e.variant() == null ? 0 : variant(scenario, costs, task, e.variant(), ".variant");
+            int named = e == null || e.variant() == null ? 0 : variant(scenario, costs, task, e.variant(), ".variant");
+            taskVariant[t] = settings.scaling() ? named : 0;
             for (int k = 0; e != null && k < e.kept().size(); k++) {
                 variant(scenario, costs, task, e.kept().get(k), ".kept[" + k + "]"); // a kept id the model lacks is an input error
             }
