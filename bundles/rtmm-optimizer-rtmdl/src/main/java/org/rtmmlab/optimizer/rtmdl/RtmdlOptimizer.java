@@ -19,29 +19,18 @@ import org.moeaframework.core.Solution;
  * storage bound (every variant it keeps, {@link StrategySpace#storageOf}): the search's results are filtered by the
  * exact storage, and the all-smallest strategy (which fits, else {@link StrategySpace#of} refuses the bound) is the
  * fallback.
+ *
+ * @param space     the tasks, tolerances and bound
+ * @param simulator runs a strategy (a {@link StrategySimulator})
+ * @param settings  sizes and seed
  */
-public final class RtmdlOptimizer {
+public record RtmdlOptimizer(StrategySpace space, MissRateOracle simulator, OptimizerSettings settings) {
 
     /** Progress: {@code done} of {@code total} steps (simulations and NSGA-II generations), and the phase. */
     @FunctionalInterface
     public interface Listener {
         /** Called after each step. */
         void progress(long done, long total, String phase);
-    }
-
-    private final StrategySpace space;
-    private final MissRateOracle simulator;
-    private final OptimizerSettings settings;
-
-    /**
-     * @param space     the tasks, tolerances and bound
-     * @param simulator runs a strategy (a {@link StrategySimulator})
-     * @param settings  sizes and seed
-     */
-    public RtmdlOptimizer(StrategySpace space, MissRateOracle simulator, OptimizerSettings settings) {
-        this.space = space;
-        this.simulator = simulator;
-        this.settings = settings;
     }
 
     /** @return total progress steps of {@link #optimize} (the verifying simulations at their maximum) */
