@@ -10,8 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.rtmmlab.api.InvalidInputException;
+import org.rtmmlab.api.platform.Platform;
+import org.rtmmlab.api.workload.Scenario;
 import org.rtmmlab.engine.Evaluator;
 import org.rtmmlab.engine.catalog.DefaultPluginCatalog;
+import org.rtmmlab.optimizer.rtmdl.GpuProfile;
 import org.rtmmlab.optimizer.rtmdl.OptimizerResult;
 import org.rtmmlab.optimizer.rtmdl.OptimizerSettings;
 import org.rtmmlab.optimizer.rtmdl.RtmdlOptimizer;
@@ -116,14 +119,15 @@ public class OptimizeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         DefaultPluginCatalog catalog = pluginOptions.catalog(w -> err.println("warning: " + w));
         Evaluator evaluator = new Evaluator(catalog);
-        evaluator.platform(platform); // a wrong platform fails now, not after the sample
-        StrategySpace space = StrategySpace.of(evaluator.scenario(scenario), zeta,
-                Math.round(storageMb * 1e6), bytesPerElement);
+        Platform resolved = evaluator.platform(platform); // a wrong platform fails now, not after the sample
+        Scenario tasks = evaluator.scenario(scenario);
+        StrategySpace space = StrategySpace.of(tasks, zeta, Math.round(storageMb * 1e6), bytesPerElement);
+        GpuProfile profile = GpuProfile.of(tasks, resolved, catalog::acceleratorModel);
         Path scratch = Files.createTempDirectory("rtmm-optimize");
         long start = System.nanoTime();
         OptimizerResult r;
         try {
-            StrategySimulator sim = new StrategySimulator(evaluator, space, scenario, platform, seed,
+            StrategySimulator sim = new StrategySimulator(evaluator, space, profile, scenario, platform, seed,
                     settings.durationNs(), scratch);
             RtmdlOptimizer optimizer = new RtmdlOptimizer(space, sim, settings);
             try (Progress bar = Progress.create(mode, "optimize", Progress.Unit.RUNS, optimizer.totalSteps(), err)) {
@@ -141,7 +145,7 @@ public class OptimizeCommand implements Callable<Integer> {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Files.writeString(out, StrategyFile.json(space, r.chosen(), r.notes(scenario, platform)),
+        Files.writeString(out, StrategyFile.json(space, profile, r.chosen(), r.notes(scenario, platform)),
                 StandardCharsets.UTF_8);
         print(r, seconds);
         return r.meetsTolerances() ? 0 : 3;

@@ -18,7 +18,8 @@ import org.rtmmlab.json.JsonNode;
 /**
  * RT-mDL's execution strategy (issue 13): per task id, the model variant to run and the task's priority (higher =
  * more important), optionally the variants kept on the device ({@code kept}, which must contain the one it runs;
- * the optimiser's storage bound counts them), and optionally its GPU spatial utilisation {@code util} in (0, 1] (the fraction of the GPU its
+ * the optimiser's storage bound counts them), optionally each variant's profiled GPU utilisation ({@code
+ * utilByVariant}, written by the optimiser), and optionally its GPU spatial utilisation {@code util} in (0, 1] (the fraction of the GPU its
  * kernels keep busy, used by the packing rule). Tasks the file does not name keep variant 0 (full model), their
  * scenario priority and the scheduler's default utilisation.
  *
@@ -31,11 +32,13 @@ record Strategy(Map<String, Entry> tasks) {
 
     /**
      * One task's strategy: variant id ({@code full} or null = full model), priority (0 = scenario's), util (NaN =
-     * default), and the variant ids kept on the device (empty = not stated; else the variant must be among them).
+     * default), the variant ids kept on the device (empty = not stated; else the variant must be among them), and
+     * the profiled utilisation per variant id (used for the variant the task runs when {@code util} is not given).
      */
-    record Entry(String variant, int priority, double util, List<String> kept) {
+    record Entry(String variant, int priority, double util, List<String> kept, Map<String, Double> utilByVariant) {
         Entry {
             kept = List.copyOf(kept);
+            utilByVariant = Collections.unmodifiableMap(new TreeMap<>(utilByVariant));
         }
     }
 
@@ -43,7 +46,7 @@ record Strategy(Map<String, Entry> tasks) {
     static final Strategy NONE = new Strategy(Map.of());
 
     private static final Set<String> TOP = Set.of("version", "tasks", "notes");
-    private static final Set<String> ENTRY = Set.of("variant", "priority", "util", "kept", "notes");
+    private static final Set<String> ENTRY = Set.of("variant", "priority", "util", "kept", "utilByVariant", "notes");
 
     Strategy {
         tasks = Collections.unmodifiableMap(new TreeMap<>(tasks));
@@ -79,11 +82,11 @@ record Strategy(Map<String, Entry> tasks) {
                     throw t.get("priority").error("must be > 0, got " + priority);
                 }
             }
-            double util = Double.NaN;
-            if (t.opt("util") != null) {
-                util = t.get("util").number();
-                if (!(util > 0 && util <= 1)) {
-                    throw t.get("util").error("must be in (0, 1], got " + util);
+            double util = t.opt("util") == null ? Double.NaN : util(t.get("util"));
+            Map<String, Double> byVariant = new TreeMap<>();
+            if (t.opt("utilByVariant") != null) {
+                for (Map.Entry<String, JsonNode> u : t.get("utilByVariant").entries()) {
+                    byVariant.put(u.getKey(), util(u.getValue()));
                 }
             }
             List<String> kept = new ArrayList<>();
@@ -100,8 +103,16 @@ record Strategy(Map<String, Entry> tasks) {
                             + " runs a variant kept on the device");
                 }
             }
-            out.put(e.getKey(), new Entry(variant, priority, util, kept));
+            out.put(e.getKey(), new Entry(variant, priority, util, kept, byVariant));
         }
         return new Strategy(out);
+    }
+
+    private static double util(JsonNode n) {
+        double u = n.number();
+        if (!(u > 0 && u <= 1)) {
+            throw n.error("must be in (0, 1], got " + u);
+        }
+        return u;
     }
 }
