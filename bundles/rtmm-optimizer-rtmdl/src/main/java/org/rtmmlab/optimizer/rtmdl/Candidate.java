@@ -48,8 +48,8 @@ public record Candidate(int[] variants, int[] priorities, int[] keptFrom) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Candidate c && Arrays.equals(variants, c.variants) && Arrays.equals(priorities, c.priorities)
-                && Arrays.equals(keptFrom, c.keptFrom);
+        return o instanceof Candidate c && Arrays.equals(variants, c.variants)
+                && Arrays.equals(priorities, c.priorities) && Arrays.equals(keptFrom, c.keptFrom);
     }
 
     @Override

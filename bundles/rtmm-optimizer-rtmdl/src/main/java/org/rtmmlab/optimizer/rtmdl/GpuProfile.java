@@ -22,9 +22,9 @@ import org.rtmmlab.api.workload.Scenario;
  * {@code analytic}) is read back by inverting {@link StreamSharing#coRunLatencyNs}: at a share {@code s} below every
  * layer's utilisation, {@code latency(s) = alone x u / s x (1 + interference)}, so
  * {@code u = s x latency(s) / (alone x (1 + interference))}. A task's utilisation is the time-weighted mean over its
- * GPU layers ({@code HOST} stages excluded): the fraction of the GPU busy while its GPU sub-task runs. A cost model that
- * does not follow {@link StreamSharing} for shares below 1 gives no meaningful figure here (the lab's GPU cost models
- * do).
+ * GPU layers ({@code HOST} stages excluded): the fraction of the GPU busy while its GPU sub-task runs. A cost model
+ * that does not follow {@link StreamSharing} for shares below 1 gives no meaningful figure here (the lab's GPU cost
+ * models do).
  *
  * @param accelerator the GPU profiled (the platform's first GPU-kind accelerator)
  * @param util        per task (scenario order) and variant, utilisation in (0, 1]

@@ -18,10 +18,11 @@ import org.rtmmlab.json.JsonNode;
 /**
  * RT-mDL's execution strategy (issue 13): per task id, the model variant to run and the task's priority (higher =
  * more important), optionally the variants kept on the device ({@code kept}, which must contain the one it runs;
- * the optimiser's storage bound counts them), optionally each variant's profiled GPU utilisation ({@code
- * utilByVariant}, written by the optimiser), and optionally its GPU spatial utilisation {@code util} in (0, 1] (the fraction of the GPU its
- * kernels keep busy, used by the packing rule). Tasks the file does not name keep variant 0 (full model), their
- * scenario priority and the scheduler's default utilisation.
+ * the optimiser's storage bound counts them), optionally each variant's profiled GPU utilisation
+ * ({@code utilByVariant}, written by the optimiser), and optionally its GPU spatial utilisation {@code util} in
+ * (0, 1] (the fraction of the GPU its kernels keep busy, used by the packing rule; it overrides
+ * {@code utilByVariant}). Tasks the file does not name keep variant 0 (full model), their scenario priority and the
+ * scheduler's default utilisation.
  *
  * <pre>{"version": 1, "tasks": {"detect": {"variant": "w0.75", "priority": 3, "util": 0.4,
  *     "kept": ["w0.75", "w0.5", "w0.25"]}, ...}}</pre>
