@@ -6,11 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.rtmmlab.api.InvalidInputException;
+import org.rtmmlab.api.platform.Platform;
+import org.rtmmlab.api.workload.Scenario;
 import org.rtmmlab.engine.Evaluator;
 import org.rtmmlab.engine.catalog.DefaultPluginCatalog;
+import org.rtmmlab.optimizer.rtmdl.GpuProfile;
 import org.rtmmlab.optimizer.rtmdl.OptimizerResult;
 import org.rtmmlab.optimizer.rtmdl.OptimizerSettings;
 import org.rtmmlab.optimizer.rtmdl.RtmdlOptimizer;
@@ -107,14 +111,15 @@ public class OptimizeCommand extends PluginCommand implements Callable<Integer> 
         PrintWriter err = err();
         DefaultPluginCatalog catalog = catalog();
         Evaluator evaluator = new Evaluator(catalog);
-        evaluator.platform(platform); // a wrong platform fails now, not after the sample
-        StrategySpace space = StrategySpace.of(evaluator.scenario(scenario), zeta,
-                Math.round(storageMb * 1e6), bytesPerElement);
+        Platform resolved = evaluator.platform(platform); // a wrong platform fails now, not after the sample
+        Scenario tasks = evaluator.scenario(scenario);
+        StrategySpace space = StrategySpace.of(tasks, zeta, Math.round(storageMb * 1e6), bytesPerElement);
+        GpuProfile profile = GpuProfile.of(tasks, resolved, catalog::acceleratorModel);
         Path scratch = Files.createTempDirectory("rtmm-optimize");
         long start = System.nanoTime();
         OptimizerResult r;
         try {
-            StrategySimulator sim = new StrategySimulator(evaluator, space, scenario, platform, seed,
+            StrategySimulator sim = new StrategySimulator(evaluator, space, profile, scenario, platform, seed,
                     settings.durationNs(), scratch);
             RtmdlOptimizer optimizer = new RtmdlOptimizer(space, sim, settings);
             try (Progress bar = Progress.create(mode, "optimize", Progress.Unit.RUNS, optimizer.totalSteps(), err)) {
@@ -132,7 +137,7 @@ public class OptimizeCommand extends PluginCommand implements Callable<Integer> 
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Files.writeString(out, StrategyFile.json(space, r.chosen(), r.notes(scenario, platform)),
+        Files.writeString(out, StrategyFile.json(space, profile, r.chosen(), r.notes(scenario, platform)),
                 StandardCharsets.UTF_8);
         print(r, seconds);
         return r.meetsTolerances() ? 0 : 3;
@@ -142,17 +147,21 @@ public class OptimizeCommand extends PluginCommand implements Callable<Integer> 
         PrintWriter o = out();
         StrategySpace s = r.space();
         o.printf("rtmdl strategy for %s on %s (seed %d), verified by simulation:%n", scenario, platform, seed);
-        TextTable t = new TextTable(1, "task", "variant", "priority", "rel. accuracy", "miss", "zeta", "met",
-                "predicted", "full size miss");
+        TextTable t = new TextTable(1, "task", "variant", "kept", "kept MB", "priority", "rel. accuracy", "miss",
+                "zeta", "met", "predicted", "full size miss");
         for (int i = 0; i < s.size(); i++) {
             int v = r.chosen().variant(i);
-            t.row(s.tasks().get(i), s.variantIds().get(i).get(v), r.chosen().priority(i),
+            List<String> ids = s.variantIds().get(i);
+            int k = r.chosen().keptFrom(i);
+            String kept = k == ids.size() - 1 ? ids.get(k) : ids.get(k) + ".." + ids.get(ids.size() - 1);
+            t.row(s.tasks().get(i), ids.get(v), kept,
+                    Format.fixed(s.keptBytes()[i][k] / 1e6, 2), r.chosen().priority(i),
                     Format.fixed(s.accuracy()[i][v], 3), Format.percent(r.simulated()[i]),
                     Format.percent(s.zeta()[i]), r.simulated()[i] <= s.zeta()[i] ? "yes" : "NO",
                     Format.percent(r.predicted()[i]), Format.percent(r.fullSizeMiss()[i]));
         }
         t.lines().forEach(o::println);
-        o.printf("accuracy loss (sum of LOSS_i / ACC_i^max) %s; storage %s of %s MB; proxy MAE on %d held-out "
+        o.printf("accuracy loss (sum of LOSS_i / ACC_i^max) %s; storage (every kept variant) %s of %s MB; proxy MAE on %d held-out "
                         + "strategies %s (miss rate); %d strategies simulated to verify; %.1f s%n",
                 Format.fixed(r.loss(), 4), Format.fixed(r.storageBytes() / 1e6, 2),
                 Format.fixed(s.boundBytes() / 1e6, 2), r.settings().holdout(), Format.fixed(r.proxyMae(), 4),

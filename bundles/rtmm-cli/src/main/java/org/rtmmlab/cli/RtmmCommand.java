@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "rtmm", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "RTMM Lab: evaluate schedulers of real-time multi-model ML workloads.",
         subcommands = {ListCommand.class, RunCommand.class, CompareCommand.class, BenchCommand.class,
-            NewPluginCommand.class, DeployCommand.class, SweepCommand.class, OptimizeCommand.class,
+            NewPluginCommand.class, DeployCommand.class, SweepCommand.class, OptimizeCommand.class, CheckCommand.class,
             picocli.CommandLine.HelpCommand.class})
 public class RtmmCommand {
 }

@@ -78,14 +78,16 @@ class CliPlatformFileTest {
      */
     @org.junit.jupiter.params.ParameterizedTest(name = "[{index}] {2}")
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
-            tri-npu.json      | "elementBytes": "2"               | "elemntBytes": "2"                  | $.accelerators[2].attributes.elemntBytes: unknown attribute of cost model analytic; allowed: directives, elementBytes, haloRule
+            tri-npu.json      | "elementBytes": "2"               | "elemntBytes": "2"                  | $.accelerators[2].attributes.elemntBytes: unknown attribute of cost model analytic; allowed: coRunInterference, directives, elementBytes, haloRule
             tri-npu.json      | "elementBytes": "2"               | "elementBytes": "0"                 | $.accelerators[2].attributes.elementBytes:
             tri-npu.json      | "elementBytes": "2"               | "haloRule": "x"                     | $.accelerators[2].attributes.haloRule: must be 'maestro' or 'filter', got 'x'
             tri-npu.json      | "elementBytes": "2"               | "directives": "nonsense"            | $.accelerators[2].attributes.directives:
             tri-npu.json      | "dataflow": "RS"                  | "dataflow": "NONE"                  | $.accelerators[2].dataflow: the analytic model needs a PE-array dataflow
             tri-npu.json      | "l2Bytes": 1048576                | "l2Bytes": 0                        | $.accelerators[2].l2Bytes: the analytic model needs the global buffer size
             npu-plus-h100.json | "table": "measured/h100-fp16"    | "table": "measured/a100"            | $.accelerators[1].attributes.table: unknown cost table 'measured/a100'
-            npu-plus-h100.json | "table": "measured/h100-fp16"    | "tabel": "measured/h100-fp16"       | $.accelerators[1].attributes.tabel: unknown attribute of cost model table; allowed: table
+            npu-plus-h100.json | "table": "measured/h100-fp16"    | "tabel": "measured/h100-fp16"       | $.accelerators[1].attributes.tabel: unknown attribute of cost model table; allowed: coRunInterference, table
+            npu-plus-h100.json | "table": "measured/h100-fp16"    | "table": "measured/h100-fp16", "coRunInterference": "-0.1" | $.accelerators[1].attributes.coRunInterference: must be a finite number >= 0
+            tri-npu.json      | "elementBytes": "2"               | "coRunInterference": "lots"         | $.accelerators[2].attributes.coRunInterference: must be a finite number >= 0
             tri-npu.json      | "clockMHz": 800,                  | "clockMHz": 1e-12,                  | $.accelerators[0]
             """)
     void costModelsCheckTheirAcceleratorsBeforeTheRun(String sample, String fragment, String replacement,

@@ -211,7 +211,7 @@ public class ContainerIT {
         assertEquals(Set.of("drone"), serviceIds(PluginKind.SCENARIO_PROVIDER, "rtmm-workload-drone"));
         assertEquals(Set.of("rtmdl"), serviceIds(PluginKind.SCENARIO_PROVIDER, "rtmm-workload-rtmdl"));
         assertEquals(Set.of("cpu"), serviceIds(PluginKind.ACCELERATOR_MODEL, "rtmm-workload-rtmdl"));
-        assertEquals(Set.of("rtmdl", "rtmdl-nopack", "rtmdl-nosplit"), serviceIds(PluginKind.SCHEDULER,
+        assertEquals(Set.of("rtmdl", "rtmdl-nopack", "rtmdl-noscale", "rtmdl-nosplit"), serviceIds(PluginKind.SCHEDULER,
                 "rtmm-scheduler-rtmdl"));
         assertEquals(Set.of("files"), serviceIds(PluginKind.SCENARIO_PROVIDER, "rtmm-workload-files"));
         assertEquals(Set.of("csv", "json"), serviceIds(PluginKind.REPORTER, "rtmm-report-json"));

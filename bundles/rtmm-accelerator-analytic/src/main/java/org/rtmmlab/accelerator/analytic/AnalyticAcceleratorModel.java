@@ -66,7 +66,7 @@ public final class AnalyticAcceleratorModel implements AcceleratorModel {
 
     /** Attributes this model reads; any other attribute of an analytic accelerator is an error. */
     static final java.util.Set<String> ATTRIBUTES = java.util.Set.of(AnalyticEstimator.ELEMENT_BYTES,
-            AnalyticEstimator.HALO, DataflowTemplates.ATTRIBUTE);
+            AnalyticEstimator.HALO, DataflowTemplates.ATTRIBUTE, StreamSharing.INTERFERENCE_ATTRIBUTE);
 
     /**
      * Validates the dataflow or directive list, the attributes (known keys, valid values) and the global buffer
@@ -88,6 +88,7 @@ public final class AnalyticAcceleratorModel implements AcceleratorModel {
             DataflowTemplates.of(accelerator);
             AnalyticEstimator.haloRule(accelerator);
             AnalyticEstimator.elementBytes(accelerator);
+            StreamSharing.interference(accelerator);
         } catch (InvalidInputException e) { // their paths start with the accelerator id
             throw new InvalidInputException("", e.path().startsWith(prefix) ? e.path().substring(prefix.length())
                     : e.path(), e.reason());
@@ -125,7 +126,8 @@ public final class AnalyticAcceleratorModel implements AcceleratorModel {
     /**
      * On a {@code GPU}-kind accelerator a share below 1 is one of two co-running streams (issue 13, RT-mDL's GPU
      * packing): the layer's time follows {@link StreamSharing} with the estimate's PE utilisation as its spatial
-     * utilisation and {@link StreamSharing#DEFAULT_INTERFERENCE} (a guess). Other kinds keep the API default.
+     * utilisation and the accelerator's {@link StreamSharing#interference} (default 0.2, a guess). Other kinds keep
+     * the API default.
      */
     @Override
     public LayerCost layerCost(Model model, int variant, int layer, Accelerator accelerator, double share) {
@@ -135,7 +137,7 @@ public final class AnalyticAcceleratorModel implements AcceleratorModel {
         LayerCost whole = layerCost(model, variant, layer, accelerator);
         double u = estimate(model.layersOf(variant).get(layer), accelerator).utilisation();
         return new LayerCost(StreamSharing.coRunLatencyNs(whole.latencyNs(), u, share,
-                StreamSharing.DEFAULT_INTERFERENCE), whole.energyPj());
+                StreamSharing.interference(accelerator)), whole.energyPj());
     }
 
     /**

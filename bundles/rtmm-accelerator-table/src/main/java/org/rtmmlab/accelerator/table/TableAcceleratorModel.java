@@ -62,15 +62,19 @@ public final class TableAcceleratorModel implements AcceleratorModel {
                 && TableData.shared().table(accelerator.attribute(TABLE_ATTRIBUTE, "")) != null;
     }
 
-    /** Validates attribute {@code table} (present, a known table) and rejects any other attribute. */
+    /**
+     * Validates attribute {@code table} (present, a known table) and {@code coRunInterference} (optional, see
+     * {@link StreamSharing#interference}) and rejects any other attribute.
+     */
     @Override
     public void check(Accelerator accelerator) {
         for (String key : accelerator.attributes().keySet()) {
-            if (!TABLE_ATTRIBUTE.equals(key)) {
+            if (!TABLE_ATTRIBUTE.equals(key) && !StreamSharing.INTERFERENCE_ATTRIBUTE.equals(key)) {
                 throw new InvalidInputException("", "attributes." + key, "unknown attribute of cost model " + ID
-                        + "; allowed: " + TABLE_ATTRIBUTE);
+                        + "; allowed: " + StreamSharing.INTERFERENCE_ATTRIBUTE + ", " + TABLE_ATTRIBUTE);
             }
         }
+        StreamSharing.interference(accelerator);
         try {
             table(accelerator);
         } catch (InvalidInputException e) { // its path starts with the accelerator id
@@ -109,8 +113,8 @@ public final class TableAcceleratorModel implements AcceleratorModel {
     /**
      * On a GPU, a share below 1 is one of two co-running streams (issue 13, RT-mDL's GPU packing): the layer's time
      * follows {@link StreamSharing} with its spatial utilisation = its throughput (MACs per ns in the table) over the
-     * table's highest, and {@link StreamSharing#DEFAULT_INTERFERENCE} (a guess). On other accelerator kinds the API's
-     * default (time / share) is unchanged.
+     * table's highest, and the accelerator's {@link StreamSharing#interference} (default 0.2, a guess). On other
+     * accelerator kinds the API's default (time / share) is unchanged.
      */
     @Override
     public LayerCost layerCost(Model model, int variant, int layer, Accelerator accelerator, double share) {
@@ -120,7 +124,7 @@ public final class TableAcceleratorModel implements AcceleratorModel {
         LayerCost whole = layerCost(model, variant, layer, accelerator);
         return new LayerCost(StreamSharing.coRunLatencyNs(whole.latencyNs(),
                 utilisation(model.layersOf(variant).get(layer), whole, accelerator), share,
-                StreamSharing.DEFAULT_INTERFERENCE), whole.energyPj());
+                StreamSharing.interference(accelerator)), whole.energyPj());
     }
 
     /** @return the layer's throughput over the table's peak, in (0, 1]; 1 when unknown */

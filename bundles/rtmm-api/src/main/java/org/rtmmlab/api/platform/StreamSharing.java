@@ -16,7 +16,10 @@ import org.rtmmlab.api.InvalidInputException;
  *   <li>{@code interference} &gt;= 0: the extra time co-running kernels lose to each other in the shared L2 cache and
  *       memory bandwidth. <b>Assumption</b>: our sources (the RT-mDL abstract and the measured H100 profile of isolated
  *       layers) give no co-run measurement, so {@link #DEFAULT_INTERFERENCE} = 0.2 is a guess, not a measured
- *       figure.</li>
+ *       figure. It lies inside the range published for spatial sharing of one GPU: Villarrubia et al. (arXiv
+ *       2604.22430, 2026) report MPS co-execution from about 30% faster to about 30% slower under memory contention,
+ *       for whole applications, not per layer. A platform sets its own value with the accelerator attribute
+ *       {@value #INTERFERENCE_ATTRIBUTE} ({@link #interference(Accelerator)}).</li>
  * </ul>
  * A share of 1 is the whole GPU: the layer runs alone at its measured time. Energy is unchanged (the same work).
  * The slowdown is fixed when the block is dispatched (the engine prices blocks once); a block dispatched with a share
@@ -29,7 +32,34 @@ public final class StreamSharing {
     /** Guessed co-run interference (see the class comment): 20% extra time when two streams share the GPU. */
     public static final double DEFAULT_INTERFERENCE = 0.2;
 
+    /** Accelerator attribute that sets the co-run interference of a GPU, a number &gt;= 0 (e.g. {@code "0.1"}). */
+    public static final String INTERFERENCE_ATTRIBUTE = "coRunInterference";
+
     private StreamSharing() {
+    }
+
+    /**
+     * @param accelerator a GPU
+     * @return its attribute {@value #INTERFERENCE_ATTRIBUTE}, or {@link #DEFAULT_INTERFERENCE} (a guess) without one
+     * @throws InvalidInputException naming the attribute if it is not a finite number &gt;= 0
+     * @since 1.2
+     */
+    public static double interference(Accelerator accelerator) {
+        String text = accelerator.attribute(INTERFERENCE_ATTRIBUTE, null);
+        if (text == null) {
+            return DEFAULT_INTERFERENCE;
+        }
+        double v;
+        try {
+            v = Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            v = Double.NaN;
+        }
+        if (!(v >= 0) || Double.isInfinite(v)) {
+            throw new InvalidInputException("", "attributes." + INTERFERENCE_ATTRIBUTE, "must be a finite number >= 0"
+                    + " (extra time of two co-running GPU streams, 0.2 = 20%), got '" + text + "'");
+        }
+        return v;
     }
 
     /**

@@ -33,4 +33,15 @@ class StreamSharingTest {
         assertThrows(InvalidInputException.class, () -> StreamSharing.coRunLatencyNs(1, 1, 1.5, 0.2));
         assertThrows(InvalidInputException.class, () -> StreamSharing.coRunLatencyNs(1, 1, 0.5, -0.1));
     }
+
+    @Test
+    void theInterferenceComesFromTheAcceleratorAttributeOrTheGuessedDefault() {
+        Accelerator.Builder b = Accelerator.builder("gpu", "analytic").kind(AcceleratorKind.GPU);
+        assertEquals(StreamSharing.DEFAULT_INTERFERENCE, StreamSharing.interference(b.build()));
+        assertEquals(0.05, StreamSharing.interference(b.attribute("coRunInterference", "0.05").build()));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> StreamSharing.interference(
+                Accelerator.builder("gpu", "analytic").kind(AcceleratorKind.GPU)
+                        .attribute("coRunInterference", "-1").build()));
+        assertEquals("attributes.coRunInterference", e.path());
+    }
 }

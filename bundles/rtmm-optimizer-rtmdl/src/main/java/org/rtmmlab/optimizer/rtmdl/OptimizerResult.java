@@ -24,7 +24,7 @@ public record OptimizerResult(StrategySpace space, OptimizerSettings settings, C
         return space.lossOf(chosen);
     }
 
-    /** @return weight bytes of the chosen strategy */
+    /** @return weight bytes of every variant the chosen strategy keeps on the device */
     public long storageBytes() {
         return space.storageOf(chosen);
     }
@@ -59,7 +59,8 @@ public record OptimizerResult(StrategySpace space, OptimizerSettings settings, C
             t.addProperty("missSimulated", round(simulated[i]));
             t.addProperty("missFullSize", round(fullSizeMiss[i]));
             t.addProperty("relativeAccuracy", space.accuracy()[i][chosen.variant(i)]);
-            t.addProperty("weightBytes", space.bytes()[i][chosen.variant(i)]);
+            t.addProperty("variantWeightBytes", space.bytes()[i][chosen.variant(i)]);
+            t.addProperty("keptWeightBytes", space.keptBytes()[i][chosen.keptFrom(i)]);
             tasks.add(space.tasks().get(i), t);
         }
         o.add("perTask", tasks);

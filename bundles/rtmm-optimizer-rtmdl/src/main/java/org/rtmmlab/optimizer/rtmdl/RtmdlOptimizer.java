@@ -2,6 +2,7 @@ package org.rtmmlab.optimizer.rtmdl;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
@@ -15,31 +16,21 @@ import org.moeaframework.core.Solution;
  * random-forest proxy ({@link MissRateProxy}) and measures its error on held-out simulated strategies, runs NSGA-II
  * over the proxy ({@link StrategyProblem}), then simulates the best proxy-feasible strategies (least accuracy loss
  * first) and returns the first whose simulated miss rates meet every zeta. Every strategy it can return is within the
- * storage bound: the search's results are filtered by the exact storage, and the all-smallest strategy (which fits,
- * else {@link StrategySpace#of} refuses the bound) is the fallback.
+ * storage bound (every variant it keeps, {@link StrategySpace#storageOf}): the search's results are filtered by the
+ * exact storage, and the all-smallest strategy (which fits, else {@link StrategySpace#of} refuses the bound) is the
+ * fallback.
+ *
+ * @param space     the tasks, tolerances and bound
+ * @param simulator runs a strategy (a {@link StrategySimulator})
+ * @param settings  sizes and seed
  */
-public final class RtmdlOptimizer {
+public record RtmdlOptimizer(StrategySpace space, MissRateOracle simulator, OptimizerSettings settings) {
 
     /** Progress: {@code done} of {@code total} steps (simulations and NSGA-II generations), and the phase. */
     @FunctionalInterface
     public interface Listener {
         /** Called after each step. */
         void progress(long done, long total, String phase);
-    }
-
-    private final StrategySpace space;
-    private final MissRateOracle simulator;
-    private final OptimizerSettings settings;
-
-    /**
-     * @param space     the tasks, tolerances and bound
-     * @param simulator runs a strategy (a {@link StrategySimulator})
-     * @param settings  sizes and seed
-     */
-    public RtmdlOptimizer(StrategySpace space, MissRateOracle simulator, OptimizerSettings settings) {
-        this.space = space;
-        this.simulator = simulator;
-        this.settings = settings;
     }
 
     /** @return total progress steps of {@link #optimize} (the verifying simulations at their maximum) */
@@ -118,12 +109,14 @@ public final class RtmdlOptimizer {
     }
 
     /**
-     * Orders the search's results: proxy-feasible first, then by accuracy loss, predicted miss, and the encoding
-     * (a total order, so the result does not depend on the population's order); drops strategies over the storage
-     * bound; the all-smallest strategy last as the fallback.
+     * Orders the search's results: proxy-feasible first, then by accuracy loss, predicted miss, storage and the
+     * encoding (a total order, so the result does not depend on the population's order); drops strategies over the
+     * storage bound and repeats of a run already listed (same variants and priorities, more kept); the all-smallest
+     * strategy last as the fallback.
      */
     private List<Candidate> rank(StrategyProblem problem, Iterable<Solution> result) {
         Set<Candidate> seen = new LinkedHashSet<>();
+        Set<Candidate> runs = new HashSet<>();
         List<Solution> sols = new ArrayList<>();
         for (Solution s : result) {
             sols.add(s);
@@ -132,10 +125,12 @@ public final class RtmdlOptimizer {
                 .thenComparingDouble(s -> s.getSumOfConstraintViolations())
                 .thenComparingDouble(s -> s.getObjective(0))
                 .thenComparingDouble(s -> s.getObjective(1))
+                .thenComparingLong(s -> space.storageOf(problem.decode(s)))
                 .thenComparing(s -> problem.decode(s).toString()));
         for (Solution s : sols) {
             Candidate c = problem.decode(s);
-            if (space.storageOf(c) <= space.boundBytes()) {
+            if (space.storageOf(c) <= space.boundBytes()
+                    && runs.add(new Candidate(c.variants(), c.priorities()))) {
                 seen.add(c);
             }
         }
@@ -143,31 +138,36 @@ public final class RtmdlOptimizer {
         return new ArrayList<>(seen);
     }
 
-    /** @return every task at its smallest-storage variant, scenario priorities */
+    /** @return every task keeping and running the level whose kept storage is least, scenario priorities */
     Candidate smallest() {
         int[] v = new int[space.size()];
         for (int i = 0; i < v.length; i++) {
-            for (int k = 1; k < space.bytes()[i].length; k++) {
-                if (space.bytes()[i][k] < space.bytes()[i][v[i]]) {
+            for (int k = 1; k < space.keptBytes()[i].length; k++) {
+                if (space.keptBytes()[i][k] < space.keptBytes()[i][v[i]]) {
                     v[i] = k;
                 }
             }
         }
-        return new Candidate(v, space.scenarioPriorities());
+        return new Candidate(v, space.scenarioPriorities(), v);
     }
 
-    /** Seeded sample: variants uniform over each task's levels, priorities uniform in [1, n]. */
+    /**
+     * Seeded sample: variants uniform over each task's levels, the largest kept variant uniform from the full model
+     * to the one it runs, priorities uniform in [1, n].
+     */
     private List<Candidate> sample(int count, Random rnd) {
         List<Candidate> out = new ArrayList<>();
         int n = space.size();
         for (int s = 0; s < count; s++) {
             int[] v = new int[n];
             int[] p = new int[n];
+            int[] kept = new int[n];
             for (int i = 0; i < n; i++) {
                 v[i] = rnd.nextInt(space.variantIds().get(i).size());
                 p[i] = 1 + rnd.nextInt(n);
+                kept[i] = rnd.nextInt(v[i] + 1);
             }
-            out.add(new Candidate(v, p));
+            out.add(new Candidate(v, p, kept));
         }
         return out;
     }

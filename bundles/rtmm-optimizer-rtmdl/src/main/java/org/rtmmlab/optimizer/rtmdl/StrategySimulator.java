@@ -21,6 +21,7 @@ public final class StrategySimulator implements MissRateOracle {
 
     private final Evaluator evaluator;
     private final StrategySpace space;
+    private final GpuProfile profile;
     private final String scenario;
     private final String platform;
     private final long seed;
@@ -30,16 +31,18 @@ public final class StrategySimulator implements MissRateOracle {
     /**
      * @param evaluator  the engine
      * @param space      the tasks
+     * @param profile    the tasks' GPU utilisation written into each strategy (null: the scheduler's default)
      * @param scenario   scenario id or file
      * @param platform   platform id or file
      * @param seed       run seed
      * @param durationNs simulated time, 0 = the scenario's
      * @param scratch    folder for the scratch strategy file (exists)
      */
-    public StrategySimulator(Evaluator evaluator, StrategySpace space, String scenario, String platform, long seed,
-                             long durationNs, Path scratch) {
+    public StrategySimulator(Evaluator evaluator, StrategySpace space, GpuProfile profile, String scenario,
+                             String platform, long seed, long durationNs, Path scratch) {
         this.evaluator = evaluator;
         this.space = space;
+        this.profile = profile;
         this.scenario = scenario;
         this.platform = platform;
         this.seed = seed;
@@ -56,7 +59,7 @@ public final class StrategySimulator implements MissRateOracle {
     public RunResult run(Candidate c) {
         Path file = scratch.resolve("candidate-strategy.json");
         try {
-            Files.writeString(file, StrategyFile.json(space, c, null), StandardCharsets.UTF_8);
+            Files.writeString(file, StrategyFile.json(space, profile, c, null), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -8,24 +8,33 @@ import org.rtmmlab.api.InvalidInputException;
 import org.rtmmlab.api.workload.Model;
 import org.rtmmlab.api.workload.Scenario;
 import org.rtmmlab.api.workload.Task;
+import org.rtmmlab.api.workload.Variant;
 import org.rtmmlab.engine.WeightStorage;
 
 /**
- * What the optimiser chooses from, per task of a scenario: the model's variants (index 0 = full), their relative
- * accuracy, the weight bytes each variant needs (the engine's {@link WeightStorage#variantBytes()}: shared slices at
- * their size), the miss-rate tolerance zeta, and the storage bound.
+ * What the optimiser chooses from, per task of a scenario: the model's variants (index 0 = full, then smaller ones in
+ * the model's order), their relative accuracy, the weight storage, the miss-rate tolerance zeta, and the storage
+ * bound.
+ *
+ * <p><b>Storage</b> (RT-mDL's storage-bounded multi-level model scaling, as issue 13 states it: the storage of all
+ * variants of all tasks stays under the bound): a strategy keeps, per task, the variants from {@code keptFrom} down
+ * to the smallest on the device; their storage is the engine's {@link WeightStorage#totalBytes()} of a model made of
+ * just those variants: tensors shared by two or more kept variants counted once (the union of their slices), plus the
+ * private tensors of every kept variant. A strategy's storage is the sum over tasks ({@link #storageOf}).
  *
  * @param tasks         task ids in scenario order
  * @param variantIds    per task, the variant ids (index 0 = {@code full})
  * @param accuracy      per task and variant, relative accuracy (full = 1)
- * @param bytes         per task and variant, weight bytes of that variant
+ * @param bytes         per task and variant, weight bytes of that variant alone (its own footprint)
+ * @param keptBytes     per task and level t, weight bytes of keeping variants t..K-1 on the device (shared tensors
+ *                      once, private ones per variant)
  * @param loadPerSecond per task and variant, MACs per second (MACs x rate): a proxy feature
  * @param zeta          per task, the deadline-miss tolerance
  * @param boundBytes    the weight-storage bound, bytes
  * @param scenarioPriorities per task, the scenario's priority (the full-size baseline's)
  */
 public record StrategySpace(List<String> tasks, List<List<String>> variantIds, double[][] accuracy, long[][] bytes,
-                            double[][] loadPerSecond, double[] zeta, long boundBytes,
+                            long[][] keptBytes, double[][] loadPerSecond, double[] zeta, long boundBytes,
                             int[] scenarioPriorities) {
 
     /** Default tolerance of the highest priority; each lower priority level doubles it (a guess, see README). */
@@ -67,6 +76,7 @@ public record StrategySpace(List<String> tasks, List<List<String>> variantIds, d
         List<List<String>> variants = new ArrayList<>();
         double[][] acc = new double[n][];
         long[][] bytes = new long[n][];
+        long[][] kept = new long[n][];
         double[][] load = new double[n][];
         double[] zeta = new double[n];
         int[] prio = new int[n];
@@ -80,6 +90,7 @@ public record StrategySpace(List<String> tasks, List<List<String>> variantIds, d
             List<String> vs = new ArrayList<>();
             acc[i] = new double[m.variantCount()];
             bytes[i] = new long[m.variantCount()];
+            kept[i] = new long[m.variantCount()];
             load[i] = new double[m.variantCount()];
             long min = Long.MAX_VALUE;
             for (int v = 0; v < m.variantCount(); v++) {
@@ -91,7 +102,8 @@ public record StrategySpace(List<String> tasks, List<List<String>> variantIds, d
                     macs += l.macs();
                 }
                 load[i][v] = macs * 1e9 / t.periodNs();
-                min = Math.min(min, bytes[i][v]);
+                kept[i][v] = keptBytes(m, v, bytesPerElement);
+                min = Math.min(min, kept[i][v]);
             }
             smallest += min;
             variants.add(vs);
@@ -102,12 +114,24 @@ public record StrategySpace(List<String> tasks, List<List<String>> variantIds, d
             throw new InvalidInputException("--storage-mb", "", "the bound " + boundBytes + " bytes is below what the"
                     + " smallest variant of every task needs together (" + smallest + " bytes); no strategy fits");
         }
-        return new StrategySpace(ids, variants, acc, bytes, load, zeta, boundBytes, prio);
+        return new StrategySpace(ids, variants, acc, bytes, kept, load, zeta, boundBytes, prio);
     }
 
-    /** @return the full models at the scenario's priorities (RT-mDL without scaling) */
+    /**
+     * @return bytes of keeping variants {@code from}..K-1 of {@code m}: the engine's accounting of a model made of
+     *         exactly those variants (shared tensors once, private ones per variant)
+     */
+    static long keptBytes(Model m, int from, int bytesPerElement) {
+        List<Variant> smaller = new ArrayList<>();
+        for (int v = from + 1; v < m.variantCount(); v++) {
+            smaller.add(new Variant(m.variantId(v), m.accuracyOf(v), m.layersOf(v), ""));
+        }
+        return WeightStorage.of(new Model(m.id(), m.task(), m.layersOf(from), smaller), bytesPerElement).totalBytes();
+    }
+
+    /** @return the full models at the scenario's priorities, every variant kept (RT-mDL without scaling) */
     public Candidate fullSize() {
-        return new Candidate(new int[size()], scenarioPriorities);
+        return new Candidate(new int[size()], scenarioPriorities, new int[size()]);
     }
 
     /** @return the number of tasks */
@@ -115,11 +139,11 @@ public record StrategySpace(List<String> tasks, List<List<String>> variantIds, d
         return tasks.size();
     }
 
-    /** @return weight bytes the strategy's variants need */
+    /** @return weight bytes of every variant the strategy keeps on the device, summed over tasks */
     public long storageOf(Candidate c) {
         long sum = 0;
         for (int i = 0; i < size(); i++) {
-            sum += bytes[i][c.variant(i)];
+            sum += keptBytes[i][c.keptFrom(i)];
         }
         return sum;
     }

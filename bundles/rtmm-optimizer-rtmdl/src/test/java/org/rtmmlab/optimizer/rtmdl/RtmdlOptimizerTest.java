@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rtmmlab.api.workload.Scenario;
 import org.rtmmlab.engine.Evaluator;
+import org.rtmmlab.engine.catalog.PluginCatalog;
 import org.rtmmlab.engine.catalog.ServiceLoaderCatalog;
 
 /**
@@ -20,8 +21,9 @@ class RtmdlOptimizerTest {
 
     static final String SCENARIO = "rtmdl/edge-mix";
     static final String PLATFORM = "rtmdl/edge-gpu-cpu";
-    static final Evaluator EVALUATOR = new Evaluator(ServiceLoaderCatalog.load(
-            RtmdlOptimizerTest.class.getClassLoader(), e -> { }));
+    static final PluginCatalog CATALOG = ServiceLoaderCatalog.load(RtmdlOptimizerTest.class.getClassLoader(),
+            e -> { });
+    static final Evaluator EVALUATOR = new Evaluator(CATALOG);
     static Scenario scenario;
 
     @TempDir
@@ -34,9 +36,13 @@ class RtmdlOptimizerTest {
 
     private OptimizerResult optimize(OptimizerSettings settings) {
         StrategySpace space = StrategySpace.of(scenario, Map.of(), fullBytes(), 1);
-        StrategySimulator sim = new StrategySimulator(EVALUATOR, space, SCENARIO, PLATFORM, settings.seed(),
-                settings.durationNs(), tmp);
+        StrategySimulator sim = new StrategySimulator(EVALUATOR, space, profile(), SCENARIO, PLATFORM,
+                settings.seed(), settings.durationNs(), tmp);
         return new RtmdlOptimizer(space, sim, settings).optimize((d, t, p) -> { });
+    }
+
+    static GpuProfile profile() {
+        return GpuProfile.of(scenario, EVALUATOR.platform(PLATFORM), CATALOG::acceleratorModel);
     }
 
     static long fullBytes() {
@@ -72,7 +78,7 @@ class RtmdlOptimizerTest {
         OptimizerResult a = optimize(settings);
         OptimizerResult b = optimize(settings);
         assertEquals(a.chosen(), b.chosen());
-        assertEquals(StrategyFile.json(a.space(), a.chosen(), a.notes(SCENARIO, PLATFORM)),
-                StrategyFile.json(b.space(), b.chosen(), b.notes(SCENARIO, PLATFORM)));
+        assertEquals(StrategyFile.json(a.space(), profile(), a.chosen(), a.notes(SCENARIO, PLATFORM)),
+                StrategyFile.json(b.space(), profile(), b.chosen(), b.notes(SCENARIO, PLATFORM)));
     }
 }

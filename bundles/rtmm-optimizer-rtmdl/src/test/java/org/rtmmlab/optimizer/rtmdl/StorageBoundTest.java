@@ -1,16 +1,27 @@
 package org.rtmmlab.optimizer.rtmdl;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import org.moeaframework.core.Solution;
+import org.moeaframework.core.variable.EncodingUtils;
+import org.rtmmlab.api.workload.Layer;
+import org.rtmmlab.api.workload.Model;
+import org.rtmmlab.api.workload.OpType;
+import org.rtmmlab.api.workload.Variant;
 import org.junit.jupiter.api.Test;
 import org.rtmmlab.api.InvalidInputException;
 
 /**
- * Property: over seeds and storage bounds from the smallest feasible one to the full models', no strategy the
- * optimiser returns needs more weight bytes than the bound (edge-mix's real models and storage accounting; the miss
- * rates come from a synthetic load formula instead of the simulator so that many searches stay quick).
+ * The storage bound over every kept variant. Property: over seeds and storage bounds from the smallest feasible one
+ * to the full models', no strategy the optimiser returns needs more weight bytes than the bound (edge-mix's real
+ * models and storage accounting; the miss rates come from a synthetic load formula instead of the simulator so that
+ * many searches stay quick). The accounting itself is checked by hand on a model with shared and private layers, and
+ * the search's storage constraint against the exact storage on random strategies.
  */
 class StorageBoundTest {
 
@@ -59,5 +70,83 @@ class StorageBoundTest {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> StrategySpace.of(RtmdlOptimizerTest.scenario, Map.of(), tooSmall, 1));
         assertTrue(e.getMessage().contains("--storage-mb"), e.getMessage());
+    }
+
+    /**
+     * A model with a layer shared by all three variants (1x1 conv, full K 8 x C 8; the variants use slices K 4 x C 8
+     * and K 2 x C 8) and a private last layer per variant (1x1, 10 x 8, 6 x 8, 3 x 8 with their own weight ids):
+     * keeping variants t..2 costs the union of the shared slices they use once plus each kept private layer.
+     */
+    @Test
+    void keptStorageCountsSharedLayersOncePerTaskAndPrivateLayersPerVariant() {
+        Model m = new Model("m", "", List.of(conv("a0", 8, "a"), conv("b0", 10, "b0")), List.of(
+                new Variant("half", 0.9, List.of(conv("a1", 4, "a"), conv("b1", 6, "b1")), ""),
+                new Variant("quarter", 0.8, List.of(conv("a2", 2, "a"), conv("b2", 3, "b2")), "")));
+        // full + half + quarter: shared a at its largest slice 8x8 = 64, private 80 + 48 + 24
+        assertEquals(64 + 80 + 48 + 24, StrategySpace.keptBytes(m, 0, 1));
+        // half + quarter: a at 4x8 = 32 (the full model's slice is not stored), private 48 + 24
+        assertEquals(32 + 48 + 24, StrategySpace.keptBytes(m, 1, 1));
+        // quarter alone: its slice 2x8 = 16 and its private 24; fp16 doubles every figure
+        assertEquals(16 + 24, StrategySpace.keptBytes(m, 2, 1));
+        assertEquals(2 * (16 + 24), StrategySpace.keptBytes(m, 2, 2));
+    }
+
+    private static Layer conv(String name, int k, String weightId) {
+        return new Layer(name, OpType.CONV, 1, k, 8, 4, 4, 1, 1, 1, weightId);
+    }
+
+    /**
+     * On edge-mix the variants are width slices of the full tensors: keeping the smaller levels below a variant
+     * costs nothing beyond that variant, and keeping every level costs the full model's weights.
+     */
+    @Test
+    void widthSlicesMakeTheSmallerLevelsFree() {
+        RtmdlOptimizerTest.resolve();
+        StrategySpace s = StrategySpace.of(RtmdlOptimizerTest.scenario, Map.of(), Long.MAX_VALUE, 1);
+        for (int i = 0; i < s.size(); i++) {
+            for (int t = 0; t < s.bytes()[i].length; t++) {
+                assertEquals(s.bytes()[i][t], s.keptBytes()[i][t], s.tasks().get(i) + " level " + t);
+            }
+        }
+    }
+
+    /**
+     * 2,000 random encodings of the search problem: the decoded strategy always runs a variant it keeps, and the
+     * storage constraint is violated exactly when the exact storage of every kept variant exceeds the bound.
+     */
+    @Test
+    void theSearchsStorageConstraintIsTheExactStorageOfEveryKeptVariant() {
+        RtmdlOptimizerTest.resolve();
+        StrategySpace all = StrategySpace.of(RtmdlOptimizerTest.scenario, Map.of(), Long.MAX_VALUE, 1);
+        long bound = (all.storageOf(all.fullSize()) + all.storageOf(new RtmdlOptimizer(all, null,
+                new OptimizerSettings(1, 2, 1, 4, 4, 1, 0)).smallest())) / 2;
+        StrategySpace s = StrategySpace.of(RtmdlOptimizerTest.scenario, Map.of(), bound, 1);
+        StrategyProblem problem = new StrategyProblem(s, MissRateProxy.train(s, List.of(s.fullSize()),
+                List.of(new double[s.size()]), 1));
+        Random rnd = new Random(5);
+        int over = 0;
+        for (int k = 0; k < 2000; k++) {
+            Solution sol = problem.newSolution();
+            int n = s.size();
+            for (int i = 0; i < n; i++) {
+                int levels = s.variantIds().get(i).size();
+                EncodingUtils.setInt(sol.getVariable(i), rnd.nextInt(levels));
+                EncodingUtils.setInt(sol.getVariable(n + i), 1 + rnd.nextInt(n));
+                EncodingUtils.setInt(sol.getVariable(2 * n + i), rnd.nextInt(levels));
+            }
+            problem.evaluate(sol);
+            Candidate c = problem.decode(sol);
+            long bytes = 0;
+            for (int i = 0; i < s.size(); i++) {
+                assertTrue(c.keptFrom(i) <= c.variant(i), c.toString());
+                bytes += StrategySpace.keptBytes(RtmdlOptimizerTest.scenario.model(
+                        RtmdlOptimizerTest.scenario.tasks().get(i).model()), c.keptFrom(i), 1);
+            }
+            assertEquals(bytes, s.storageOf(c));
+            boolean violated = sol.getConstraint(s.size()) > 0;
+            assertEquals(bytes > bound, violated, c + " needs " + bytes + " of " + bound);
+            over += violated ? 1 : 0;
+        }
+        assertTrue(over > 0 && over < 2000, "the bound splits the random strategies: " + over + " over");
     }
 }

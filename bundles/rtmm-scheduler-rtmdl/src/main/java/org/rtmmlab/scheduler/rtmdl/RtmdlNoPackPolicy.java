@@ -21,6 +21,6 @@ public final class RtmdlNoPackPolicy extends RtmdlPolicy {
 
     /** Creates the ablation. */
     public RtmdlNoPackPolicy() {
-        super(ID, "RT-mDL ablation: one GPU stream (no packing)", Map.of(RtmdlSettings.PACKING, "false"));
+        super(ID, "RT-mDL ablation: one GPU stream (no packing)", Map.of(RtmdlSettings.PACKING.key(), "false"));
     }
 }

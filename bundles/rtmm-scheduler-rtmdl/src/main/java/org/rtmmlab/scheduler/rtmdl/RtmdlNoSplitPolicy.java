@@ -21,6 +21,6 @@ public final class RtmdlNoSplitPolicy extends RtmdlPolicy {
 
     /** Creates the ablation. */
     public RtmdlNoSplitPolicy() {
-        super(ID, "RT-mDL ablation: one job at a time (no CPU/GPU split)", Map.of(RtmdlSettings.SPLIT, "false"));
+        super(ID, "RT-mDL ablation: one job at a time (no CPU/GPU split)", Map.of(RtmdlSettings.SPLIT.key(), "false"));
     }
 }

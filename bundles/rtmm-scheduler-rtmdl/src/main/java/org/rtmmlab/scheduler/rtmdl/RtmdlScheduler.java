@@ -1,6 +1,7 @@
 package org.rtmmlab.scheduler.rtmdl;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.rtmmlab.api.InvalidInputException;
@@ -66,8 +67,15 @@ final class RtmdlScheduler implements Scheduler {
             Task task = scenario.tasks().get(t);
             Strategy.Entry e = left.remove(task.id());
             taskPriority[t] = e != null && e.priority() > 0 ? e.priority() : task.priority();
-            taskUtil[t] = e != null && !Double.isNaN(e.util()) ? e.util() : settings.defaultUtil();
-            taskVariant[t] = e == null || e.variant() == null ? 0 : variant(scenario, costs, task, e.variant());
+            int named = e == null || e.variant() == null ? 0 : variant(scenario, costs, task, e.variant(), ".variant");
+            taskVariant[t] = settings.scaling() ? named : 0;
+            taskUtil[t] = util(e, costs, task, taskVariant[t], settings.defaultUtil());
+            for (int k = 0; e != null && k < e.kept().size(); k++) {
+                variant(scenario, costs, task, e.kept().get(k), ".kept[" + k + "]"); // unknown id: input error
+            }
+            for (String id : e == null ? List.<String>of() : e.utilByVariant().keySet()) {
+                variant(scenario, costs, task, id, ".utilByVariant." + id);
+            }
         }
         if (!left.isEmpty()) {
             throw new InvalidInputException("strategy", "tasks." + left.keySet().iterator().next(),
@@ -82,7 +90,27 @@ final class RtmdlScheduler implements Scheduler {
         Arrays.fill(lowId, -1);
     }
 
-    private static int variant(Scenario scenario, CostView costs, Task task, String id) {
+    /**
+     * @return the task's GPU utilisation: the strategy's {@code util}, else its profiled {@code utilByVariant} of the
+     *         variant it runs, else the default
+     */
+    private static double util(Strategy.Entry e, CostView costs, Task task, int variant, double fallback) {
+        if (e == null) {
+            return fallback;
+        }
+        if (!Double.isNaN(e.util())) {
+            return e.util();
+        }
+        for (int m = 0; m < costs.modelCount(); m++) {
+            if (costs.model(m).id().equals(task.model())) {
+                Double u = e.utilByVariant().get(costs.model(m).variantId(variant));
+                return u != null ? u : fallback;
+            }
+        }
+        return fallback;
+    }
+
+    private static int variant(Scenario scenario, CostView costs, Task task, String id, String field) {
         for (int m = 0; m < costs.modelCount(); m++) {
             Model model = costs.model(m);
             if (model.id().equals(task.model())) {
@@ -95,7 +123,7 @@ final class RtmdlScheduler implements Scheduler {
                 for (int v = 0; v < model.variantCount(); v++) {
                     known.append(v == 0 ? "" : ", ").append(model.variantId(v));
                 }
-                throw new InvalidInputException("strategy", "tasks." + task.id() + ".variant", "model "
+                throw new InvalidInputException("strategy", "tasks." + task.id() + field, "model "
                         + model.id() + " has no variant '" + id + "'; variants: " + known);
             }
         }

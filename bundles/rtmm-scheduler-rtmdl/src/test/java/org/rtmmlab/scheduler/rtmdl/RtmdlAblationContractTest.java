@@ -17,7 +17,9 @@ class RtmdlAblationContractTest {
         assertEquals("rtmdl-nopack", new RtmdlNoPackPolicy().id());
         assertFalse(new RtmdlNoPackPolicy().properties().stream().map(PropertySpec::key).toList().contains("packing"));
         assertFalse(new RtmdlNoSplitPolicy().properties().stream().map(PropertySpec::key).toList().contains("split"));
-        assertEquals(6, new RtmdlPolicy().properties().size());
+        assertFalse(new RtmdlNoScalePolicy().properties().stream().map(PropertySpec::key).toList()
+                .contains("scaling"));
+        assertEquals(7, new RtmdlPolicy().properties().size());
     }
 
     @Nested
@@ -25,6 +27,14 @@ class RtmdlAblationContractTest {
         @Override
         protected SchedulerPolicy policy() {
             return new RtmdlNoPackPolicy();
+        }
+    }
+
+    @Nested
+    class NoScale extends SchedulerPolicyContract {
+        @Override
+        protected SchedulerPolicy policy() {
+            return new RtmdlNoScalePolicy();
         }
     }
 

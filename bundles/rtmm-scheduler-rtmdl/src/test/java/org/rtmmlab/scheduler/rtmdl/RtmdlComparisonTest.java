@@ -46,4 +46,31 @@ class RtmdlComparisonTest {
             }
         }
     }
+
+    /**
+     * Ablation "without scaling": rtmdl-noscale with a strategy that scales detect, depth and hands and reorders the
+     * priorities runs exactly as rtmdl with the same priorities and no variant (every per-task frame count equal),
+     * and differs from rtmdl with the strategy (the scaled models finish sooner).
+     */
+    @Test
+    void noScaleRunsTheFullModelsWithTheStrategysPriorities(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws java.io.IOException {
+        String tasks = "\"detect\": {%s\"priority\": 1}, \"depth\": {%s\"priority\": 3},"
+                + " \"hands\": {%s\"priority\": 2}, \"eyes\": {\"priority\": 3}, \"keyword\": {\"priority\": 2}";
+        java.nio.file.Path scaled = tmp.resolve("scaled.json");
+        java.nio.file.Path full = tmp.resolve("full.json");
+        java.nio.file.Files.writeString(scaled, "{\"version\": 1, \"tasks\": {" + String.format(tasks,
+                "\"variant\": \"w0.5\", ", "\"variant\": \"w0.5\", ", "\"variant\": \"w0.75\", ") + "}}");
+        java.nio.file.Files.writeString(full, "{\"version\": 1, \"tasks\": {" + String.format(tasks, "", "", "")
+                + "}}");
+        RunResult noScale = run("rtmdl/edge-mix", "rtmdl/edge-gpu-cpu", "rtmdl-noscale",
+                Map.of("strategy", scaled.toString()));
+        RunResult fullModels = run("rtmdl/edge-mix", "rtmdl/edge-gpu-cpu", "rtmdl", Map.of("strategy", full.toString()));
+        RunResult withScaling = run("rtmdl/edge-mix", "rtmdl/edge-gpu-cpu", "rtmdl",
+                Map.of("strategy", scaled.toString()));
+        assertEquals(fullModels.perTask().stream().map(t -> t.task() + " " + t.frames()).toList(),
+                noScale.perTask().stream().map(t -> t.task() + " " + t.frames()).toList());
+        assertTrue(!withScaling.frames().equals(noScale.frames()), "scaling must change the run: "
+                + withScaling.frames());
+    }
 }
