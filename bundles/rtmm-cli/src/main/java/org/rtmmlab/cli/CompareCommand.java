@@ -169,7 +169,7 @@ public class CompareCommand implements Callable<Integer> {
             writeComparisons(reporters, results, failures, base, staging, err);
             if (csvInTree != null) {
                 Path inStage = staging.resolve(csvInTree.toString());
-                ComparisonTables.writeCsv(results, base, inStage);
+                ComparisonTables.writeCsv(results, failures, base, inStage);
             }
             OutputFolder.publish(staging, out);
             published = true;
@@ -179,7 +179,8 @@ public class CompareCommand implements Callable<Integer> {
             }
         }
         if (csv != null && csvInTree == null) {
-            ComparePublishing.writeAtomically(csv, file -> ComparisonTables.writeCsv(results, base, file));
+            ComparePublishing.writeAtomically(csv, file -> ComparisonTables.writeCsv(results, failures, base,
+                    file));
         }
         var o = spec.commandLine().getOut();
         if (json) {

@@ -133,6 +133,9 @@ public final class Evaluator {
                     + " scenario events ignored in XRBench compatibility mode");
         }
         String version = LabVersion.get();
+        if (outputDir != null) { // files that would not fit are refused before anything runs (issue 17)
+            limits.checkOutput(new RunInfo(resolved, scenario, platform, version), reporters, horizon);
+        }
         ReportFanout fanout = new ReportFanout(warn);
         GuardedPolicy guarded = new GuardedPolicy(policy); // the watchdog times every scheduler call (issue 17)
         SimulationInput input = new SimulationInput(scenario, platform, costs, guarded,
