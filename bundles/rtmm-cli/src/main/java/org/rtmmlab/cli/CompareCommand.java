@@ -155,6 +155,12 @@ public class CompareCommand implements Callable<Integer> {
                 }
             }
         }
+        Set<String> checked = new java.util.HashSet<>();
+        for (RunConfig c : configs) { // inputs that cannot finish fail the command before the first run
+            if (checked.add(c.scenario() + "|" + c.platform() + "|" + c.properties())) { // seeds do not matter
+                evaluator.checkLimits(c, true);
+            }
+        }
         // every file of the comparison (per-run folders, compare.html, a CSV inside --out) is staged and published
         // as one unit: after any kill, --out holds either the earlier comparison or this one, whole
         Path staging = OutputFolder.stage(out, "--out", ComparePublishing.marker(configs));

@@ -378,6 +378,32 @@ public final class Evaluator {
         return out;
     }
 
+    /**
+     * Checks, without running anything, the limits {@link #run} checks first ({@link RunLimits}: the duration, the
+     * requests and, when the run writes files, its reporters' estimated output), so that a front end running many
+     * runs (compare) refuses an input that cannot finish before its first run.
+     *
+     * @param files whether the run will write files (an output folder is given)
+     * @throws InvalidInputException with the reason in one line, as {@link #run} would
+     */
+    public void checkLimits(RunConfig config, boolean files) {
+        Scenario scenario = scenario(config.scenario());
+        long horizon = config.durationNs() > 0 ? config.durationNs()
+                : config.xrbenchCompat() ? XRBENCH_HORIZON_NS : scenario.defaultDurationNs();
+        RunLimits limits = RunLimits.parse(config.properties());
+        limits.checkRun(scenario, horizon);
+        if (files) {
+            List<MetricReporter> reporters = new ArrayList<>();
+            for (String id : config.reporters()) {
+                reporters.add(catalog.reporter(id));
+            }
+            RunConfig resolved = new RunConfig(config.scenario(), config.platform(), config.scheduler(),
+                    config.seed(), horizon, config.xrbenchCompat(), config.properties(), config.reporters());
+            limits.checkOutput(new RunInfo(resolved, scenario, platform(config.platform()), LabVersion.get()),
+                    reporters, horizon);
+        }
+    }
+
     /** @return how many cost-table sets are cached (for diagnostics and tests) */
     public int cachedCostTables() {
         return costCache.size();
