@@ -157,7 +157,8 @@ public final class Evaluator {
             fanout.open(reporters, new RunInfo(resolved, scenario, platform, version), staging);
             // steered runs (the container's) may be paused or paced: only their scheduler calls are timed
             SimulationOutcome outcome = RunWatchdog.run(simulation::run, guarded,
-                    control == null ? limits : limits.withoutRunTimeout(), resolved);
+                    control == null ? limits : limits.withoutRunTimeout(), resolved,
+                    control == null ? null : control::cancelRequested); // a cancel frees a stuck run's caller
             RunResult result = ResultAssembler.assemble(resolved, version, platform, outcome,
                     minEnergyPerTask(scenario, costs), options.uxcostFloor());
             if (control != null) {
@@ -179,8 +180,9 @@ public final class Evaluator {
             return new RunResult(result.config(), result.labVersion(), result.simulatedNs(), result.frames(),
                     result.energyMj(), result.perTask(), merged);
         } catch (RuntimeException | Error e) {
-            if (control != null && !control.ended()) {
-                control.phase(RunControl.Phase.FAILED, e.getMessage());
+            if (control != null && !control.ended()) { // a cancelled run whose stuck thread was abandoned: cancelled
+                control.phase(control.cancelRequested() ? RunControl.Phase.CANCELLED : RunControl.Phase.FAILED,
+                        e.getMessage());
             }
             fanout.abort();
             if (staging != null) {

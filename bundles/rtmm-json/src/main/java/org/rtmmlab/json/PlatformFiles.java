@@ -66,13 +66,8 @@ public final class PlatformFiles {
      */
     public static Platform read(Path file) {
         String source = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parse(source, reader);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException(file.toString(), "", "platform file not found");
-        } catch (IOException e) {
-            throw new InvalidInputException(file.toString(), "", "cannot read platform file: " + e.getMessage());
-        }
+        // a folder, FIFO, device, oversized or non-UTF-8 file is refused before parsing (issue 17)
+        return parse(source, new java.io.StringReader(InputFiles.read(file, source, "platform file")));
     }
 
     /**

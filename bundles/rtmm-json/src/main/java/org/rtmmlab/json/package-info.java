@@ -3,7 +3,7 @@
  * durations written as text ({@link org.rtmmlab.json.Durations}).
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package org.rtmmlab.json;
 
 import org.osgi.annotation.bundle.Export;

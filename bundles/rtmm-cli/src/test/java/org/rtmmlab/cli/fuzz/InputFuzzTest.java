@@ -169,12 +169,14 @@ class InputFuzzTest {
     /** @return per shipped scenario a platform it runs on unmutated, per shipped platform such a scenario */
     private static Map<Path, String> partners(Evaluator evaluator, List<Shipped> files) {
         List<String> scenarios = new ArrayList<>(List.of("xrbench/VR_gaming", "rtmdl/h100-mix"));
-        List<String> platforms = new ArrayList<>(List.of("xrbench/Single_4K__WS", "rtmdl/h100-cpu"));
+        List<String> platforms = new ArrayList<>(List.of("xrbench/Single_4K__WS", "rtmdl/h100-cpu",
+                "rtmdl/edge-gpu-cpu"));
         for (Shipped f : files) {
             (f.kind() == Kind.SCENARIO ? scenarios : platforms).add(f.file().toString());
         }
         Map<Path, String> partner = new java.util.HashMap<>();
         for (Shipped f : files) {
+            List<String> why = new ArrayList<>();
             for (String other : f.kind() == Kind.SCENARIO ? platforms : scenarios) {
                 try {
                     evaluator.run(f.kind() == Kind.SCENARIO ? config(f.file().toString(), other)
@@ -182,10 +184,11 @@ class InputFuzzTest {
                     partner.put(f.file(), other);
                     break;
                 } catch (InvalidInputException e) {
-                    // try the next one
+                    why.add(e.getMessage()); // try the next one
                 }
             }
-            assertTrue(partner.containsKey(f.file()), "the unmutated " + f.file() + " runs with nothing shipped");
+            assertTrue(partner.containsKey(f.file()), "the unmutated " + f.file() + " runs with nothing shipped: "
+                    + why);
         }
         return partner;
     }
@@ -231,7 +234,9 @@ class InputFuzzTest {
                     plans++;
                 } catch (InvalidInputException e) {
                     String msg = e.getMessage();
-                    if (msg.contains("\n") || !msg.startsWith(spec.name() + ": $")) {
+                    // a template's problem is named in the template (its file and path), with the sweep's
+                    boolean named = files.stream().anyMatch(f -> msg.startsWith(f.name() + ": $"));
+                    if (msg.contains("\n") || !named) {
                         failures.add(where + ": not one line naming file and JSON path: " + msg);
                     } else {
                         errors++;
