@@ -1,11 +1,7 @@
 package org.rtmmlab.sweep;
 
 import com.google.gson.JsonPrimitive;
-import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
