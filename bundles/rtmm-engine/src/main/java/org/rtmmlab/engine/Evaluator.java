@@ -158,7 +158,8 @@ public final class Evaluator {
             // steered runs (the container's) may be paused or paced: only their scheduler calls are timed
             SimulationOutcome outcome = RunWatchdog.run(simulation::run, guarded,
                     control == null ? limits : limits.withoutRunTimeout(), resolved,
-                    control == null ? null : control::cancelRequested); // a cancel frees a stuck run's caller
+                    // a cancel frees a stuck run's caller; compatibility runs are cancelled between runs only
+                    control == null || config.xrbenchCompat() ? null : control::cancelRequested);
             RunResult result = ResultAssembler.assemble(resolved, version, platform, outcome,
                     minEnergyPerTask(scenario, costs), options.uxcostFloor());
             if (control != null) {

@@ -57,9 +57,9 @@ public record RunLimits(long decisionTimeoutNs, long runTimeoutNs, long maxReque
     /** Default of {@value #MAX_REQUESTS}. */
     public static final long DEFAULT_MAX_REQUESTS = 20_000_000L;
     /**
-     * Default of {@value #MAX_OUTPUT_BYTES}: 2 GiB, a guess: ten times the CSV files of a default-length run at the
-     * request limit would not fit a laptop's spare disk, and a file this size is the most a spreadsheet or pandas
-     * session opens comfortably.
+     * Default of {@value #MAX_OUTPUT_BYTES}: 2 GiB, a guess: far above the files of a default-length run (a 60 s
+     * XRBench run writes under 100 MB of CSV) and about the largest CSV a spreadsheet or a pandas session opens
+     * comfortably.
      */
     public static final long DEFAULT_MAX_OUTPUT_BYTES = 2L << 30;
 
