@@ -56,6 +56,15 @@ class CliOutputLimitTest {
 
         CliRunTest.Outcome raised = rtmm(args("run", "herald", refused, "--set", "engine.maxOutputBytes=off"));
         assertEquals(0, raised.code(), raised.err());
+
+        // csv as the only (first) reporter: run follows its records through a progress tap, which must pass the
+        // estimate on (before the fix it did not, and an hour of this run wrote 3 GB past a 1 MB limit)
+        CliRunTest.Outcome tapped = rtmm("run", "--scenario", RUN[0], "--platform", RUN[1], "--scheduler", "herald",
+                "--duration", "2s", "--progress", "none", "--report", "csv", "--out", dir.resolve("tapped").toString(),
+                "--set", "engine.maxOutputBytes=" + written / 2);
+        assertEquals(2, tapped.code(), tapped.err());
+        assertTrue(tapped.err().contains("reporter csv about "), tapped.err());
+        assertFalse(Files.exists(dir.resolve("tapped")), "nothing written");
     }
 
     @Test
