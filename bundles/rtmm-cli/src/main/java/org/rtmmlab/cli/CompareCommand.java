@@ -147,6 +147,12 @@ public class CompareCommand extends PluginCommand implements Callable<Integer> {
                 }
             }
         }
+        Set<String> checked = new java.util.HashSet<>();
+        for (RunConfig c : configs) { // inputs that cannot finish fail the command before the first run
+            if (checked.add(c.scenario() + "|" + c.platform() + "|" + c.properties())) { // seeds do not matter
+                evaluator.checkLimits(c, true);
+            }
+        }
         // every file of the comparison (per-run folders, compare.html, a CSV inside --out) is staged and published
         // as one unit: after any kill, --out holds either the earlier comparison or this one, whole
         Path staging = OutputFolder.stage(out, "--out", ComparePublishing.marker(configs));
@@ -161,7 +167,7 @@ public class CompareCommand extends PluginCommand implements Callable<Integer> {
             writeComparisons(reporters, results, failures, base, staging, err);
             if (csvInTree != null) {
                 Path inStage = staging.resolve(csvInTree.toString());
-                ComparisonTables.writeCsv(results, base, inStage);
+                ComparisonTables.writeCsv(results, failures, base, inStage);
             }
             OutputFolder.publish(staging, out);
             published = true;
@@ -171,7 +177,8 @@ public class CompareCommand extends PluginCommand implements Callable<Integer> {
             }
         }
         if (csv != null && csvInTree == null) {
-            ComparePublishing.writeAtomically(csv, file -> ComparisonTables.writeCsv(results, base, file));
+            ComparePublishing.writeAtomically(csv, file -> ComparisonTables.writeCsv(results, failures, base,
+                    file));
         }
         var o = out();
         if (json) {

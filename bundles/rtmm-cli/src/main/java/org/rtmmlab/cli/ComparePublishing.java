@@ -46,6 +46,11 @@ final class ComparePublishing {
             return rel;
         }
         Path parent = abs.getParent();
+        for (Path p = parent; p != null; p = p.getParent()) {
+            if (Files.exists(p) && !Files.isDirectory(p)) {
+                throw new InvalidInputException(name, "", "its folder " + p + " is a file");
+            }
+        }
         try {
             Files.createDirectories(parent);
         } catch (IOException | RuntimeException e) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.rtmmlab.api.run.FrameCounts;
+import org.rtmmlab.api.run.RunFailure;
 import org.rtmmlab.api.run.RunResult;
 import org.rtmmlab.engine.metrics.UxCost;
 import org.rtmmlab.engine.stats.GeometricMean;
@@ -35,15 +36,22 @@ import org.rtmmlab.engine.stats.MeanInterval;
  *
  * <p>CSV ({@code --csv}): long format, one row per run and figure, the shape pandas, R and spreadsheets pivot
  * directly, and one that stays valid when a reporter adds figures: columns scenario, platform, scheduler, seed,
- * metric, value, baseline, change. Figures: {@code xrbench.score}, {@code energy.mJ}, {@code missRate}, the frame
+ * metric, value, baseline, change, status, reason. Figures: {@code xrbench.score}, {@code energy.mJ}, {@code missRate}, the frame
  * counts ({@code frames.released}, ...), then every other run metric by name. Numbers as Java's shortest exact
- * decimal text, empty cells for missing values.
+ * decimal text, empty cells for missing values. A finished run's rows have status {@code ok} and an empty reason; a
+ * failed run (issue 17) has one row with status {@code failed}, empty metric and numbers, and its one-line reason, after
+ * the finished runs, so that a script reading the CSV sees every run the comparison tried.
  */
 final class ComparisonTables {
 
     /** CSV header. */
     static final String[] CSV_HEADER = {"scenario", "platform", "scheduler", "seed", "metric", "value", "baseline",
-        "change"};
+        "change", "status", "reason"};
+
+    /** CSV status of a finished run's rows. */
+    static final String STATUS_OK = "ok";
+    /** CSV status of a failed run's row. */
+    static final String STATUS_FAILED = "failed";
 
     /** Run metric holding UXCost. */
     static final String UXCOST = "uxcost";
@@ -218,8 +226,17 @@ final class ComparisonTables {
                 ? "+-" + Format.percent(m.halfWidth()) : "");
     }
 
-    /** Writes the long-format CSV to {@code file} (parent directories created). */
+    /** Writes the long-format CSV of finished runs only to {@code file} (parent directories created). */
     static void writeCsv(List<RunResult> results, String base, Path file) throws IOException {
+        writeCsv(results, List.of(), base, file);
+    }
+
+    /**
+     * Writes the long-format CSV to {@code file} (parent directories created): the finished runs' figures, then one
+     * row per failed run with its status and reason.
+     */
+    static void writeCsv(List<RunResult> results, List<RunFailure> failures, String base, Path file)
+            throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
@@ -234,8 +251,12 @@ final class ComparisonTables {
                     double v = e.getValue();
                     double b = bf.getOrDefault(e.getKey(), Double.NaN);
                     p.printRecord(r.config().scenario(), r.config().platform(), r.config().scheduler(),
-                            r.config().seed(), e.getKey(), number(v), number(b), number(change(v, b)));
+                            r.config().seed(), e.getKey(), number(v), number(b), number(change(v, b)), STATUS_OK, "");
                 }
+            }
+            for (RunFailure f : failures) {
+                p.printRecord(f.config().scenario(), f.config().platform(), f.config().scheduler(), f.config().seed(),
+                        "", "", "", "", STATUS_FAILED, f.reason());
             }
         }
     }

@@ -41,6 +41,12 @@ final class ProgressTap implements MetricReporter {
         delegate.writeComparison(runs, baseline, dir);
     }
 
+    /** The reporter's own estimate: the tap writes nothing (without this, a tapped reporter escaped the limit). */
+    @Override
+    public long estimatedBytes(RunInfo run, long requests, long blocks) {
+        return delegate.estimatedBytes(run, requests, blocks);
+    }
+
     @Override
     public ReportSession open(RunInfo run, Path outputDir) throws IOException {
         ReportSession s = delegate.open(run, outputDir);

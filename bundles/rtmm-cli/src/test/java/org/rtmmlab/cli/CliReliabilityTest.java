@@ -110,6 +110,16 @@ class CliReliabilityTest {
         assertEquals(List.of("cmp", "cmp.csv", "ThrowingPolicy.jar", "SpinningPolicy.jar").stream().sorted().toList(),
                 names(dir));
         assertTrue(OutputFolder.hasMarker(out));
+        List<String> csv = Files.readAllLines(dir.resolve("cmp.csv"));
+        assertEquals(String.join(",", ComparisonTables.CSV_HEADER), csv.get(0));
+        assertTrue(csv.stream().skip(1).filter(l -> l.contains(",edf,") || l.contains(",fcfs,"))
+                .allMatch(l -> l.endsWith(",ok,")), "a finished run's rows say ok: " + csv);
+        List<String> failed = csv.stream().filter(l -> l.contains(",failed,")).toList();
+        assertEquals(2, failed.size(), "one row per failed run in the CSV too: " + csv);
+        assertTrue(failed.get(0).startsWith(SC + "," + PL + ",test-throwing,1,,,,,failed,")
+                && failed.get(0).contains("no idea what to do"), failed.get(0));
+        assertTrue(failed.get(1).startsWith(SC + "," + PL + ",test-spinning,1,,,,,failed,")
+                && failed.get(1).contains("engine.decisionTimeout"), failed.get(1));
         CliRunTest.Outcome j = rtmm("compare", "--plugins", throwing.toString(), "--scenarios", SC, "--platforms", PL,
                 "--schedulers", "edf,test-throwing", "--progress", "none", "--duration", "100ms", "--json", "--out",
                 out.toString());
@@ -136,6 +146,40 @@ class CliReliabilityTest {
                 "--progress", "none", "--duration", "100ms", "--out", out.toString(), "--csv", inside.toString());
         assertEquals(0, ok.code(), ok.err());
         assertTrue(Files.readString(inside).startsWith("scenario,"), "a CSV inside --out is published with the rest");
+    }
+
+    @Test
+    void aCsvUnderAFileFailsBeforeAnyRun(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("cmp");
+        Path file = Files.writeString(dir.resolve("notes.txt"), "keep");
+        Path underAFile = file.resolve("cmp.csv");
+        CliRunTest.Outcome o = rtmm("compare", "--scenarios", SC, "--platforms", PL, "--schedulers", "edf",
+                "--progress", "none", "--duration", "100ms", "--out", out.toString(), "--csv", underAFile.toString());
+        assertEquals(2, o.code(), o.err());
+        assertEquals(1, o.err().strip().lines().count(), o.err());
+        assertTrue(o.err().startsWith("error: --csv " + underAFile + ": its folder " + file + " is a file"), o.err());
+        assertFalse(Files.exists(out), "nothing ran");
+        assertEquals("keep", Files.readString(file));
+    }
+
+    @Test
+    void aCsvInAReadOnlyFolderFailsBeforeAnyRun(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("cmp");
+        Path locked = Files.createDirectories(dir.resolve("locked"));
+        Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            // root may write anywhere: this half only holds where the folder really is read-only
+            org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(locked), "running as root");
+            CliRunTest.Outcome r = rtmm("compare", "--scenarios", SC, "--platforms", PL, "--schedulers", "edf",
+                    "--progress", "none", "--duration", "100ms", "--out", out.toString(), "--csv",
+                    locked.resolve("cmp.csv").toString());
+            assertEquals(2, r.code(), r.err());
+            assertEquals("error: --csv " + locked.resolve("cmp.csv") + ": its folder " + locked + " is not writable",
+                    r.err().strip());
+            assertFalse(Files.exists(out), "nothing ran");
+        } finally {
+            Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
     }
 
     @Test

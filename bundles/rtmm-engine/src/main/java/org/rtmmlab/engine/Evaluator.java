@@ -133,6 +133,9 @@ public final class Evaluator {
                     + " scenario events ignored in XRBench compatibility mode");
         }
         String version = LabVersion.get();
+        if (outputDir != null) { // files that would not fit are refused before anything runs (issue 17)
+            limits.checkOutput(new RunInfo(resolved, scenario, platform, version), reporters, horizon);
+        }
         ReportFanout fanout = new ReportFanout(warn);
         GuardedPolicy guarded = new GuardedPolicy(policy); // the watchdog times every scheduler call (issue 17)
         SimulationInput input = new SimulationInput(scenario, platform, costs, guarded,
@@ -154,7 +157,9 @@ public final class Evaluator {
             fanout.open(reporters, new RunInfo(resolved, scenario, platform, version), staging);
             // steered runs (the container's) may be paused or paced: only their scheduler calls are timed
             SimulationOutcome outcome = RunWatchdog.run(simulation::run, guarded,
-                    control == null ? limits : limits.withoutRunTimeout(), resolved);
+                    control == null ? limits : limits.withoutRunTimeout(), resolved,
+                    // a cancel frees a stuck run's caller; compatibility runs are cancelled between runs only
+                    control == null || config.xrbenchCompat() ? null : control::cancelRequested);
             RunResult result = ResultAssembler.assemble(resolved, version, platform, outcome,
                     minEnergyPerTask(scenario, costs), options.uxcostFloor());
             if (control != null) {
@@ -176,8 +181,9 @@ public final class Evaluator {
             return new RunResult(result.config(), result.labVersion(), result.simulatedNs(), result.frames(),
                     result.energyMj(), result.perTask(), merged);
         } catch (RuntimeException | Error e) {
-            if (control != null && !control.ended()) {
-                control.phase(RunControl.Phase.FAILED, e.getMessage());
+            if (control != null && !control.ended()) { // a cancelled run whose stuck thread was abandoned: cancelled
+                control.phase(control.cancelRequested() ? RunControl.Phase.CANCELLED : RunControl.Phase.FAILED,
+                        e.getMessage());
             }
             fanout.abort();
             if (staging != null) {
@@ -373,6 +379,32 @@ public final class Evaluator {
             out[t] = best;
         }
         return out;
+    }
+
+    /**
+     * Checks, without running anything, the limits {@link #run} checks first ({@link RunLimits}: the duration, the
+     * requests and, when the run writes files, its reporters' estimated output), so that a front end running many
+     * runs (compare) refuses an input that cannot finish before its first run.
+     *
+     * @param files whether the run will write files (an output folder is given)
+     * @throws InvalidInputException with the reason in one line, as {@link #run} would
+     */
+    public void checkLimits(RunConfig config, boolean files) {
+        Scenario scenario = scenario(config.scenario());
+        long horizon = config.durationNs() > 0 ? config.durationNs()
+                : config.xrbenchCompat() ? XRBENCH_HORIZON_NS : scenario.defaultDurationNs();
+        RunLimits limits = RunLimits.parse(config.properties());
+        limits.checkRun(scenario, horizon);
+        if (files) {
+            List<MetricReporter> reporters = new ArrayList<>();
+            for (String id : config.reporters()) {
+                reporters.add(catalog.reporter(id));
+            }
+            RunConfig resolved = new RunConfig(config.scenario(), config.platform(), config.scheduler(),
+                    config.seed(), horizon, config.xrbenchCompat(), config.properties(), config.reporters());
+            limits.checkOutput(new RunInfo(resolved, scenario, platform(config.platform()), LabVersion.get()),
+                    reporters, horizon);
+        }
     }
 
     /** @return how many cost-table sets are cached (for diagnostics and tests) */

@@ -14,6 +14,11 @@ import org.rtmmlab.api.run.RunConfig;
  * to stop (its next scheduler call throws, and it is interrupted); if it does not end within a short grace period
  * (a {@code decide()} that loops forever) it is abandoned: it is a daemon thread, holds no lock of the lab and writes
  * only into the run's staging folder, which the failed run removes; the message says so. The caller is free at once.
+ *
+ * <p>A steered run (the container's) is always watched on a thread of its own, timeouts or not: when it is cancelled
+ * ({@link RunControl#cancel()}) and has not ended {@link #CANCEL_GRACE_MS} later (its scheduler is stuck in a call and
+ * never reaches the next time step, where a cancel takes effect), it is stopped and abandoned the same way, so that a
+ * stuck evaluation can always be cancelled and its worker is free again.
  */
 final class RunWatchdog {
 
@@ -21,6 +26,8 @@ final class RunWatchdog {
     private static final long POLL_MS = 20;
     /** How long a stopped run's thread gets to end before it is abandoned, ms. */
     private static final long GRACE_MS = 200;
+    /** How long a cancelled run may take to reach its next time step before it is stopped and abandoned, ms. */
+    static final long CANCEL_GRACE_MS = 2_000;
 
     private RunWatchdog() {
     }
@@ -32,9 +39,19 @@ final class RunWatchdog {
      * @throws SchedulingException if a limit is exceeded, or the caller is interrupted
      */
     static <T> T run(Supplier<T> body, GuardedPolicy guard, RunLimits limits, RunConfig run) {
-        if (limits.decisionTimeoutNs() == 0 && limits.runTimeoutNs() == 0) {
+        return run(body, guard, limits, run, null);
+    }
+
+    /**
+     * @param cancelled whether the run was cancelled (a steered run's {@link RunControl#cancelRequested()}), or null
+     * @see #run(Supplier, GuardedPolicy, RunLimits, RunConfig)
+     */
+    static <T> T run(Supplier<T> body, GuardedPolicy guard, RunLimits limits, RunConfig run,
+                     java.util.function.BooleanSupplier cancelled) {
+        if (limits.decisionTimeoutNs() == 0 && limits.runTimeoutNs() == 0 && cancelled == null) {
             return body.get();
         }
+        long cancelSeen = 0;
         FutureTask<T> task = new FutureTask<>(body::get);
         Thread worker = new Thread(task, "rtmm-run " + describe(run));
         worker.setDaemon(true);
@@ -53,7 +70,17 @@ final class RunWatchdog {
                 }
                 throw new IllegalStateException(cause);
             } catch (TimeoutException e) {
-                String reason = overrun(guard, limits, start, System.nanoTime(), run);
+                long now = System.nanoTime();
+                String reason = overrun(guard, limits, start, now, run);
+                if (reason == null && cancelled != null && cancelled.getAsBoolean()) {
+                    cancelSeen = cancelSeen == 0 ? now : cancelSeen;
+                    if (now - cancelSeen > TimeUnit.MILLISECONDS.toNanos(CANCEL_GRACE_MS)) {
+                        reason = "cancelled, but the run " + describe(run) + " did not stop within "
+                                + RunLimits.human(TimeUnit.MILLISECONDS.toNanos(CANCEL_GRACE_MS)) + (guard.callStartNs()
+                                != 0 ? ": a scheduler call has not returned" : "") + " (simulated t="
+                                + RunLimits.human(guard.simulatedNs()) + ")";
+                    }
+                }
                 if (reason != null) {
                     throw stop(task, worker, guard, reason);
                 }

@@ -44,7 +44,7 @@ class EngineOptionsTest {
                         () -> EngineOptions.parse(Map.of("engine.xrbenchAccuracy", "yes"), S)).getMessage());
         assertEquals("run properties: engine.windw: unknown engine property; known: engine.dropRule, engine.window,"
                 + " engine.xrbenchAccuracy, engine.uxcostFloor, engine.decisionTimeout, engine.runTimeout,"
-                + " engine.maxRequests, engine.maxDuration", assertThrows(InvalidInputException.class,
+                + " engine.maxRequests, engine.maxDuration, engine.maxOutputBytes", assertThrows(InvalidInputException.class,
                 () -> EngineOptions.parse(Map.of("engine.windw", "1s"), S)).getMessage());
         assertEquals(0.05, EngineOptions.parse(Map.of("engine.uxcostFloor", "0.05"), S).uxcostFloor());
         assertEquals("run properties: engine.uxcostFloor: expected a number in [0, 1], got '2'",

@@ -3,11 +3,7 @@ package org.rtmmlab.json;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -66,13 +62,8 @@ public final class PlatformFiles {
      */
     public static Platform read(Path file) {
         String source = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parse(source, reader);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException(file.toString(), "", "platform file not found");
-        } catch (IOException e) {
-            throw new InvalidInputException(file.toString(), "", "cannot read platform file: " + e.getMessage());
-        }
+        // a folder, FIFO, device, oversized or non-UTF-8 file is refused before parsing (issue 17)
+        return parse(source, new java.io.StringReader(InputFiles.read(file, source, "platform file")));
     }
 
     /**

@@ -1,10 +1,6 @@
 package org.rtmmlab.json;
 
-import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -66,13 +62,8 @@ public final class ScenarioFiles {
      */
     public static Scenario read(Path file, Function<String, Model> resolver) {
         String source = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parse(source, reader, resolver);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException(file.toString(), "", "scenario file not found");
-        } catch (IOException e) {
-            throw new InvalidInputException(file.toString(), "", "cannot read scenario file: " + e.getMessage());
-        }
+        // a folder, FIFO, device, oversized or non-UTF-8 file is refused before parsing (issue 17)
+        return parse(source, new java.io.StringReader(InputFiles.read(file, source, "scenario file")), resolver);
     }
 
     /** Parses a scenario document without a model-ref resolver. */

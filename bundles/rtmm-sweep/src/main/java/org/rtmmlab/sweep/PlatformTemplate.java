@@ -7,11 +7,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
-import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -48,14 +44,8 @@ public final class PlatformTemplate {
     /** Reads a template file (strict JSON; errors name the file and JSON path). */
     public static PlatformTemplate read(Path file) {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException(file.toString(), "", "platform template not found");
-        } catch (IOException e) {
-            throw new InvalidInputException(file.toString(), "", "cannot read: " + e.getMessage());
-        }
+        // a folder, FIFO, device, oversized or non-UTF-8 file is refused before parsing (issue 17)
+        String text = org.rtmmlab.json.InputFiles.read(file, name, "platform template");
         JsonNode.parse(name, new StringReader(text)); // strict syntax and duplicate keys, with the path
         return new PlatformTemplate(name, JsonParser.parseString(text));
     }

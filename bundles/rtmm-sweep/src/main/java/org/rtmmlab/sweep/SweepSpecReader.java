@@ -1,11 +1,7 @@
 package org.rtmmlab.sweep;
 
 import com.google.gson.JsonPrimitive;
-import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,14 +38,9 @@ public final class SweepSpecReader {
     /** Reads a sweep file; template paths are relative to its directory. */
     public static SweepSpec read(Path file) {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            Path dir = file.toAbsolutePath().getParent();
-            return parse(name, dir, r);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException(file.toString(), "", "sweep file not found");
-        } catch (IOException e) {
-            throw new InvalidInputException(file.toString(), "", "cannot read: " + e.getMessage());
-        }
+        // a folder, FIFO, device, oversized or non-UTF-8 file is refused before parsing (issue 17)
+        String text = org.rtmmlab.json.InputFiles.read(file, name, "sweep file");
+        return parse(name, file.toAbsolutePath().getParent(), new java.io.StringReader(text));
     }
 
     /** Parses a sweep document; {@code baseDir} resolves relative template paths. */

@@ -22,6 +22,25 @@ public interface MetricReporter extends RtmmPlugin {
     ReportSession open(RunInfo run, Path outputDir) throws IOException;
 
     /**
+     * Estimates how many bytes this reporter's files of one run will take, asked before the run starts (only when
+     * the run writes files), so that a run whose files would exceed the engine's output limit
+     * ({@code engine.maxOutputBytes}) is refused up front with the reporter named, instead of filling the disk.
+     * An estimate, not a promise: base it on the records the run streams.
+     * The default, 0, suits a reporter whose files do not grow with the run's length.
+     *
+     * @param run      the run (its configuration with the resolved duration, scenario, platform)
+     * @param requests an upper bound of the requests the run releases ({@link #open}'s session sees at most as many
+     *                 {@link ReportSession#onRequest} calls)
+     * @param blocks   an estimate of the blocks it executes (each request's layers as blocks of one layer: a
+     *                 scheduler that runs several layers per block executes fewer)
+     * @return the estimated bytes, &gt;= 0
+     * @since 1.5
+     */
+    default long estimatedBytes(RunInfo run, long requests, long blocks) {
+        return 0;
+    }
+
+    /**
      * Writes this reporter's files about a comparison: several finished runs (schedulers x scenarios x platforms)
      * judged against a baseline scheduler, e.g. a {@code compare.html} with bar charts. Called by the command line's
      * {@code compare} (and any other front end) once all runs are done, for each reporter the user selected.

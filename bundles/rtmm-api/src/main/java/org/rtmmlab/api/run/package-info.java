@@ -3,7 +3,7 @@
  * {@link org.rtmmlab.api.run.MetricReporter} plugin kind.
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package org.rtmmlab.api.run;
 
 import org.osgi.annotation.bundle.Export;

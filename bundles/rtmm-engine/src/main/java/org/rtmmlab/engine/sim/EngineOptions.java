@@ -71,7 +71,8 @@ public record EngineOptions(DropRule dropRule, long windowNs, boolean xrbenchAcc
                         throw new InvalidInputException(SOURCE, key, "unknown engine property; known: "
                                 + String.join(", ", DropRule.PROPERTY, WINDOW, XRBENCH_ACCURACY, UXCOST_FLOOR,
                                 org.rtmmlab.engine.RunLimits.DECISION_TIMEOUT, org.rtmmlab.engine.RunLimits.RUN_TIMEOUT,
-                                org.rtmmlab.engine.RunLimits.MAX_REQUESTS, org.rtmmlab.engine.RunLimits.MAX_DURATION));
+                                org.rtmmlab.engine.RunLimits.MAX_REQUESTS, org.rtmmlab.engine.RunLimits.MAX_DURATION,
+                                org.rtmmlab.engine.RunLimits.MAX_OUTPUT_BYTES));
                     }
                 }
             }

@@ -137,8 +137,9 @@ final class Runner {
                                     default -> EvaluationState.FINISHED;
                                 };
                                 runWhy = runState == EvaluationState.FINISHED ? "" : c.message();
-                            } catch (RuntimeException ex) {
-                                runState = EvaluationState.FAILED;
+                            } catch (RuntimeException ex) { // cancelled while stuck: the run's thread abandoned
+                                runState = c.phase() == RunControl.Phase.CANCELLED ? EvaluationState.CANCELLED
+                                        : EvaluationState.FAILED;
                                 runWhy = oneLine(ex);
                             }
                             e.runEnds(new EvaluationRecord.RunEntry(scenario, platform, scheduler, seed, rel,

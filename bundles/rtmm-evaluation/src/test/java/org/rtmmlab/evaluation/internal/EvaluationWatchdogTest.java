@@ -104,6 +104,32 @@ class EvaluationWatchdogTest {
     }
 
     @Test
+    void aStuckEvaluationCanBeCancelledItsThreadIsAbandonedAndReported() throws Exception {
+        // no decision timeout: before, only a restart of the container ended this evaluation and freed its worker
+        EvaluationRequest untimed = new EvaluationRequest(List.of("xrbench/VR_gaming"),
+                List.of("xrbench/Dual_4K__WS_OS"), List.of("test-spinning"), List.of(1L), 100_000_000L, false,
+                Map.of("engine.decisionTimeout", "off"), List.of("json"), 0, null);
+        String id = service.submit(untimed).id();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (service.status(id).orElseThrow().state() != EvaluationState.RUNNING) {
+            assertTrue(System.nanoTime() < end, "did not start: " + service.status(id).orElseThrow());
+            Thread.sleep(10);
+        }
+        Thread.sleep(200); // in decide() at 10 ms by now, spinning
+        assertEquals(EvaluationState.RUNNING, service.status(id).orElseThrow().state());
+        service.cancel(id); // what rtmm:cancel ID calls
+        EvaluationStatus s = await(id);
+        assertEquals(EvaluationState.CANCELLED, s.state(), s.message());
+        assertTrue(s.message().contains("scheduler policy 'test-spinning': cancelled, but the run test-spinning on "
+                + "xrbench/VR_gaming / xrbench/Dual_4K__WS_OS, seed 1 did not stop within 2 s: a scheduler call has "
+                + "not returned (simulated t=1"), s.message());
+        assertTrue(s.message().endsWith("; its thread 'rtmm-run test-spinning on xrbench/VR_gaming / "
+                + "xrbench/Dual_4K__WS_OS, seed 1' did not stop and was abandoned"), s.message());
+        EvaluationStatus next = await(service.submit(run("fcfs")).id()); // the only worker is free again
+        assertEquals(EvaluationState.FINISHED, next.state(), next.message());
+    }
+
+    @Test
     void aSchedulerSwappedInDuringTheRunIsTimedToo() throws Exception {
         // paced (0.5 simulated s per wall s) so it is still running when the swap arrives
         EvaluationRequest paced = new EvaluationRequest(List.of("xrbench/VR_gaming"), List.of("xrbench/Dual_4K__WS_OS"),

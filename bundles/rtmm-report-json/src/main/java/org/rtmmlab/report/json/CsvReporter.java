@@ -38,6 +38,12 @@ public final class CsvReporter implements MetricReporter {
         return "requests.csv (one row per frame) and blocks.csv (one row per executed block)";
     }
 
+    /** @return about one row per request and one per block, each at its widest for this run ({@link CsvSession}) */
+    @Override
+    public long estimatedBytes(RunInfo run, long requests, long blocks) {
+        return CsvSession.estimatedBytes(run, requests, blocks);
+    }
+
     @Override
     public ReportSession open(RunInfo run, Path outputDir) throws IOException {
         if (outputDir == null) {

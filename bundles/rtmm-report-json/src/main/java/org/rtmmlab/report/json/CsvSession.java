@@ -50,6 +50,59 @@ final class CsvSession implements ReportSession {
         this.blocks = blocks;
     }
 
+    /**
+     * @return an estimate of both files' bytes for a run of at most {@code requests} requests and {@code blocks}
+     *         blocks: the headers plus each row at the widest its fields get in this run (the longest task, model,
+     *         variant and accelerator ids, times up to the run's duration with 6 decimals, energies with 9 decimals
+     *         and up to 4 integer digits, a guess); an overestimate by about a third for typical runs
+     */
+    static long estimatedBytes(RunInfo run, long requests, long blocks) {
+        int task = 1;
+        int model = 1;
+        int variant = 4;
+        for (org.rtmmlab.api.workload.Task t : run.scenario().tasks()) {
+            task = Math.max(task, t.id().length());
+            model = Math.max(model, t.model().length());
+        }
+        for (org.rtmmlab.api.workload.Model m : run.scenario().models()) {
+            for (int v = 0; v < m.variantCount(); v++) {
+                variant = Math.max(variant, m.variantId(v).length());
+            }
+        }
+        int acc = 1;
+        int allAccs = 0;
+        for (Accelerator a : run.platform().accelerators()) {
+            acc = Math.max(acc, a.id().length());
+            allAccs += a.id().length() + 1;
+        }
+        int id = digits(Math.max(1, requests));
+        int time = digits(Math.max(1, run.config().durationNs() / 1_000_000)) + 7;
+        int energy = 4 + 1 + 9;
+        int layer = 4;
+        long requestRow = id + task + model + variant + id + 5L * time + allAccs + energy + "IN_FLIGHT".length()
+                + "DEADLINE".length() + "1.000000".length() + REQUEST_HEADER.length;
+        long blockRow = id + task + id + acc + 2L * layer + 3L * time + energy + "1.000000".length()
+                + BLOCK_HEADER.length;
+        return headerBytes(REQUEST_HEADER) + headerBytes(BLOCK_HEADER) + saturatedProduct(requests, requestRow)
+                + saturatedProduct(blocks, blockRow);
+    }
+
+    private static int digits(long n) {
+        return Long.toString(n).length();
+    }
+
+    private static long headerBytes(String[] header) {
+        return String.join(",", header).length() + 1L;
+    }
+
+    private static long saturatedProduct(long a, long b) {
+        try {
+            return Math.multiplyExact(a, b);
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE / 4;
+        }
+    }
+
     /** Creates both files (with their headers) in {@code dir}. */
     static CsvSession open(RunInfo run, Path dir) throws IOException {
         List<Accelerator> accs = run == null || run.platform() == null ? List.of() : run.platform().accelerators();
