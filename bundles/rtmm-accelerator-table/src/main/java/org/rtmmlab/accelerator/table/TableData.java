@@ -24,7 +24,8 @@ import org.rtmmlab.json.PlatformFiles;
  * {@code models.json} (the layer shapes the tables are in order of), the measured profile
  * {@code measured/h100.json} ({@link MeasuredProfiles}) and the platform files under {@code platforms/} (listed in
  * {@code platforms/index.txt}, read with {@link PlatformFiles}): the 26 XRBench Figure-5 settings and
- * {@code measured/h100}. Immutable; {@link #shared()} parses the resources once per class loader (thread-safe).
+ * {@code measured/h100}. Immutable; {@link #shared()} parses each part of the resources on its first use, once per
+ * class loader (thread-safe).
  */
 final class TableData {
 
@@ -37,71 +38,102 @@ final class TableData {
     /** Names of the platform files, one a line, in listing order. */
     static final String PLATFORM_INDEX = "platforms/index.txt";
 
-    private static final Object LOCK = new Object();
-    private static volatile TableData shared;
+    private static final Once<List<Platform>> PLATFORMS = new Once<>(TableData::platformFiles);
+    private static final Once<Map<String, List<LayerKey>>> SHAPES = new Once<>(
+            () -> shapes(JsonNode.resource(TableData.class, MODELS)));
+    private static final Once<Map<String, CostTable>> MAESTRO = new Once<>(
+            () -> tables(JsonNode.resource(TableData.class, COSTS), SHAPES.get()));
+    private static final Once<Map<String, CostTable>> MEASURED = new Once<>(
+            () -> Collections.unmodifiableMap(MeasuredProfiles.tables("h100",
+                    JsonNode.resource(TableData.class, H100), SHAPES.get())));
+    private static final TableData SHARED = new TableData(MAESTRO, MEASURED, PLATFORMS);
 
-    private final Map<String, CostTable> tables;
-    private final Map<String, CostTable> measured;
-    private final List<Platform> platforms;
+    private final Once<Map<String, CostTable>> tables;
+    private final Once<Map<String, CostTable>> measured;
+    private final Once<List<Platform>> platforms;
 
-    private TableData(Map<String, CostTable> tables, Map<String, CostTable> measured, List<Platform> platforms) {
-        this.tables = Collections.unmodifiableMap(tables);
-        this.measured = Collections.unmodifiableMap(measured);
-        this.platforms = List.copyOf(platforms);
+    private TableData(Once<Map<String, CostTable>> tables, Once<Map<String, CostTable>> measured,
+                      Once<List<Platform>> platforms) {
+        this.tables = tables;
+        this.measured = measured;
+        this.platforms = platforms;
     }
 
-    /** @return the data of the bundled resources, parsed on first use */
+    /**
+     * @return the data of the bundled resources; each part (platform files, MAESTRO tables, measured tables) is
+     *         parsed on its first use, so listing platforms or replaying one MAESTRO table does not parse the
+     *         others' files (issue 15: no work before it is needed)
+     */
     static TableData shared() {
-        TableData d = shared;
-        if (d == null) {
-            synchronized (LOCK) {
-                d = shared;
-                if (d == null) {
-                    JsonNode models = JsonNode.resource(TableData.class, MODELS);
-                    TableData maestro = of(models, JsonNode.resource(TableData.class, COSTS));
-                    d = new TableData(maestro.tables, MeasuredProfiles.tables("h100",
-                            JsonNode.resource(TableData.class, H100), shapes(models)), platformFiles());
-                    shared = d;
-                }
-            }
-        }
-        return d;
+        return SHARED;
     }
 
     /** @return MAESTRO tables built from parsed {@code models.json} and {@code costs.json}; no platforms */
     static TableData of(JsonNode models, JsonNode costs) {
-        return new TableData(tables(costs, shapes(models)), Map.of(), List.of());
+        Map<String, CostTable> parsed = tables(costs, shapes(models));
+        return new TableData(new Once<>(() -> parsed), new Once<>(Map::of), new Once<>(List::of));
     }
 
     /** @return the MAESTRO cost tables by id, in document order */
     Map<String, CostTable> tables() {
-        return tables;
+        return tables.get();
     }
 
     /** @return the measured tables by id ({@code measured/h100-fp16}, {@code measured/h100-fp32}) */
     Map<String, CostTable> measured() {
-        return measured;
+        return measured.get();
     }
 
     /** @return the MAESTRO or measured table {@code id}, or null */
     CostTable table(String id) {
-        CostTable t = tables.get(id);
-        return t != null ? t : measured.get(id);
+        CostTable t = tables().get(id);
+        return t != null ? t : measured().get(id);
     }
 
     /** @return every table id, MAESTRO first, for messages */
     List<String> tableIds() {
-        List<String> ids = new ArrayList<>(tables.keySet());
-        ids.addAll(measured.keySet());
+        List<String> ids = new ArrayList<>(tables().keySet());
+        ids.addAll(measured().keySet());
         return ids;
     }
 
     /** @return the bundled platforms: 26 XRBench Figure-5 settings, then {@code measured/h100} */
     List<Platform> platforms() {
-        return platforms;
+        return platforms.get();
+    }
+
+    /**
+     * A value computed on first use, once, thread-safe. A computation that throws is tried again at the next use
+     * (it throws the same input error again: the resources do not change).
+     */
+    private static final class Once<T> {
+        private final java.util.function.Supplier<T> compute;
+        private volatile T value;
+
+        Once(java.util.function.Supplier<T> compute) {
+            this.compute = compute;
+        }
+
+        T get() {
+            T v = value;
+            if (v == null) {
+                synchronized (this) {
+                    v = value;
+                    if (v == null) {
+                        v = compute.get();
+                        value = v;
+                    }
+                }
+            }
+            return v;
+        }
     }
 
     private static List<Platform> platformFiles() {
+        return List.copyOf(readPlatformFiles());
+    }
+
+    private static List<Platform> readPlatformFiles() {
         List<Platform> out = new ArrayList<>();
         for (String name : lines(PLATFORM_INDEX)) {
             String resource = "platforms/" + name;
@@ -200,7 +232,7 @@ final class TableData {
             }
             out.put(id, new CostTable(id, pes.intValue(), bw.get(0).number(), dataflow, keys, layerCosts));
         }
-        return out;
+        return Collections.unmodifiableMap(out);
     }
 
     private static List<LayerCost> layerCosts(JsonNode list, int expected) {
