@@ -41,18 +41,18 @@ final class TableData {
     private static final Once<List<Platform>> PLATFORMS = new Once<>(TableData::platformFiles);
     private static final Once<Map<String, List<LayerKey>>> SHAPES = new Once<>(
             () -> shapes(JsonNode.resource(TableData.class, MODELS)));
-    private static final Once<Map<String, CostTable>> MAESTRO = new Once<>(
-            () -> tables(JsonNode.resource(TableData.class, COSTS), SHAPES.get()));
+    private static final Once<Maestro> MAESTRO = new Once<>(
+            () -> new Maestro(JsonNode.resource(TableData.class, COSTS), SHAPES.get()));
     private static final Once<Map<String, CostTable>> MEASURED = new Once<>(
             () -> Collections.unmodifiableMap(MeasuredProfiles.tables("h100",
                     JsonNode.resource(TableData.class, H100), SHAPES.get())));
     private static final TableData SHARED = new TableData(MAESTRO, MEASURED, PLATFORMS);
 
-    private final Once<Map<String, CostTable>> tables;
+    private final Once<Maestro> tables;
     private final Once<Map<String, CostTable>> measured;
     private final Once<List<Platform>> platforms;
 
-    private TableData(Once<Map<String, CostTable>> tables, Once<Map<String, CostTable>> measured,
+    private TableData(Once<Maestro> tables, Once<Map<String, CostTable>> measured,
                       Once<List<Platform>> platforms) {
         this.tables = tables;
         this.measured = measured;
@@ -61,8 +61,9 @@ final class TableData {
 
     /**
      * @return the data of the bundled resources; each part (platform files, MAESTRO tables, measured tables) is
-     *         parsed on its first use, so listing platforms or replaying one MAESTRO table does not parse the
-     *         others' files (issue 15: no work before it is needed)
+     *         parsed on its first use, and each MAESTRO table built on its first use, so listing platforms or
+     *         replaying one table does not parse the other files nor build the other 18 tables (issue 15: no work
+     *         before it is needed)
      */
     static TableData shared() {
         return SHARED;
@@ -70,13 +71,14 @@ final class TableData {
 
     /** @return MAESTRO tables built from parsed {@code models.json} and {@code costs.json}; no platforms */
     static TableData of(JsonNode models, JsonNode costs) {
-        Map<String, CostTable> parsed = tables(costs, shapes(models));
+        Maestro parsed = new Maestro(costs, shapes(models));
+        parsed.all(); // every table built and checked now
         return new TableData(new Once<>(() -> parsed), new Once<>(Map::of), new Once<>(List::of));
     }
 
     /** @return the MAESTRO cost tables by id, in document order */
     Map<String, CostTable> tables() {
-        return tables.get();
+        return tables.get().all();
     }
 
     /** @return the measured tables by id ({@code measured/h100-fp16}, {@code measured/h100-fp32}) */
@@ -86,13 +88,13 @@ final class TableData {
 
     /** @return the MAESTRO or measured table {@code id}, or null */
     CostTable table(String id) {
-        CostTable t = tables().get(id);
+        CostTable t = tables.get().table(id);
         return t != null ? t : measured().get(id);
     }
 
     /** @return every table id, MAESTRO first, for messages */
     List<String> tableIds() {
-        List<String> ids = new ArrayList<>(tables().keySet());
+        List<String> ids = new ArrayList<>(tables.get().ids());
         ids.addAll(measured().keySet());
         return ids;
     }
@@ -195,44 +197,80 @@ final class TableData {
         return v;
     }
 
-    private static Map<String, CostTable> tables(JsonNode root, Map<String, List<LayerKey>> shapes) {
-        JsonNode costs = root.get("costs");
-        Map<String, CostTable> out = new LinkedHashMap<>();
-        for (JsonNode acc : root.get("accelerators").items()) {
-            JsonNode idNode = acc.get("id");
-            String id = idNode.string();
-            if (out.containsKey(id)) {
-                throw idNode.error("duplicate accelerator id '" + id + "'");
-            }
-            JsonNode pes = acc.get("num_pes");
-            if (pes.intValue() <= 0) {
-                throw pes.error("num_pes must be > 0");
-            }
-            List<JsonNode> bw = acc.get("noc_bw").items();
-            if (bw.isEmpty() || !(bw.get(0).number() > 0)) {
-                throw acc.get("noc_bw").error("needs a positive first (top-level) bandwidth");
-            }
-            JsonNode df = acc.get("dataflow");
-            Dataflow dataflow;
-            try {
-                dataflow = Dataflow.valueOf(df.string());
-            } catch (IllegalArgumentException e) {
-                throw df.error("unknown dataflow '" + df.string() + "'");
-            }
-            JsonNode perModel = costs.get(id);
-            Map<String, List<LayerKey>> keys = new LinkedHashMap<>();
-            Map<String, List<LayerCost>> layerCosts = new LinkedHashMap<>();
-            for (Map.Entry<String, JsonNode> m : perModel.entries()) {
-                List<LayerKey> modelKeys = shapes.get(m.getKey());
-                if (modelKeys == null) {
-                    throw m.getValue().error("model '" + m.getKey() + "' is not in " + MODELS);
+    /**
+     * The MAESTRO tables of a parsed {@code costs.json}: accelerators indexed by id at once (a duplicate id is an
+     * error then), each table checked and built on its first use. Thread-safe.
+     */
+    private static final class Maestro {
+        private final JsonNode costs;
+        private final Map<String, List<LayerKey>> shapes;
+        /** The accelerator entries by id, in document order. */
+        private final Map<String, JsonNode> accelerators = new LinkedHashMap<>();
+        private final Map<String, CostTable> built = new java.util.concurrent.ConcurrentHashMap<>();
+
+        Maestro(JsonNode root, Map<String, List<LayerKey>> shapes) {
+            this.costs = root.get("costs");
+            this.shapes = shapes;
+            for (JsonNode acc : root.get("accelerators").items()) {
+                JsonNode idNode = acc.get("id");
+                String id = idNode.string();
+                if (accelerators.containsKey(id)) {
+                    throw idNode.error("duplicate accelerator id '" + id + "'");
                 }
-                keys.put(m.getKey(), modelKeys);
-                layerCosts.put(m.getKey(), layerCosts(m.getValue(), modelKeys.size()));
+                accelerators.put(id, acc);
             }
-            out.put(id, new CostTable(id, pes.intValue(), bw.get(0).number(), dataflow, keys, layerCosts));
         }
-        return Collections.unmodifiableMap(out);
+
+        /** @return the ids, in document order */
+        java.util.Set<String> ids() {
+            return Collections.unmodifiableSet(accelerators.keySet());
+        }
+
+        /** @return the table {@code id}, built now if not yet, or null if there is none */
+        CostTable table(String id) {
+            JsonNode acc = accelerators.get(id);
+            return acc == null ? null : built.computeIfAbsent(id, k -> TableData.table(acc, costs, shapes));
+        }
+
+        /** @return every table by id, in document order */
+        Map<String, CostTable> all() {
+            Map<String, CostTable> out = new LinkedHashMap<>();
+            for (String id : accelerators.keySet()) {
+                out.put(id, table(id));
+            }
+            return Collections.unmodifiableMap(out);
+        }
+    }
+
+    private static CostTable table(JsonNode acc, JsonNode costs, Map<String, List<LayerKey>> shapes) {
+        String id = acc.get("id").string();
+        JsonNode pes = acc.get("num_pes");
+        if (pes.intValue() <= 0) {
+            throw pes.error("num_pes must be > 0");
+        }
+        List<JsonNode> bw = acc.get("noc_bw").items();
+        if (bw.isEmpty() || !(bw.get(0).number() > 0)) {
+            throw acc.get("noc_bw").error("needs a positive first (top-level) bandwidth");
+        }
+        JsonNode df = acc.get("dataflow");
+        Dataflow dataflow;
+        try {
+            dataflow = Dataflow.valueOf(df.string());
+        } catch (IllegalArgumentException e) {
+            throw df.error("unknown dataflow '" + df.string() + "'");
+        }
+        JsonNode perModel = costs.get(id);
+        Map<String, List<LayerKey>> keys = new LinkedHashMap<>();
+        Map<String, List<LayerCost>> layerCosts = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> m : perModel.entries()) {
+            List<LayerKey> modelKeys = shapes.get(m.getKey());
+            if (modelKeys == null) {
+                throw m.getValue().error("model '" + m.getKey() + "' is not in " + MODELS);
+            }
+            keys.put(m.getKey(), modelKeys);
+            layerCosts.put(m.getKey(), layerCosts(m.getValue(), modelKeys.size()));
+        }
+        return new CostTable(id, pes.intValue(), bw.get(0).number(), dataflow, keys, layerCosts);
     }
 
     private static List<LayerCost> layerCosts(JsonNode list, int expected) {
