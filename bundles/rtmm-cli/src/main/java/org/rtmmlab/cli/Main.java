@@ -3,6 +3,8 @@ package org.rtmmlab.cli;
 import java.io.PrintWriter;
 import org.rtmmlab.api.InvalidInputException;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Entry point of {@code ./rtmm}: plain-classpath command line. Bad input (unknown id, malformed file, bad option)
@@ -27,7 +29,7 @@ public final class Main {
      * @param err standard error
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new RtmmCommand());
+        CommandLine cl = commandLine(args);
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, arguments) -> {
@@ -50,6 +52,38 @@ public final class Main {
             return CommandLine.ExitCode.SOFTWARE;
         });
         return cl.execute(args);
+    }
+
+    /**
+     * @return the command line for {@code args}: when they start with a subcommand's name, {@code rtmm} with that
+     *         subcommand only, so picocli inspects one command's options instead of every command's (a third of a
+     *         one-cell run's start, issue 15); otherwise (help, version, an unknown or no command) the whole tree of
+     *         {@link RtmmCommand}, which lists and suggests every command
+     */
+    static CommandLine commandLine(String[] args) {
+        Command top = RtmmCommand.class.getAnnotation(Command.class);
+        Class<?> only = null;
+        for (Class<?> sub : top.subcommands()) {
+            Command c = sub.getAnnotation(Command.class);
+            if (args.length > 0 && c != null && !sub.getName().startsWith("picocli.") && names(c).contains(args[0])) {
+                only = sub;
+            }
+        }
+        if (only == null) {
+            return new CommandLine(new RtmmCommand());
+        }
+        CommandSpec root = CommandSpec.create().name(top.name()).mixinStandardHelpOptions(top.mixinStandardHelpOptions())
+                .versionProvider(new VersionProvider());
+        root.usageMessage().description(top.description());
+        CommandLine cl = new CommandLine(root);
+        cl.addSubcommand(new CommandLine(only));
+        return cl;
+    }
+
+    private static java.util.List<String> names(Command c) {
+        java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of(c.aliases()));
+        names.add(c.name());
+        return names;
     }
 
     /** @return {@code text} on one line: line breaks (a plugin's multi-line message) become " / " */

@@ -48,7 +48,7 @@ public final class JsonNode {
         try {
             JsonReader in = new JsonReader(reader);
             in.setStrictness(Strictness.STRICT);
-            JsonElement root = read(resource, in, "$");
+            JsonElement root = read(resource, in);
             if (in.peek() != JsonToken.END_DOCUMENT) {
                 throw new InvalidInputException(resource, "$", "malformed JSON: content after the end of the document"
                         + " at " + in.getPath());
@@ -59,20 +59,22 @@ public final class JsonNode {
         }
     }
 
-    /** Reads one value and everything below it; {@code path} names it in error messages. */
-    private static JsonElement read(String resource, JsonReader in, String path) throws IOException {
+    /**
+     * Reads one value and everything below it. Error messages name the value by the reader's own path ({@code $.a.b}
+     * and {@code [i]}, as {@link #path()}), built only when there is an error: not a string per value read.
+     */
+    private static JsonElement read(String resource, JsonReader in) throws IOException {
         switch (in.peek()) {
             case BEGIN_OBJECT -> {
                 JsonObject o = new JsonObject();
                 in.beginObject();
                 while (in.hasNext()) {
                     String key = in.nextName();
-                    String at = path + "." + key;
                     if (o.has(key)) {
-                        throw new InvalidInputException(resource, at, "duplicate key '" + key + "' (a key may appear"
-                                + " once per object)");
+                        throw new InvalidInputException(resource, in.getPath(), "duplicate key '" + key + "' (a key "
+                                + "may appear once per object)");
                     }
-                    o.add(key, read(resource, in, at));
+                    o.add(key, read(resource, in));
                 }
                 in.endObject();
                 return o;
@@ -81,7 +83,7 @@ public final class JsonNode {
                 JsonArray a = new JsonArray();
                 in.beginArray();
                 while (in.hasNext()) {
-                    a.add(read(resource, in, path + "[" + a.size() + "]"));
+                    a.add(read(resource, in));
                 }
                 in.endArray();
                 return a;
@@ -99,7 +101,7 @@ public final class JsonNode {
                 in.nextNull();
                 return JsonNull.INSTANCE;
             }
-            default -> throw new InvalidInputException(resource, path, "malformed JSON: unexpected " + in.peek()
+            default -> throw new InvalidInputException(resource, in.getPath(), "malformed JSON: unexpected " + in.peek()
                     + " at " + in.getPath());
         }
     }

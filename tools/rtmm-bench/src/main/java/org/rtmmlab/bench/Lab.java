@@ -42,6 +42,11 @@ final class Lab {
         return catalog;
     }
 
+    /** @return a new catalog: new instances of every plugin, so nothing a plugin keeps (prices) is warm */
+    static PluginCatalog freshCatalog() {
+        return ServiceLoaderCatalog.load(Lab.class.getClassLoader(), e -> System.err.println("[bench] " + e));
+    }
+
     /** @return the ids of every installed scheduler, sorted */
     static List<String> schedulers() {
         List<String> ids = new ArrayList<>();

@@ -12,6 +12,7 @@ import org.rtmmlab.api.platform.LayerCost;
 import org.rtmmlab.api.platform.StreamSharing;
 import org.rtmmlab.api.workload.Layer;
 import org.rtmmlab.api.workload.Model;
+import org.rtmmlab.api.workload.OpType;
 
 /**
  * Accelerator model {@code analytic}: prices a layer on a PE array from the layer's dims (N, K, C, Y, X, R, S,
@@ -35,7 +36,13 @@ import org.rtmmlab.api.workload.Model;
  * also from DRAM) and the Eyeriss DRAM energy; batch N multiplies every count; stride s is priced as the stride-1
  * layer with the same output size; arrays smaller than one top-level unit shrink the cluster sizes; no idle power
  * (platform's {@code idlePowerW}) and no switch cost. Spatial shares use the API default (latency / share).
- * Deterministic and stateless, hence thread-safe.
+ * Deterministic, hence thread-safe.
+ *
+ * <p><b>Once per shape.</b> A layer's price depends only on its shape (type, dims, stride) and the accelerator's spec
+ * (every field but its id), so {@link #layerCost} analyses each (shape, spec) once per model instance, that is once
+ * per process on the command line, whatever the model, platform or accelerator id (issue 15): XRBench's 1,439 layers
+ * have 328 shapes. At most {@value #MAX_ESTIMATES} analyses are kept; beyond, layers are analysed afresh. A layer
+ * that fails is not kept (its message names the accelerator).
  */
 @Component(service = AcceleratorModel.class)
 @ServiceProvider(value = AcceleratorModel.class, resolution = Resolution.OPTIONAL)
@@ -43,6 +50,11 @@ public final class AnalyticAcceleratorModel implements AcceleratorModel {
 
     /** Plugin id, also the {@link Accelerator#costModel()} this model prices. */
     public static final String ID = "analytic";
+
+    /** How many (shape, spec) analyses {@link #layerCost} keeps. */
+    static final int MAX_ESTIMATES = 1 << 16;
+
+    private final java.util.Map<ShapeOnSpec, LayerEstimate> estimates = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Creates the model. */
     public AnalyticAcceleratorModel() {
@@ -120,7 +132,36 @@ public final class AnalyticAcceleratorModel implements AcceleratorModel {
             throw new InvalidInputException(accelerator.id(), "", "layer " + l.name() + " too large for the analytic "
                     + "model: " + macs + " MACs (at most 1e18; check the layer's dimensions)");
         }
-        return cost(estimate(l, accelerator), accelerator);
+        return cost(estimateOnce(l, accelerator), accelerator);
+    }
+
+    /** @return {@link #estimate} of the layer's shape on the accelerator's spec, analysed on first use */
+    private LayerEstimate estimateOnce(Layer layer, Accelerator accelerator) {
+        ShapeOnSpec key = ShapeOnSpec.of(layer, accelerator);
+        LayerEstimate e = estimates.get(key);
+        if (e != null) {
+            return e;
+        }
+        if (estimates.size() >= MAX_ESTIMATES) {
+            return estimate(layer, accelerator);
+        }
+        return estimates.computeIfAbsent(key, k -> estimate(layer, accelerator));
+    }
+
+    /** @return how many (shape, spec) analyses are kept (for tests) */
+    int analysedShapes() {
+        return estimates.size();
+    }
+
+    /** What a layer's analysis depends on: its shape and the accelerator without its id. */
+    private record ShapeOnSpec(OpType type, int n, int k, int c, int y, int x, int r, int s, int stride,
+                               Accelerator spec) {
+        static ShapeOnSpec of(Layer l, Accelerator a) {
+            return new ShapeOnSpec(l.type(), l.n(), l.k(), l.c(), l.y(), l.x(), l.r(), l.s(), l.stride(),
+                    new Accelerator("spec", a.kind(), a.costModel(), a.peCount(), a.dataflow(), a.clockHz(),
+                            a.nocBandwidth(), a.offchipBandwidth(), a.l1Bytes(), a.l2Bytes(), a.idlePowerW(),
+                            a.partitions(), a.attributes()));
+        }
     }
 
     /**
@@ -135,7 +176,7 @@ public final class AnalyticAcceleratorModel implements AcceleratorModel {
             return AcceleratorModel.super.layerCost(model, variant, layer, accelerator, share);
         }
         LayerCost whole = layerCost(model, variant, layer, accelerator);
-        double u = estimate(model.layersOf(variant).get(layer), accelerator).utilisation();
+        double u = estimateOnce(model.layersOf(variant).get(layer), accelerator).utilisation();
         return new LayerCost(StreamSharing.coRunLatencyNs(whole.latencyNs(), u, share,
                 StreamSharing.interference(accelerator)), whole.energyPj());
     }

@@ -45,6 +45,26 @@ class AnalyticAcceleratorModelTest {
     }
 
     @Test
+    void aShapeIsAnalysedOncePerSpecAndPricedAsAFreshModelWould() {
+        Accelerator ws = npu(Dataflow.WS, 256, 64, 16, 1 << 20);
+        Accelerator renamed = Accelerator.builder("other-name", "analytic").peCount(256).dataflow(Dataflow.WS)
+                .nocBandwidth(64).offchipBandwidth(16).l2Bytes(1 << 20).build();
+        Accelerator bigger = npu(Dataflow.WS, 1024, 64, 16, 1 << 20);
+        Model a = Model.of("a", "", List.of(conv3, Layer.conv("same-shape", 1, 32, 32, 160, 100, 3, 3)));
+        Model b = Model.of("b", "", List.of(Layer.conv("again", 1, 32, 32, 160, 100, 3, 3)));
+        LayerCost first = model.layerCost(a, 0, 0, ws);
+        assertEquals(first, model.layerCost(a, 0, 1, ws), "another layer of the same shape");
+        assertEquals(first, model.layerCost(b, 0, 0, renamed), "another model and accelerator id, same spec");
+        assertEquals(1, model.analysedShapes(), "one analysis so far");
+        LayerCost onBigger = model.layerCost(b, 0, 0, bigger);
+        assertEquals(2, model.analysedShapes(), "another spec is analysed");
+        AnalyticAcceleratorModel fresh = new AnalyticAcceleratorModel();
+        assertEquals(fresh.layerCost(b, 0, 0, bigger), onBigger);
+        assertEquals(fresh.layerCost(a, 0, 0, ws), first);
+        assertTrue(onBigger.latencyNs() < first.latencyNs(), onBigger + " vs " + first);
+    }
+
+    @Test
     void serviceLoaderFindsTheModel() {
         List<String> ids = new ArrayList<>();
         for (AcceleratorModel m : ServiceLoader.load(AcceleratorModel.class)) {

@@ -24,7 +24,8 @@ import org.rtmmlab.json.PlatformFiles;
  * {@code models.json} (the layer shapes the tables are in order of), the measured profile
  * {@code measured/h100.json} ({@link MeasuredProfiles}) and the platform files under {@code platforms/} (listed in
  * {@code platforms/index.txt}, read with {@link PlatformFiles}): the 26 XRBench Figure-5 settings and
- * {@code measured/h100}. Immutable; {@link #shared()} parses the resources once per class loader (thread-safe).
+ * {@code measured/h100}. Immutable; {@link #shared()} parses each part of the resources on its first use, once per
+ * class loader (thread-safe).
  */
 final class TableData {
 
@@ -37,71 +38,104 @@ final class TableData {
     /** Names of the platform files, one a line, in listing order. */
     static final String PLATFORM_INDEX = "platforms/index.txt";
 
-    private static final Object LOCK = new Object();
-    private static volatile TableData shared;
+    private static final Once<List<Platform>> PLATFORMS = new Once<>(TableData::platformFiles);
+    private static final Once<Map<String, List<LayerKey>>> SHAPES = new Once<>(
+            () -> shapes(JsonNode.resource(TableData.class, MODELS)));
+    private static final Once<Maestro> MAESTRO = new Once<>(
+            () -> new Maestro(JsonNode.resource(TableData.class, COSTS), SHAPES.get()));
+    private static final Once<Map<String, CostTable>> MEASURED = new Once<>(
+            () -> Collections.unmodifiableMap(MeasuredProfiles.tables("h100",
+                    JsonNode.resource(TableData.class, H100), SHAPES.get())));
+    private static final TableData SHARED = new TableData(MAESTRO, MEASURED, PLATFORMS);
 
-    private final Map<String, CostTable> tables;
-    private final Map<String, CostTable> measured;
-    private final List<Platform> platforms;
+    private final Once<Maestro> tables;
+    private final Once<Map<String, CostTable>> measured;
+    private final Once<List<Platform>> platforms;
 
-    private TableData(Map<String, CostTable> tables, Map<String, CostTable> measured, List<Platform> platforms) {
-        this.tables = Collections.unmodifiableMap(tables);
-        this.measured = Collections.unmodifiableMap(measured);
-        this.platforms = List.copyOf(platforms);
+    private TableData(Once<Maestro> tables, Once<Map<String, CostTable>> measured,
+                      Once<List<Platform>> platforms) {
+        this.tables = tables;
+        this.measured = measured;
+        this.platforms = platforms;
     }
 
-    /** @return the data of the bundled resources, parsed on first use */
+    /**
+     * @return the data of the bundled resources; each part (platform files, MAESTRO tables, measured tables) is
+     *         parsed on its first use, and each MAESTRO table built on its first use, so listing platforms or
+     *         replaying one table does not parse the other files nor build the other 18 tables (issue 15: no work
+     *         before it is needed)
+     */
     static TableData shared() {
-        TableData d = shared;
-        if (d == null) {
-            synchronized (LOCK) {
-                d = shared;
-                if (d == null) {
-                    JsonNode models = JsonNode.resource(TableData.class, MODELS);
-                    TableData maestro = of(models, JsonNode.resource(TableData.class, COSTS));
-                    d = new TableData(maestro.tables, MeasuredProfiles.tables("h100",
-                            JsonNode.resource(TableData.class, H100), shapes(models)), platformFiles());
-                    shared = d;
-                }
-            }
-        }
-        return d;
+        return SHARED;
     }
 
     /** @return MAESTRO tables built from parsed {@code models.json} and {@code costs.json}; no platforms */
     static TableData of(JsonNode models, JsonNode costs) {
-        return new TableData(tables(costs, shapes(models)), Map.of(), List.of());
+        Maestro parsed = new Maestro(costs, shapes(models));
+        parsed.all(); // every table built and checked now
+        return new TableData(new Once<>(() -> parsed), new Once<>(Map::of), new Once<>(List::of));
     }
 
     /** @return the MAESTRO cost tables by id, in document order */
     Map<String, CostTable> tables() {
-        return tables;
+        return tables.get().all();
     }
 
     /** @return the measured tables by id ({@code measured/h100-fp16}, {@code measured/h100-fp32}) */
     Map<String, CostTable> measured() {
-        return measured;
+        return measured.get();
     }
 
     /** @return the MAESTRO or measured table {@code id}, or null */
     CostTable table(String id) {
-        CostTable t = tables.get(id);
-        return t != null ? t : measured.get(id);
+        CostTable t = tables.get().table(id);
+        return t != null ? t : measured().get(id);
     }
 
     /** @return every table id, MAESTRO first, for messages */
     List<String> tableIds() {
-        List<String> ids = new ArrayList<>(tables.keySet());
-        ids.addAll(measured.keySet());
+        List<String> ids = new ArrayList<>(tables.get().ids());
+        ids.addAll(measured().keySet());
         return ids;
     }
 
     /** @return the bundled platforms: 26 XRBench Figure-5 settings, then {@code measured/h100} */
     List<Platform> platforms() {
-        return platforms;
+        return platforms.get();
+    }
+
+    /**
+     * A value computed on first use, once, thread-safe. A computation that throws is tried again at the next use
+     * (it throws the same input error again: the resources do not change).
+     */
+    private static final class Once<T> {
+        private final java.util.function.Supplier<T> compute;
+        private volatile T value;
+
+        Once(java.util.function.Supplier<T> compute) {
+            this.compute = compute;
+        }
+
+        T get() {
+            T v = value;
+            if (v == null) {
+                synchronized (this) {
+                    v = value;
+                    if (v == null) {
+                        v = compute.get();
+                        value = v;
+                    }
+                }
+            }
+            return v;
+        }
     }
 
     private static List<Platform> platformFiles() {
+        return List.copyOf(readPlatformFiles());
+    }
+
+    private static List<Platform> readPlatformFiles() {
         List<Platform> out = new ArrayList<>();
         for (String name : lines(PLATFORM_INDEX)) {
             String resource = "platforms/" + name;
@@ -163,44 +197,80 @@ final class TableData {
         return v;
     }
 
-    private static Map<String, CostTable> tables(JsonNode root, Map<String, List<LayerKey>> shapes) {
-        JsonNode costs = root.get("costs");
-        Map<String, CostTable> out = new LinkedHashMap<>();
-        for (JsonNode acc : root.get("accelerators").items()) {
-            JsonNode idNode = acc.get("id");
-            String id = idNode.string();
-            if (out.containsKey(id)) {
-                throw idNode.error("duplicate accelerator id '" + id + "'");
-            }
-            JsonNode pes = acc.get("num_pes");
-            if (pes.intValue() <= 0) {
-                throw pes.error("num_pes must be > 0");
-            }
-            List<JsonNode> bw = acc.get("noc_bw").items();
-            if (bw.isEmpty() || !(bw.get(0).number() > 0)) {
-                throw acc.get("noc_bw").error("needs a positive first (top-level) bandwidth");
-            }
-            JsonNode df = acc.get("dataflow");
-            Dataflow dataflow;
-            try {
-                dataflow = Dataflow.valueOf(df.string());
-            } catch (IllegalArgumentException e) {
-                throw df.error("unknown dataflow '" + df.string() + "'");
-            }
-            JsonNode perModel = costs.get(id);
-            Map<String, List<LayerKey>> keys = new LinkedHashMap<>();
-            Map<String, List<LayerCost>> layerCosts = new LinkedHashMap<>();
-            for (Map.Entry<String, JsonNode> m : perModel.entries()) {
-                List<LayerKey> modelKeys = shapes.get(m.getKey());
-                if (modelKeys == null) {
-                    throw m.getValue().error("model '" + m.getKey() + "' is not in " + MODELS);
+    /**
+     * The MAESTRO tables of a parsed {@code costs.json}: accelerators indexed by id at once (a duplicate id is an
+     * error then), each table checked and built on its first use. Thread-safe.
+     */
+    private static final class Maestro {
+        private final JsonNode costs;
+        private final Map<String, List<LayerKey>> shapes;
+        /** The accelerator entries by id, in document order. */
+        private final Map<String, JsonNode> accelerators = new LinkedHashMap<>();
+        private final Map<String, CostTable> built = new java.util.concurrent.ConcurrentHashMap<>();
+
+        Maestro(JsonNode root, Map<String, List<LayerKey>> shapes) {
+            this.costs = root.get("costs");
+            this.shapes = shapes;
+            for (JsonNode acc : root.get("accelerators").items()) {
+                JsonNode idNode = acc.get("id");
+                String id = idNode.string();
+                if (accelerators.containsKey(id)) {
+                    throw idNode.error("duplicate accelerator id '" + id + "'");
                 }
-                keys.put(m.getKey(), modelKeys);
-                layerCosts.put(m.getKey(), layerCosts(m.getValue(), modelKeys.size()));
+                accelerators.put(id, acc);
             }
-            out.put(id, new CostTable(id, pes.intValue(), bw.get(0).number(), dataflow, keys, layerCosts));
         }
-        return out;
+
+        /** @return the ids, in document order */
+        java.util.Set<String> ids() {
+            return Collections.unmodifiableSet(accelerators.keySet());
+        }
+
+        /** @return the table {@code id}, built now if not yet, or null if there is none */
+        CostTable table(String id) {
+            JsonNode acc = accelerators.get(id);
+            return acc == null ? null : built.computeIfAbsent(id, k -> TableData.table(acc, costs, shapes));
+        }
+
+        /** @return every table by id, in document order */
+        Map<String, CostTable> all() {
+            Map<String, CostTable> out = new LinkedHashMap<>();
+            for (String id : accelerators.keySet()) {
+                out.put(id, table(id));
+            }
+            return Collections.unmodifiableMap(out);
+        }
+    }
+
+    private static CostTable table(JsonNode acc, JsonNode costs, Map<String, List<LayerKey>> shapes) {
+        String id = acc.get("id").string();
+        JsonNode pes = acc.get("num_pes");
+        if (pes.intValue() <= 0) {
+            throw pes.error("num_pes must be > 0");
+        }
+        List<JsonNode> bw = acc.get("noc_bw").items();
+        if (bw.isEmpty() || !(bw.get(0).number() > 0)) {
+            throw acc.get("noc_bw").error("needs a positive first (top-level) bandwidth");
+        }
+        JsonNode df = acc.get("dataflow");
+        Dataflow dataflow;
+        try {
+            dataflow = Dataflow.valueOf(df.string());
+        } catch (IllegalArgumentException e) {
+            throw df.error("unknown dataflow '" + df.string() + "'");
+        }
+        JsonNode perModel = costs.get(id);
+        Map<String, List<LayerKey>> keys = new LinkedHashMap<>();
+        Map<String, List<LayerCost>> layerCosts = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> m : perModel.entries()) {
+            List<LayerKey> modelKeys = shapes.get(m.getKey());
+            if (modelKeys == null) {
+                throw m.getValue().error("model '" + m.getKey() + "' is not in " + MODELS);
+            }
+            keys.put(m.getKey(), modelKeys);
+            layerCosts.put(m.getKey(), layerCosts(m.getValue(), modelKeys.size()));
+        }
+        return new CostTable(id, pes.intValue(), bw.get(0).number(), dataflow, keys, layerCosts);
     }
 
     private static List<LayerCost> layerCosts(JsonNode list, int expected) {

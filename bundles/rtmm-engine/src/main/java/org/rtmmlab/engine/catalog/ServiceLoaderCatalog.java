@@ -29,6 +29,8 @@ public final class ServiceLoaderCatalog {
     public static DefaultPluginCatalog load(ClassLoader loader, java.util.function.Consumer<String> errors) {
         DefaultPluginCatalog catalog = new DefaultPluginCatalog();
         catalog.onProblem(errors);
+        // each jar's manifest is read once, not once per plugin it holds (a jar may hold a dozen schedulers)
+        java.util.Map<String, String[]> origins = new java.util.HashMap<>();
         for (PluginKind kind : PluginKind.values()) {
             ServiceLoader<? extends RtmmPlugin> sl = ServiceLoader.load(kind.type(), loader);
             var it = sl.iterator();
@@ -44,7 +46,10 @@ public final class ServiceLoaderCatalog {
                             + (e.getCause() != null ? " (" + e.getCause() + ")" : ""));
                     continue;
                 }
-                String[] origin = origin(p.getClass());
+                Class<?> type = p.getClass();
+                CodeSource source = type.getProtectionDomain().getCodeSource();
+                String[] origin = source == null || source.getLocation() == null ? origin(type)
+                        : origins.computeIfAbsent(source.getLocation().toString(), jar -> origin(type));
                 try {
                     PluginDescriptor d = new PluginDescriptor(kind, p.id(), p.description(), origin[0], origin[1], p);
                     catalog.find(kind, d.id()).ifPresent(earlier -> {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.rtmmlab.api.platform.Accelerator;
 import org.rtmmlab.api.platform.AcceleratorModel;
@@ -16,11 +17,24 @@ import org.rtmmlab.api.workload.Model;
  * comparisons and sweeps over schedulers price each platform/workload pair once. Keys compare records by value and
  * cost models by identity (a hot-deployed new version of a cost model gets fresh tables). Tables are built outside
  * the lock; two threads racing on one new key may both build it, which is harmless.
+ *
+ * <p>Beneath the tables, a store of layer prices keyed by (cost model instance, accelerator spec, model, variant)
+ * prices each layer of a model on an accelerator once per cache (per {@code Evaluator}, so once per command-line
+ * process), whatever the platform's id and the accelerator's id in it: the 26 XRBench settings share 19
+ * sub-accelerators, their analytic twins the same specs, and the 7 usage scenarios share models, so the Figure 5
+ * grid prices about 190 (model, accelerator) pairs instead of 1,800 (issue 15). The spec is the {@link Accelerator}
+ * record without its id: a cost model is assumed to price by what an accelerator is, not by its name in a platform
+ * (true of the shipped table and analytic models; a guess for others), and to give the same price for the same
+ * inputs, as {@link AcceleratorModel} asks. Failed pricings are not stored (their message names the accelerator).
  */
 public final class CostTableCache {
 
+    /** At most this many (cost model, spec, model, variant) price rows are stored; beyond, rows are priced afresh. */
+    static final int MAX_ROWS = 4096;
+
     private final int capacity;
     private final Map<Key, CostTables> entries;
+    private final Map<RowKey, CostTables.Row> rows = new ConcurrentHashMap<>();
 
     /** @param capacity how many table sets to keep, &gt; 0 */
     public CostTableCache(int capacity) {
@@ -59,7 +73,7 @@ public final class CostTableCache {
                 return hit;
             }
         }
-        CostTables built = new CostTables(platform, models, costModels);
+        CostTables built = new CostTables(platform, models, costModels, this::row);
         synchronized (entries) {
             entries.put(key, built);
             while (entries.size() > capacity) {
@@ -69,10 +83,52 @@ public final class CostTableCache {
         return built;
     }
 
+    /** @return the stored prices of {@code model} variant {@code v} on {@code acc}'s spec, priced on first use */
+    private CostTables.Row row(int a, AcceleratorModel costModel, Model model, int v, Accelerator acc) {
+        RowKey key = new RowKey(costModel, spec(acc), model, v);
+        CostTables.Row row = rows.get(key);
+        if (row != null) {
+            return row;
+        }
+        if (rows.size() >= MAX_ROWS) { // bounded: a long sweep over specs prices its newest rows afresh
+            return CostTables.priceRow(a, costModel, model, v, acc);
+        }
+        // priced under the key's lock: threads wanting the same row wait for it instead of pricing it too
+        return rows.computeIfAbsent(key, k -> CostTables.priceRow(a, costModel, model, v, acc));
+    }
+
+    /** @return {@code acc} without its id, which names it within one platform only */
+    private static Accelerator spec(Accelerator acc) {
+        return new Accelerator("spec", acc.kind(), acc.costModel(), acc.peCount(), acc.dataflow(), acc.clockHz(),
+                acc.nocBandwidth(), acc.offchipBandwidth(), acc.l1Bytes(), acc.l2Bytes(), acc.idlePowerW(),
+                acc.partitions(), acc.attributes());
+    }
+
+    /** @return how many (cost model, accelerator spec, model, variant) price rows are stored */
+    public int pricedRows() {
+        return rows.size();
+    }
+
     /** @return number of cached table sets */
     public int size() {
         synchronized (entries) {
             return entries.size();
+        }
+    }
+
+    /** A price row's key: the cost model by identity, the accelerator spec and the model by value. */
+    private record RowKey(AcceleratorModel costModel, Accelerator spec, Model model, int variant) {
+
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof RowKey k && costModel == k.costModel && variant == k.variant
+                    && spec.equals(k.spec) && (model == k.model || model.equals(k.model));
+        }
+
+        @Override
+        public int hashCode() {
+            return ((System.identityHashCode(costModel) * 31 + spec.hashCode()) * 31 + model.hashCode()) * 31
+                    + variant;
         }
     }
 

@@ -50,6 +50,14 @@ public final class CostTables implements CostView {
      *                               accelerator)
      */
     public CostTables(Platform platform, List<Model> models, List<AcceleratorModel> costModels) {
+        this(platform, models, costModels, CostTables::priceRow);
+    }
+
+    /**
+     * Prices every layer through {@code rows} (e.g. {@link CostTableCache}'s store, which prices each model layer
+     * on each accelerator spec once, whatever the platform).
+     */
+    CostTables(Platform platform, List<Model> models, List<AcceleratorModel> costModels, LayerPrices rows) {
         this.platform = platform;
         this.models = List.copyOf(models);
         this.accelerators = platform.accelerators().size();
@@ -80,12 +88,12 @@ public final class CostTables implements CostView {
         for (int m = 0; m < this.models.size(); m++) {
             Model model = this.models.get(m);
             for (int v = 0; v < model.variantCount(); v++) {
-                fill(mvBase[m] + v, model, v);
+                fill(mvBase[m] + v, model, v, rows);
             }
         }
     }
 
-    private void fill(int mv, Model model, int v) {
+    private void fill(int mv, Model model, int v, LayerPrices rows) {
         int l = model.layersOf(v).size();
         layers[mv] = l;
         long[] lat = new long[accelerators * l];
@@ -95,10 +103,11 @@ public final class CostTables implements CostView {
         int[] unsupP = null;
         for (int a = 0; a < accelerators; a++) {
             Accelerator acc = platform.accelerators().get(a);
+            Row row = rows.row(a, costModels[a], model, v, acc);
             long sumL = 0;
             double sumE = 0;
             for (int i = 0; i < l; i++) {
-                if (!supportsLayer(costModels[a], model, v, i, acc)) {
+                if (row.unsupported() != null && row.unsupported()[i]) {
                     if (unsupP == null) {
                         unsupP = new int[accelerators * (l + 1)];
                     }
@@ -109,22 +118,18 @@ public final class CostTables implements CostView {
                     enP[a * (l + 1) + i + 1] = sumE;
                     continue;
                 }
-                LayerCost c;
+                long latency = row.latencyNs()[i];
+                double energy = row.energyPj()[i];
+                lat[a * l + i] = latency;
+                en[a * l + i] = energy;
                 try {
-                    c = price(costModels[a], model, v, i, acc);
-                } catch (InvalidInputException e) {
-                    throw new PricingException(a, e, model.id(), v, i);
-                }
-                lat[a * l + i] = c.latencyNs();
-                en[a * l + i] = c.energyPj();
-                try {
-                    sumL = Math.addExact(sumL, c.latencyNs());
+                    sumL = Math.addExact(sumL, latency);
                 } catch (ArithmeticException overflow) {
                     throw new PricingException(a, new InvalidInputException("cost model " + costModels[a].id(),
                             where(model, v, i, acc), "the model's latency up to this layer exceeds 2^63 ns (292 years);"
                             + " check the accelerator's clock and bandwidths"));
                 }
-                sumE += c.energyPj();
+                sumE += energy;
                 latP[a * (l + 1) + i + 1] = sumL;
                 enP[a * (l + 1) + i + 1] = sumE;
             }
@@ -165,6 +170,52 @@ public final class CostTables implements CostView {
         latencyPrefix[mv] = latP;
         energyPrefix[mv] = enP;
         fastestSuffix[mv] = fast;
+    }
+
+    /**
+     * The prices of one model variant's layers on one accelerator, as its cost model gives them.
+     *
+     * @param latencyNs   per layer; unset where unsupported
+     * @param energyPj    per layer; unset where unsupported
+     * @param unsupported per layer, true where the cost model says the accelerator cannot run it; null if none
+     */
+    record Row(long[] latencyNs, double[] energyPj, boolean[] unsupported) {
+    }
+
+    /** Where {@link CostTables} gets a {@link Row}: priced afresh ({@link #priceRow}) or from a store of them. */
+    @FunctionalInterface
+    interface LayerPrices {
+        /**
+         * @param a     index of the accelerator in the platform (for messages)
+         * @throws PricingException if a layer cannot be priced
+         */
+        Row row(int a, AcceleratorModel costModel, Model model, int variant, Accelerator accelerator);
+    }
+
+    /** @return every layer of {@code model} variant {@code v} priced by {@code cm} on {@code acc} */
+    static Row priceRow(int a, AcceleratorModel cm, Model model, int v, Accelerator acc) {
+        int l = model.layersOf(v).size();
+        long[] lat = new long[l];
+        double[] en = new double[l];
+        boolean[] unsupported = null;
+        for (int i = 0; i < l; i++) {
+            if (!supportsLayer(cm, model, v, i, acc)) {
+                if (unsupported == null) {
+                    unsupported = new boolean[l];
+                }
+                unsupported[i] = true;
+                continue;
+            }
+            LayerCost c;
+            try {
+                c = price(cm, model, v, i, acc);
+            } catch (InvalidInputException e) {
+                throw new PricingException(a, e, model.id(), v, i);
+            }
+            lat[i] = c.latencyNs();
+            en[i] = c.energyPj();
+        }
+        return new Row(lat, en, unsupported);
     }
 
     private static boolean supportsLayer(AcceleratorModel cm, Model model, int v, int layer, Accelerator acc) {
