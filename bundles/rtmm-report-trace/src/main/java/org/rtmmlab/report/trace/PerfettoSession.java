@@ -24,7 +24,8 @@ import org.rtmmlab.api.workload.Task;
  *
  * <p>Tracks (all under one root track named after the run, in this order): per accelerator a group named by its id
  * with a track per lane ({@link Lanes}: {@code blocks}, {@code lane 1}, ...; a slice per executed block, named
- * {@code model:first-last}, category {@code block}, with the arguments of trace.json's block events) and a counter
+ * {@code model:first-last}, category {@code block}, with the arguments of trace.json's block events, but
+ * {@code switch_us} only when not 0 and {@code share} only when not 1) and a counter
  * {@code utilisation} (sum of the shares running); a group {@code requests} with a track per task (instants
  * {@code arrival}, {@code drop}, {@code deadline miss}) and the counters {@code queued} and {@code started}; a track
  * {@code scheduler} with an instant per hot swap. Flows (arrows) lead from the last block of an upstream frame to
@@ -184,20 +185,22 @@ final class PerfettoSession implements ReportSession {
         }
     }
 
+    // small uuids: a varint of 1-2 bytes on every event (uuids are unique within this file, which has one producer)
+
     static long acceleratorUuid(int a) {
-        return (1L << 40) | a;
+        return 100 + 100L * a;
     }
 
     static long laneUuid(int a, int lane) {
-        return (2L << 40) | ((long) a << 8) | lane;
+        return acceleratorUuid(a) + 1 + lane; // lane < Lanes.MAX = 64
     }
 
     static long busyUuid(int a) {
-        return (3L << 40) | a;
+        return acceleratorUuid(a) + 99;
     }
 
     static long taskUuid(int t) {
-        return (4L << 40) | t;
+        return 1_000_000_000L + t;
     }
 
     /** @return the flow id from frame {@code frame} of upstream task {@code task} to its cascaded request */
@@ -283,7 +286,7 @@ final class PerfettoSession implements ReportSession {
             enqueue(r.finishNs(), PHASE_OTHER, (w, ts) -> w.instant(ts, track, CAT_REQUEST, "drop", 0, a -> {
                 a.arg("request", r.requestId());
                 a.arg("frame", r.frame());
-                a.arg("cause", r.dropCause().name());
+                a.argInterned("cause", r.dropCause().name());
             }));
         } else if ((r.outcome() == Outcome.LATE || r.outcome() == Outcome.IN_FLIGHT && r.deadlineNs() < horizonNs)
                 && options.contains(r.deadlineNs())) {
@@ -291,7 +294,7 @@ final class PerfettoSession implements ReportSession {
                     a -> {
                         a.arg("request", r.requestId());
                         a.arg("frame", r.frame());
-                        a.arg("outcome", r.outcome().name());
+                        a.argInterned("outcome", r.outcome().name());
                     }));
         }
         queueChanges(r);
@@ -319,16 +322,20 @@ final class PerfettoSession implements ReportSession {
         PerfettoWriter.Args args = a -> {
             if (r != null) {
                 a.arg("request", r.requestId());
-                a.arg("task", r.task());
+                a.argInterned("task", r.task());
                 a.arg("frame", r.frame());
-                a.arg("variant", r.variant());
-                a.arg("outcome", r.outcome().name());
+                a.argInterned("variant", r.variant());
+                a.argInterned("outcome", r.outcome().name());
                 a.arg("deadline_ms", r.deadlineNs() / 1e6);
                 a.arg("slack_ms", (r.deadlineNs() - b.endNs()) / 1e6);
             }
             a.arg("energy_mj", b.energyPj() * 1e-9);
-            a.arg("switch_us", b.switchNs() / 1e3);
-            a.arg("share", b.share());
+            if (b.switchNs() != 0) { // compact: the usual values are left out
+                a.arg("switch_us", b.switchNs() / 1e3);
+            }
+            if (b.share() != 1) {
+                a.arg("share", b.share());
+            }
             if (clipped) {
                 a.arg("clipped", true);
                 a.arg("start_ns", b.startNs());

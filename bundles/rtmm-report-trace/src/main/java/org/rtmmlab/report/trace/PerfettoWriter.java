@@ -31,9 +31,12 @@ import java.util.TreeMap;
  *     {@code track_uuid = 11}, {@code counter_value = 30}, {@code double_counter_value = 44},
  *     {@code flow_ids = 47}, {@code terminating_flow_ids = 48} (both fixed64);</li>
  * <li>protos/perfetto/trace/track_event/debug_annotation.proto: {@code name_iid = 1}, {@code bool_value = 2},
- *     {@code uint_value = 3}, {@code int_value = 4}, {@code double_value = 5}, {@code string_value = 6};</li>
+ *     {@code uint_value = 3}, {@code int_value = 4}, {@code double_value = 5}, {@code string_value = 6},
+ *     {@code string_value_iid = 17};</li>
  * <li>protos/perfetto/trace/interned_data/interned_data.proto: {@code event_categories = 1},
- *     {@code event_names = 2}, {@code debug_annotation_names = 3}; each entry {@code iid = 1, name = 2}.</li>
+ *     {@code event_names = 2}, {@code debug_annotation_names = 3}, {@code debug_annotation_string_values = 29};
+ *     each entry {@code iid = 1, name = 2} (InternedString of profiling/profile_common.proto: {@code iid = 1,
+ *     str = 2}).</li>
  * </ul>
  *
  * <p>Rules of TrackEvent followed (Perfetto's docs, "Converting arbitrary timestamped data to Perfetto"): the first
@@ -87,6 +90,7 @@ final class PerfettoWriter implements Closeable {
     private final Map<String, Long> eventNames = new HashMap<>();
     private final Map<String, Long> categories = new HashMap<>();
     private final Map<String, Long> annotationNames = new HashMap<>();
+    private final Map<String, Long> stringValues = new HashMap<>();
 
     private final Buf event = new Buf(512);
     private final CodedOutputStream eventOut = CodedOutputStream.newInstance(event, 512);
@@ -176,6 +180,22 @@ final class PerfettoWriter implements Closeable {
         int size = nameSize(iid, name) + CodedOutputStream.computeStringSize(6, value);
         annotationHead(size, iid, name);
         annotationsOut.writeString(6, value);
+    }
+
+    /**
+     * Debug annotation with a string value from a small set (ids, outcomes): the value is interned
+     * ({@code InternedData.debug_annotation_string_values = 29}, {@code DebugAnnotation.string_value_iid = 17}).
+     */
+    void argInterned(String name, String value) throws IOException {
+        long valueIid = intern(stringValues, value, 29);
+        if (valueIid == 0) {
+            arg(name, value);
+            return;
+        }
+        long iid = intern(annotationNames, name, 3);
+        int size = nameSize(iid, name) + CodedOutputStream.computeUInt64Size(17, valueIid);
+        annotationHead(size, iid, name);
+        annotationsOut.writeUInt64(17, valueIid);
     }
 
     /** Debug annotation with an integer value. */
@@ -399,7 +419,7 @@ final class PerfettoWriter implements Closeable {
     }
 
     /**
-     * @param kind field of InternedData (1 categories, 2 event names, 3 annotation names)
+     * @param kind field of InternedData (1 categories, 2 event names, 3 annotation names, 29 annotation values)
      * @return the iid of {@code s}, defining it in this packet's interned data if new; 0 when the table is full
      */
     private long intern(Map<String, Long> table, String s, int kind) throws IOException {

@@ -46,6 +46,7 @@ final class PerfettoTrace {
     private final Map<Long, String> names = new HashMap<>();
     private final Map<Long, String> categories = new HashMap<>();
     private final Map<Long, String> annotationNames = new HashMap<>();
+    private final Map<Long, String> stringValues = new HashMap<>();
     private final Map<Long, Integer> depth = new TreeMap<>();
     private final Set<Long> openFlows = new HashSet<>();
 
@@ -98,6 +99,7 @@ final class PerfettoTrace {
             intern(interned, 1, categories, at);
             intern(interned, 2, names, at);
             intern(interned, 3, annotationNames, at);
+            intern(interned, 29, stringValues, at);
         }
         if (p.hasField(60)) {
             descriptor(UnknownFieldSet.parseFrom(p.getField(60).getLengthDelimitedList().get(0)), at);
@@ -161,13 +163,18 @@ final class PerfettoTrace {
             for (ByteString b : e.getField(4).getLengthDelimitedList()) {
                 UnknownFieldSet a = UnknownFieldSet.parseFrom(b);
                 String key;
+                if (a.hasField(17)) {
+                    usesState = true;
+                }
                 if (a.hasField(1)) {
                     usesState = true;
                     key = lookup(annotationNames, a.getField(1).getVarintList().get(0), at + " annotation name");
                 } else {
                     key = a.getField(10).getLengthDelimitedList().get(0).toStringUtf8();
                 }
-                Object v = a.hasField(6) ? a.getField(6).getLengthDelimitedList().get(0).toStringUtf8()
+                Object v = a.hasField(17) ? lookup(stringValues, a.getField(17).getVarintList().get(0),
+                        at + " string value")
+                        : a.hasField(6) ? a.getField(6).getLengthDelimitedList().get(0).toStringUtf8()
                         : a.hasField(5) ? Double.longBitsToDouble(a.getField(5).getFixed64List().get(0))
                         : a.hasField(4) ? a.getField(4).getVarintList().get(0)
                         : a.hasField(2) ? a.getField(2).getVarintList().get(0) != 0 : null;

@@ -50,6 +50,10 @@ class PerfettoTraceTest {
         assertEquals(List.of(), t.problems.subList(0, Math.min(20, t.problems.size())));
         assertEquals(Set.of(PerfettoWriter.SEQUENCE_ID), t.sequenceIds);
         List<PerfettoTrace.Event> begins = t.ofType(PerfettoWriter.TYPE_SLICE_BEGIN);
+        Set<Object> taskTracks = t.tracks.values().stream()
+                .filter(i -> (long) i.get("parent") == 2 && !(Boolean) i.get("counter")).map(i -> i.get("name"))
+                .collect(Collectors.toSet());
+        assertEquals(3, taskTracks.size(), "VR_gaming has three tasks: " + taskTracks);
         long blocks = rows(dir.resolve("blocks.csv")).size();
         assertTrue(blocks > 100, "blocks " + blocks);
         assertEquals(blocks, begins.size(), "one slice per executed block");
@@ -58,7 +62,9 @@ class PerfettoTraceTest {
             assertTrue(b.name().matches("(ES_RITNet|GE_FBNet_C|HT_hand_graph_cnn_half):\\d+-\\d+"), b.name());
             assertEquals("block", b.category());
             assertTrue(b.args().keySet().containsAll(List.of("request", "task", "frame", "variant", "outcome",
-                    "deadline_ms", "slack_ms", "energy_mj", "switch_us", "share")), b.args().toString());
+                    "deadline_ms", "slack_ms", "energy_mj")), b.args().toString());
+            assertTrue(b.args().get("outcome").toString().matches("ON_TIME|LATE|DROPPED|IN_FLIGHT"), b.toString());
+            assertTrue(taskTracks.contains(b.args().get("task")), b + " names a task of " + taskTracks);
             String lane = t.trackName(b.track());
             assertTrue(lane.equals("blocks") || lane.startsWith("lane "), lane);
         }
