@@ -348,7 +348,7 @@ public final class Evaluator {
             if (!key.startsWith("engine.") && !key.startsWith(REPORT_PREFIX) && !known.contains(key)) {
                 throw new InvalidInputException("run properties", key, "unknown property of scheduler '" + policy.id()
                         + "'; " + (known.isEmpty() ? "it has none" : "known: " + String.join(", ",
-                        new java.util.TreeSet<>(known))) + " (and engine.* and report.* keys)");
+                        new java.util.TreeSet<>(known))) + " (and engine.* keys)");
             }
         }
     }
