@@ -271,13 +271,13 @@ async function loadResults() {
   const key = JSON.stringify(results.map(r => [r.id, r.state, r.files.length]));
   if (key === state.resultsKey) return;
   state.resultsKey = key;
-  const want = f => /(^|\/)(report\.html|compare\.html|trace\.json|summary\.json|config\.json)$/.test(f) || f.endsWith('.csv');
+  const want = f => /(^|\/)(report\.html|compare\.html|trace\.json|trace\.perfetto-trace|summary\.json|config\.json)$/.test(f) || f.endsWith('.csv');
   $('#results tbody').replaceChildren(...results.map(r => el('tr', { id: 'result-' + r.id, 'data-state': r.state },
     el('td', {}, r.id), el('td', { class: 'state ' + r.state }, r.state.toLowerCase() + (r.message ? ': ' + r.message : '')),
     el('td', {}, r.scenarios.join(', ')), el('td', {}, r.platforms.join(', ')), el('td', {}, r.schedulers.join(' → ')),
     el('td', {}, r.ended ? new Date(r.ended).toLocaleString() : ''),
     el('td', {}, r.files.filter(want).map(f => [el('a', {
-      class: f.endsWith('report.html') ? 'report' : f.endsWith('trace.json') ? 'trace' : 'file',
+      class: f.endsWith('report.html') ? 'report' : /(^|\/)trace\.(json|perfetto-trace)$/.test(f) ? 'trace' : 'file',
       href: `/api/results/${encodeURIComponent(r.id)}/${f.split('/').map(encodeURIComponent).join('/')}`,
       target: f.endsWith('.html') ? '_blank' : undefined }, f), ' '])))));
 }

@@ -245,7 +245,8 @@ public class CompareCommand extends PluginCommand implements Callable<Integer> {
             known.put(p.getKey(), new TreeSet<>(p.getValue().defaultProperties().keySet()));
         }
         for (String key : properties.keySet()) {
-            if (!key.startsWith(ENGINE_PREFIX) && known.values().stream().noneMatch(k -> k.contains(key))) {
+            if (!key.startsWith(ENGINE_PREFIX) && !key.startsWith(Evaluator.REPORT_PREFIX)
+                    && known.values().stream().noneMatch(k -> k.contains(key))) {
                 List<String> each = new ArrayList<>();
                 known.forEach((id, keys) -> each.add(id + ": " + (keys.isEmpty() ? "(none)" : String.join(", ", keys))));
                 throw new InvalidInputException("--set", "", "property '" + key + "' is not known to "
@@ -258,7 +259,8 @@ public class CompareCommand extends PluginCommand implements Callable<Integer> {
         for (Map.Entry<String, Set<String>> k : known.entrySet()) {
             Map<String, String> applied = new LinkedHashMap<>();
             properties.forEach((key, value) -> {
-                if (key.startsWith(ENGINE_PREFIX) || k.getValue().contains(key)) {
+                if (key.startsWith(ENGINE_PREFIX) || key.startsWith(Evaluator.REPORT_PREFIX)
+                        || k.getValue().contains(key)) {
                     applied.put(key, value);
                 }
             });

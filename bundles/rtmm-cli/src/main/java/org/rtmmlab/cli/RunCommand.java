@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 /** {@code rtmm run}: one evaluation of a scheduler on a scenario and a platform. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run one evaluation and write config.json plus the files of the reporters selected with --report "
-                + "(summary.json, requests.csv, blocks.csv; trace.json, report.html).")
+                + "(summary.json, requests.csv, blocks.csv; trace.perfetto-trace, report.html).")
 public class RunCommand extends PluginCommand implements Callable<Integer> {
 
     @Mixin

@@ -36,8 +36,8 @@ class CliReportsTest {
     @Test
     void runWithTraceAndHtmlWritesBothAndProgressStaysOffStdout(@TempDir Path dir) throws IOException {
         CliRunTest.Outcome o = rtmm("run", "--scenario", "xrbench/VR_gaming", "--platform", "xrbench/Dual_4K__WS_OS",
-                "--scheduler", "edf", "--set", "blockLayers=8", "--report", "trace,html,csv", "--progress", "lines",
-                "--json", "--out", dir.toString());
+                "--scheduler", "edf", "--set", "blockLayers=8,report.trace.format=json", "--report", "trace,html,csv",
+                "--progress", "lines", "--json", "--out", dir.toString());
         assertEquals(0, o.code(), o.err());
         JsonParser.parseString(o.out()).getAsJsonObject(); // stdout is exactly the JSON document
         assertTrue(o.err().contains("0.7/0.7 s simulated, 100%"), o.err());
@@ -51,6 +51,23 @@ class CliReportsTest {
         String html = Files.readString(dir.resolve("report.html"));
         assertEquals(5, html.split("<svg ", -1).length - 1, "five charts");
         assertFalse(Files.exists(dir.resolve("summary.json")), "json was not selected");
+    }
+
+    @Test
+    void traceWindowTurnsTheTraceReporterOnAndABadWindowIsOneLine(@TempDir Path dir) throws IOException {
+        CliRunTest.Outcome o = rtmm("run", "--scenario", "xrbench/VR_gaming", "--platform", "xrbench/Dual_4K__WS_OS",
+                "--scheduler", "edf", "--duration", "2s", "--trace-window", "500ms..1s", "--report", "json",
+                "--progress", "none", "--out", dir.resolve("ok").toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(Files.size(dir.resolve("ok/trace.perfetto-trace")) > 1000);
+        assertTrue(Files.readString(dir.resolve("ok/config.json")).contains("\"report.trace.window\": \"500ms..1s\""));
+        CliRunTest.Outcome bad = rtmm("compare", "--scenarios", "xrbench/VR_gaming", "--platforms",
+                "xrbench/Dual_4K__WS_OS", "--schedulers", "fcfs,edf", "--trace-window", "1s..500ms", "--progress",
+                "none", "--out", dir.resolve("bad").toString());
+        assertEquals(2, bad.code(), bad.err());
+        assertEquals(1, bad.err().lines().count(), bad.err());
+        assertTrue(bad.err().startsWith("error: ") && bad.err().contains("--trace-window"), bad.err());
+        assertFalse(Files.exists(dir.resolve("bad")), "nothing published");
     }
 
     @Test

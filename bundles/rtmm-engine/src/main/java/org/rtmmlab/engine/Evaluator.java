@@ -334,7 +334,15 @@ public final class Evaluator {
     }
 
     /**
-     * Rejects a run property that is neither an engine key nor declared by the policy (its {@code properties()}, or
+     * Prefix of reporters' run properties, {@code report.<reporter id>.<key>} (e.g. {@code report.trace.window}):
+     * passed through to every reporter in {@link org.rtmmlab.api.run.RunInfo#config()}, which reads and checks its own
+     * keys in {@code open} (an {@link InvalidInputException} there fails the run before it starts).
+     */
+    public static final String REPORT_PREFIX = "report.";
+
+    /**
+     * Rejects a run property that is neither an engine key, a reporter key ({@value #REPORT_PREFIX}) nor declared by
+     * the policy (its {@code properties()}, or
      * the keys of {@code defaultProperties()} for a policy written before API 1.3).
      *
      * @throws InvalidInputException naming the key and the known ones
@@ -343,7 +351,7 @@ public final class Evaluator {
         java.util.Set<String> known = new java.util.TreeSet<>(policy.defaultProperties().keySet());
         policy.properties().forEach(spec -> known.add(spec.key()));
         for (String key : properties.keySet()) {
-            if (!key.startsWith("engine.") && !known.contains(key)) {
+            if (!key.startsWith("engine.") && !key.startsWith(REPORT_PREFIX) && !known.contains(key)) {
                 throw new InvalidInputException("run properties", key, "unknown property of scheduler '" + policy.id()
                         + "'; " + (known.isEmpty() ? "it has none" : "known: " + String.join(", ",
                         new java.util.TreeSet<>(known))) + " (and engine.* keys)");

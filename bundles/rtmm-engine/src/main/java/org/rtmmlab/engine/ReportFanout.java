@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.rtmmlab.api.InvalidInputException;
 import org.rtmmlab.api.run.BlockRecord;
 import org.rtmmlab.api.run.MetricReporter;
 import org.rtmmlab.api.run.ReportSession;
@@ -17,7 +18,8 @@ import org.rtmmlab.engine.sim.RecordListener;
 
 /**
  * Streams a run's records to its reporters' sessions. A reporter that throws (in open, a record callback or finish)
- * costs one warning line naming it; it gets no further records, and the run and the other reporters go on. Files it
+ * costs one warning line naming it, except an {@link InvalidInputException} in open (bad user input, such as a
+ * reporter's run property), which fails the run before it starts; it gets no further records, and the run and the other reporters go on. Files it
  * already wrote are left alone.
  */
 final class ReportFanout implements RecordListener {
@@ -46,6 +48,8 @@ final class ReportFanout implements RecordListener {
                 sessions.add(s);
                 failed.add(false);
                 anyActive = true;
+            } catch (InvalidInputException e) {
+                throw e; // the user's input (e.g. a report.* run property) is wrong: the run fails before it starts
             } catch (Exception | LinkageError e) {
                 warnings.accept("reporter '" + id + "' failed in open: " + e + "; run continues without it");
             }

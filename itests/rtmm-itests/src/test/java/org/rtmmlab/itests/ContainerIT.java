@@ -156,7 +156,7 @@ public class ContainerIT {
                 "rtmm-evaluation", "picocli", "rtmm-web", "org.apache.felix.http.jetty12", "org.apache.felix.http.servlet-api",
                 "org.apache.felix.scr",
                 "org.apache.felix.fileinstall", "org.apache.felix.configadmin", "org.apache.felix.gogo.runtime",
-                "com.google.gson")) {
+                "com.google.gson", "com.google.protobuf")) {
             assertTrue(expected + " missing from " + names, names.contains(expected));
         }
     }

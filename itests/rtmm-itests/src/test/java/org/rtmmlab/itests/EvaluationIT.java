@@ -198,7 +198,7 @@ public class EvaluationIT {
             assertEquals(List.of("fcfs", LIFO), entry.schedulers());
             assertTrue(entry.plugins().toString(), entry.plugins().containsKey(FIXTURE));
             assertTrue(entry.files().contains("report.html"));
-            assertTrue(entry.files().contains("trace.json"));
+            assertTrue(entry.files().contains("trace.perfetto-trace"));
         } finally {
             fixture.uninstall();
         }

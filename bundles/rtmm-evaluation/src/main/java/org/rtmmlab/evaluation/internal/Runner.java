@@ -82,7 +82,7 @@ final class Runner {
         Set<String> declared = new TreeSet<>();
         policies.forEach(p -> declared.addAll(p.defaultProperties().keySet()));
         for (String key : q.properties().keySet()) {
-            if (!key.startsWith("engine.") && !declared.contains(key)) {
+            if (!key.startsWith("engine.") && !key.startsWith(Evaluator.REPORT_PREFIX) && !declared.contains(key)) {
                 throw new InvalidInputException("run properties", key, "no scheduler of " + q.schedulers()
                         + " declares it; known: " + declared + " (and engine.* keys)");
             }
@@ -188,7 +188,7 @@ final class Runner {
         Set<String> known = catalog.scheduler(scheduler).defaultProperties().keySet();
         Map<String, String> out = new TreeMap<>();
         q.properties().forEach((k, v) -> {
-            if (k.startsWith("engine.") || known.contains(k)) {
+            if (k.startsWith("engine.") || k.startsWith(Evaluator.REPORT_PREFIX) || known.contains(k)) {
                 out.put(k, v);
             }
         });

@@ -99,8 +99,8 @@ class EvaluationServiceTest {
     @Test
     void comparisonWritesOneFolderPerRun() throws Exception {
         EvaluationStatus s = service.submit(new EvaluationRequest(List.of(SCENARIO), List.of(PLATFORM),
-                List.of("fcfs", "edf"), List.of(1L), 200 * MS, false, Map.of("blockLayers", "2"),
-                List.of("json", "html"), 0, null));
+                List.of("fcfs", "edf"), List.of(1L), 200 * MS, false, Map.of("blockLayers", "2",
+                "report.trace.window", "0..100ms"), List.of("json", "html"), 0, null));
         EvaluationStatus done = await(s.id(), x -> x.state().isFinal());
         assertEquals(EvaluationState.FINISHED, done.state(), done.message());
         assertEquals(2, done.runsDone());
@@ -113,6 +113,9 @@ class EvaluationServiceTest {
         // each scheduler got only the properties it declares (both classic policies declare blockLayers)
         assertTrue(Files.readString(dir.resolve("xrbench_VR_gaming/xrbench_Dual_4K__WS_OS/fcfs-seed1/config.json"))
                 .contains("\"blockLayers\": \"2\""));
+        // reporter properties (report.*) reach every run of a comparison
+        assertTrue(Files.readString(dir.resolve("xrbench_VR_gaming/xrbench_Dual_4K__WS_OS/edf-seed1/config.json"))
+                .contains("\"report.trace.window\": \"0..100ms\""));
     }
 
     @Test

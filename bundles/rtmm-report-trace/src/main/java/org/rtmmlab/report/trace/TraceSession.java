@@ -143,7 +143,7 @@ final class TraceSession implements ReportSession {
     }
 
     /** Creates {@code file} and writes the document head and the process/thread names. */
-    static TraceSession open(RunInfo run, Path file) throws IOException {
+    static TraceSession open(RunInfo run, Path file, TraceOptions options) throws IOException {
         Map<String, String> other = new LinkedHashMap<>();
         other.put("scenario", run.config().scenario());
         other.put("platform", run.config().platform());
@@ -152,10 +152,14 @@ final class TraceSession implements ReportSession {
         other.put("xrbenchCompat", Boolean.toString(run.config().xrbenchCompat()));
         other.put("durationNs", Long.toString(run.config().durationNs()));
         other.put("labVersion", run.labVersion() == null ? "" : run.labVersion());
+        if (options.windowed()) {
+            other.put("windowFromNs", Long.toString(options.fromNs()));
+            other.put("windowToNs", options.toNs() == Long.MAX_VALUE ? "" : Long.toString(options.toNs()));
+        }
         BufferedWriter w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file),
                 StandardCharsets.UTF_8), 1 << 16);
         try {
-            return new TraceSession(new TraceWriter(w, other), run);
+            return new TraceSession(new TraceWriter(w, other, options), run);
         } catch (IOException | RuntimeException e) {
             try {
                 w.close();

@@ -2,6 +2,7 @@ package org.rtmmlab.report.trace;
 
 import com.google.gson.stream.JsonWriter;
 import java.io.Closeable;
+import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Map;
@@ -11,6 +12,10 @@ import java.util.Map;
  * "traceEvents": [...]}}) with Gson's {@link JsonWriter}: each event is written and forgotten. Times are taken in
  * nanoseconds and written in microseconds with up to three decimals, as exact decimal text (no floating point), so
  * equal inputs give byte-identical files.
+ *
+ * <p>Window and size cap ({@link TraceOptions}): events outside the window are dropped (complete events crossing an
+ * edge are cut at it); once the text passes the cap less {@value #CAP_RESERVE} bytes, a global instant
+ * {@code trace truncated} is written and every later event is dropped (the document is still closed properly).
  */
 final class TraceWriter implements Closeable {
 
@@ -23,7 +28,41 @@ final class TraceWriter implements Closeable {
 
     private static final Args NO_ARGS = w -> { };
 
+    /** Bytes kept below the size cap for the truncation marker and the document's end. */
+    static final long CAP_RESERVE = 1024;
+
+    /** Counts the characters written (the text is ASCII apart from ids, so about its bytes). */
+    private static final class Counting extends FilterWriter {
+        long chars;
+
+        Counting(Writer out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int c) throws IOException {
+            super.write(c);
+            chars++;
+        }
+
+        @Override
+        public void write(char[] cbuf, int off, int len) throws IOException {
+            super.write(cbuf, off, len);
+            chars += len;
+        }
+
+        @Override
+        public void write(String str, int off, int len) throws IOException {
+            super.write(str, off, len);
+            chars += len;
+        }
+    }
+
     private final JsonWriter json;
+    private final Counting counting;
+    private final TraceOptions options;
+    private boolean truncated;
+    private long lastTs;
     private long events;
     private long completeEvents;
 
@@ -32,9 +71,12 @@ final class TraceWriter implements Closeable {
      *
      * @param out       where the text goes (closed by {@link #close()})
      * @param otherData run description written before the events (iteration order kept)
+     * @param options   window and size cap
      */
-    TraceWriter(Writer out, Map<String, String> otherData) throws IOException {
-        json = new JsonWriter(out);
+    TraceWriter(Writer out, Map<String, String> otherData, TraceOptions options) throws IOException {
+        this.options = options;
+        counting = new Counting(out);
+        json = new JsonWriter(counting);
         json.setHtmlSafe(false);
         json.beginObject();
         json.name("otherData").beginObject();
@@ -63,6 +105,9 @@ final class TraceWriter implements Closeable {
 
     /** Metadata event ({@code ph: M}) such as {@code process_name}, with one argument. */
     void metadata(String name, int pid, int tid, String arg, String value) throws IOException {
+        if (!admit()) {
+            return;
+        }
         head("M", name, null, 0, pid, tid);
         args(w -> w.name(arg).value(value));
         json.endObject();
@@ -70,6 +115,9 @@ final class TraceWriter implements Closeable {
 
     /** Metadata event with a numeric argument, such as {@code process_sort_index}. */
     void metadata(String name, int pid, int tid, String arg, long value) throws IOException {
+        if (!admit()) {
+            return;
+        }
         head("M", name, null, 0, pid, tid);
         args(w -> w.name(arg).value(value));
         json.endObject();
@@ -77,8 +125,14 @@ final class TraceWriter implements Closeable {
 
     /** Complete event ({@code ph: X}): a slice from {@code tsNs} lasting {@code durNs}. */
     void complete(String name, String cat, long tsNs, long durNs, int pid, int tid, Args args) throws IOException {
-        head("X", name, cat, tsNs, pid, tid);
-        json.name("dur").jsonValue(micros(Math.max(0, durNs)));
+        long endNs = tsNs + Math.max(0, durNs);
+        if (!options.overlaps(tsNs, endNs) || !admit()) {
+            return;
+        }
+        long start = Math.max(tsNs, options.fromNs());
+        long end = Math.min(endNs, options.toNs());
+        head("X", name, cat, start, pid, tid);
+        json.name("dur").jsonValue(micros(end - start));
         args(args);
         json.endObject();
         completeEvents++;
@@ -86,6 +140,9 @@ final class TraceWriter implements Closeable {
 
     /** Thread-scoped instant event ({@code ph: i, s: t}). */
     void instant(String name, String cat, long tsNs, int pid, int tid, Args args) throws IOException {
+        if (!options.contains(tsNs) || !admit()) {
+            return;
+        }
         head("i", name, cat, tsNs, pid, tid);
         json.name("s").value("t");
         args(args);
@@ -97,6 +154,9 @@ final class TraceWriter implements Closeable {
      * viewers draw it over all processes). {@code pid} and {@code tid} are 0, as they belong to no process.
      */
     void globalInstant(String name, String cat, long tsNs, Args args) throws IOException {
+        if (!options.contains(tsNs) || !admit()) {
+            return;
+        }
         head("i", name, cat, tsNs, 0, 0);
         json.name("s").value("g");
         args(args);
@@ -105,6 +165,9 @@ final class TraceWriter implements Closeable {
 
     /** Counter event ({@code ph: C}): one value per series, drawn as a (stacked) step chart per process. */
     void counter(String name, long tsNs, int pid, String[] series, double[] values) throws IOException {
+        if (!options.contains(tsNs) || !admit()) {
+            return;
+        }
         head("C", name, null, tsNs, pid, 0);
         args(w -> {
             for (int i = 0; i < series.length; i++) {
@@ -124,6 +187,9 @@ final class TraceWriter implements Closeable {
      * (finish, bound to the enclosing slice, {@code bp: e}). Start and finish match by {@code cat} and {@code id}.
      */
     void flow(boolean start, String name, String cat, long id, long tsNs, int pid, int tid) throws IOException {
+        if (!options.contains(tsNs) || !admit()) {
+            return;
+        }
         head(start ? "s" : "f", name, cat, tsNs, pid, tid);
         json.name("id").value(id);
         if (!start) {
@@ -131,6 +197,29 @@ final class TraceWriter implements Closeable {
         }
         args(NO_ARGS);
         json.endObject();
+    }
+
+    /** @return false once the size cap is reached; the first time, writes the truncation marker */
+    private boolean admit() throws IOException {
+        if (truncated) {
+            return false;
+        }
+        if (options.maxBytes() != Long.MAX_VALUE && counting.chars > options.maxBytes() - CAP_RESERVE) {
+            truncated = true;
+            head("i", "trace truncated", "trace", Math.max(lastTs, options.fromNs()), 0, 0);
+            json.name("s").value("g");
+            json.name("args").beginObject();
+            json.name("reason").value("size cap of " + options.maxBytes() + " bytes reached");
+            json.endObject();
+            json.endObject();
+            return false;
+        }
+        return true;
+    }
+
+    /** @return whether the size cap cut the trace */
+    boolean truncated() {
+        return truncated;
     }
 
     private void head(String ph, String name, String cat, long tsNs, int pid, int tid) throws IOException {
@@ -141,6 +230,7 @@ final class TraceWriter implements Closeable {
         }
         json.name("ph").value(ph);
         json.name("ts").jsonValue(micros(tsNs));
+        lastTs = Math.max(lastTs, tsNs);
         json.name("pid").value(pid);
         json.name("tid").value(tid);
         events++;

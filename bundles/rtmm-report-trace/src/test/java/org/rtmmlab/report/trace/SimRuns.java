@@ -45,7 +45,9 @@ final class SimRuns {
 
         @Override
         public ReportSession open(RunInfo run, Path outputDir) throws IOException {
-            session = (TraceSession) new TraceReporter().open(run, outputDir);
+            // always the JSON session, whatever report.trace.format says: the probe's tests read trace.json
+            session = TraceSession.open(run, outputDir.resolve(TraceReporter.FILE),
+                    TraceOptions.parse(run.config().properties()));
             return new ReportSession() {
                 @Override
                 public void onBlock(BlockRecord block) throws IOException {
@@ -66,26 +68,59 @@ final class SimRuns {
         }
     }
 
+    /** Perfetto probe reporter id. */
+    static final String PERFETTO_PROBE = "perfetto-probe";
+
+    /** What the Perfetto probe saw of one run: its session, for the memory figures. */
+    static final class PerfettoProbe implements MetricReporter {
+        PerfettoSession session;
+
+        @Override
+        public String id() {
+            return PERFETTO_PROBE;
+        }
+
+        @Override
+        public String description() {
+            return "test probe around the Perfetto trace session";
+        }
+
+        @Override
+        public ReportSession open(RunInfo run, Path outputDir) throws IOException {
+            session = PerfettoSession.open(run, outputDir.resolve(TraceReporter.PERFETTO_FILE),
+                    TraceOptions.parse(run.config().properties()));
+            return session;
+        }
+    }
+
     private SimRuns() {
     }
 
-    /** @return a catalog of the plugins on the test classpath plus {@code probe} */
-    static PluginCatalog catalog(Probe probe) {
+    /** @return a catalog of the plugins on the test classpath plus the probes */
+    static PluginCatalog catalog(Probe probe, PerfettoProbe perfetto) {
         List<String> errors = new ArrayList<>();
         DefaultPluginCatalog c = ServiceLoaderCatalog.load(SimRuns.class.getClassLoader(), errors::add);
         if (!errors.isEmpty()) {
             throw new IllegalStateException(String.join("; ", errors));
         }
         c.add(new PluginDescriptor(PluginKind.REPORTER, PROBE, probe.description(), "test", "0", probe));
+        c.add(new PluginDescriptor(PluginKind.REPORTER, PERFETTO_PROBE, perfetto.description(), "test", "0",
+                perfetto));
         return c;
     }
 
     /** Runs {@code scenario} on {@code platform} with {@code scheduler} for {@code durationNs}, writing into dir. */
     static RunResult run(Probe probe, String scenario, String platform, String scheduler, long durationNs,
                          Map<String, String> properties, List<String> reporters, Path dir) {
+        return run(probe, new PerfettoProbe(), scenario, platform, scheduler, durationNs, properties, reporters, dir);
+    }
+
+    /** The same with a Perfetto probe too. */
+    static RunResult run(Probe probe, PerfettoProbe perfetto, String scenario, String platform, String scheduler,
+                         long durationNs, Map<String, String> properties, List<String> reporters, Path dir) {
         RunConfig config = new RunConfig(scenario, platform, scheduler, 7, durationNs, false, properties, reporters);
         List<String> warnings = new ArrayList<>();
-        RunResult r = new Evaluator(catalog(probe)).run(config, dir, warnings::add);
+        RunResult r = new Evaluator(catalog(probe, perfetto)).run(config, dir, warnings::add);
         if (!warnings.isEmpty()) {
             throw new IllegalStateException("warnings: " + warnings);
         }

@@ -11,12 +11,13 @@ import java.util.Map;
 import org.rtmmlab.api.run.RunResult;
 
 /**
- * Heap benchmark of the trace reporter (not a test): one long simulated run with {@code trace.json} on, then peak
+ * Heap benchmark of the trace reporter (not a test): one long simulated run with {@code trace.json} (or
+ * {@code trace.perfetto-trace}) on, then peak
  * heap, trace size and event counts. Run it with a small heap to show that the trace is streamed:
  * <pre>
  * mvn -q -o -pl bundles/rtmm-report-trace dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
  * java -Xmx256m -cp bundles/rtmm-report-trace/target/test-classes:bundles/rtmm-report-trace/target/classes:$(cat /tmp/cp.txt) \
- *      org.rtmmlab.report.trace.TraceHeapBench [seconds=600] [scheduler=edf] [blockLayers=8] [platform] [dir]
+ *      org.rtmmlab.report.trace.TraceHeapBench [seconds=600] [scheduler=edf] [blockLayers=8] [platform] [dir] [json|perfetto]
  * </pre>
  * Peak heap is the sum of the heap pools' peak usage ({@link MemoryPoolMXBean#getPeakUsage()}), i.e. the most the
  * run ever held including garbage not yet collected (the JVM lets the young generation fill up to the limit before
@@ -38,10 +39,13 @@ public final class TraceHeapBench {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             pool.resetPeakUsage();
         }
+        String format = args.length > 5 ? args[5] : "json";
         long t0 = System.nanoTime();
         SimRuns.Probe probe = new SimRuns.Probe();
-        RunResult r = SimRuns.run(probe, "xrbench/VR_gaming", platform, scheduler, seconds * 1_000_000_000L,
-                Map.of("blockLayers", blockLayers), List.of(SimRuns.PROBE), dir);
+        SimRuns.PerfettoProbe perfetto = new SimRuns.PerfettoProbe();
+        RunResult r = SimRuns.run(probe, perfetto, "xrbench/VR_gaming", platform, scheduler, seconds * 1_000_000_000L,
+                Map.of("blockLayers", blockLayers), List.of(format.equals("perfetto") ? SimRuns.PERFETTO_PROBE
+                        : SimRuns.PROBE), dir);
         double wall = (System.nanoTime() - t0) / 1e9;
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -51,8 +55,19 @@ public final class TraceHeapBench {
         }
         System.gc();
         long live = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        Path trace = dir.resolve(TraceReporter.FILE);
         long max = Runtime.getRuntime().maxMemory();
+        if (format.equals("perfetto")) {
+            Path trace = dir.resolve(TraceReporter.PERFETTO_FILE);
+            System.out.printf(Locale.ROOT, "VR_gaming on %s with %s (blockLayers %s), %d s simulated in %.1f s wall%n",
+                    platform, scheduler, blockLayers, seconds, wall);
+            System.out.printf(Locale.ROOT, "requests %d, packets %d (slices %d), trace %.1f MB at %s%n",
+                    r.frames().released(), perfetto.session.writer().packets(),
+                    perfetto.session.writer().sliceBegins(), Files.size(trace) / 1e6, trace);
+            System.out.printf(Locale.ROOT, "peak heap %.1f MB, %.1f MB after a full GC at the end (max heap %.0f MB); "
+                    + "most events queued %d%n", peak / 1e6, live / 1e6, max / 1e6, perfetto.session.maxQueued());
+            return;
+        }
+        Path trace = dir.resolve(TraceReporter.FILE);
         System.out.printf(Locale.ROOT, "VR_gaming on %s with %s (blockLayers %s), %d s simulated in %.1f s wall%n",
                 platform, scheduler, blockLayers, seconds, wall);
         System.out.printf(Locale.ROOT, "requests %d, blocks %d, trace events %d (X %d), trace %.1f MB at %s%n",

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rtmmlab.api.run.RunResult;
 
-/** trace.json of real VR_gaming runs: well-formed events, one slice per block, flows, counters, determinism. */
+/** trace.json (report.trace.format=json) of real VR_gaming runs: well-formed events, one slice per block, flows, counters, determinism. */
 class TraceReporterTest {
 
     private static final String VR = "xrbench/VR_gaming";
@@ -124,8 +124,8 @@ class TraceReporterTest {
     @Test
     void sameRunGivesAByteIdenticalTrace(@TempDir Path dir) throws IOException {
         for (String name : List.of("a", "b")) {
-            SimRuns.run(new SimRuns.Probe(), VR, DUAL, "fcfs", 500_000_000L, Map.of("blockLayers", "4"),
-                    List.of("trace"), dir.resolve(name));
+            SimRuns.run(new SimRuns.Probe(), VR, DUAL, "fcfs", 500_000_000L, Map.of("blockLayers", "4",
+                    TraceOptions.FORMAT, "json"), List.of("trace"), dir.resolve(name));
         }
         assertArrayEquals(Files.readAllBytes(dir.resolve("a/trace.json")), Files.readAllBytes(dir.resolve("b/trace.json")));
     }

@@ -31,7 +31,7 @@ class TraceSwapTest {
 
     @Test
     void swapIsAGlobalInstantNamedByBothSchedulers(@TempDir Path dir) throws IOException {
-        RunConfig c = RunConfig.of("s", "p", "fcfs", 1);
+        RunConfig c = new RunConfig("s", "p", "fcfs", 1, 0, false, Map.of(TraceOptions.FORMAT, "json"), List.of());
         Model m = Model.of("M", "", List.of(Layer.conv("l0", 1, 1, 1, 1, 1, 1, 1)));
         Scenario s = new Scenario("s", "", List.of(m), List.of(Task.periodic("T", "M", 10_000_000L)), List.of(),
                 100_000_000L);
