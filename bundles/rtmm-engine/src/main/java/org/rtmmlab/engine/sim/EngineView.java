@@ -129,20 +129,17 @@ final class EngineView implements SchedulerView {
 
     @Override
     public boolean idle(int a) {
-        return sim.running[a] == 0;
+        return sim.occupancy.idle(a);
     }
 
     @Override
     public double freeShare(int a) {
-        if (sim.running[a] >= sim.partitions[a]) {
-            return 0;
-        }
-        return Math.max(0, 1.0 - sim.usedShare[a]);
+        return sim.occupancy.freeShare(a);
     }
 
     @Override
     public long busyUntilNs(int a) {
-        return sim.running[a] == 0 ? sim.nowNs() : sim.busyUntil[a];
+        return sim.occupancy.busyUntilNs(a, sim.nowNs());
     }
 
     @Override

@@ -43,12 +43,6 @@ final class Job {
     double blockSwitchPj;
     double blockShare;
 
-    // XRBench-compatibility clock (float32 milliseconds)
-    float injectionMs;
-    float deadlineMs;
-    float dispatchMs;
-    float completionMs;
-
     Job(int slot, int accelerators) {
         this.slot = slot;
         this.used = new int[Math.max(1, accelerators)];
@@ -82,10 +76,6 @@ final class Job {
         blockEnergyPj = 0;
         blockSwitchPj = 0;
         blockShare = 0;
-        injectionMs = 0;
-        deadlineMs = 0;
-        dispatchMs = 0;
-        completionMs = 0;
     }
 
     /** @return true if the job waits for dispatch (released, not ended, no block running) */

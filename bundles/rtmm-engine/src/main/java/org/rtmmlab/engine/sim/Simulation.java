@@ -27,7 +27,7 @@ import org.rtmmlab.engine.metrics.WindowMetrics;
 
 /**
  * State and operations shared by the default engine and the XRBench compatibility mode: jobs, accelerator
- * occupancy, the scheduler with its view and decision sink, record emission and metric accounting. Subclasses own
+ * occupancy ({@link AcceleratorOccupancy}), the scheduler with its view and decision sink, record emission and metric accounting. Subclasses own
  * the clock and the event loop. Single-threaded; one instance per run.
  */
 public abstract class Simulation {
@@ -59,12 +59,8 @@ public abstract class Simulation {
     /** metrics of schedulers replaced by a swap, already prefixed ({@code scheduler.<k>.}). */
     final Map<String, Double> replacedSchedulerMetrics = new TreeMap<>();
 
-    final int[] running;
-    final double[] usedShare;
-    final long[] busyUntil;
-    final long[] busySince;
-    final long[] busyNs;
-    final int[] partitions;
+    /** what each accelerator runs now, and how long it has been busy. */
+    final AcceleratorOccupancy occupancy;
 
     long now;
     int reasons;
@@ -99,15 +95,11 @@ public abstract class Simulation {
         cascades = root.split();
         schedulerSeed = root.split().nextLong();
         drawSeed = root.split().nextLong();
-        running = new int[accCount];
-        usedShare = new double[accCount];
-        busyUntil = new long[accCount];
-        busySince = new long[accCount];
-        busyNs = new long[accCount];
-        partitions = new int[accCount];
+        int[] partitions = new int[accCount];
         for (int a = 0; a < accCount; a++) {
             partitions[a] = costs.accelerator(a).partitions();
         }
+        occupancy = new AcceleratorOccupancy(partitions);
         view = new EngineView(this);
         decisions = new EngineDecisions(this);
     }
@@ -260,39 +252,6 @@ public abstract class Simulation {
         } finally {
             decisions.end();
             reasons = 0;
-        }
-    }
-
-    /** Marks accelerator {@code a} as running one more block with {@code share}. */
-    final void occupy(int a, double share, long startNs, long endNs) {
-        if (running[a] == 0) {
-            busySince[a] = startNs;
-            busyUntil[a] = endNs;
-            usedShare[a] = share;
-        } else {
-            busyUntil[a] = Math.max(busyUntil[a], endNs);
-            usedShare[a] += share;
-        }
-        running[a]++;
-    }
-
-    /** Frees the share of a block that ended at {@code endNs} on accelerator {@code a}. */
-    final void vacate(int a, double share, long endNs) {
-        running[a]--;
-        if (running[a] == 0) {
-            usedShare[a] = 0;
-            busyNs[a] += endNs - busySince[a];
-            busyUntil[a] = endNs;
-        } else {
-            usedShare[a] = Math.max(0, usedShare[a] - share);
-            long until = endNs;
-            for (int i = 0; i < jobs.size(); i++) {
-                Job o = jobs.get(i);
-                if (!o.ended && o.runningOn == a) {
-                    until = Math.max(until, o.blockEndNs);
-                }
-            }
-            busyUntil[a] = until;
         }
     }
 
