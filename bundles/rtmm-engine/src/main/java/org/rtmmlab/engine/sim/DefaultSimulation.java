@@ -21,7 +21,7 @@ final class DefaultSimulation extends Simulation {
     static final int EV_TIMER = 4;
     static final int EV_START = 5;
 
-    private final EventQueue queue = new EventQueue();
+    private final EventQueue queue = new EventQueue(EV_BLOCK_DONE);
     private final long horizon;
     private final LoadGenerator load;
     private final boolean dropQueuedLate;

@@ -31,6 +31,8 @@ final class Job {
     /** accelerators used, in order of first use. */
     int[] used;
     int usedCount;
+    /** bit {@code a} set when accelerator {@code a} (below 64) is in {@link #used}. */
+    long usedMask;
 
     // the block in execution
     int blockFirst;
@@ -67,6 +69,7 @@ final class Job {
         energyPj = 0;
         ended = false;
         usedCount = 0;
+        usedMask = 0;
         blockFirst = 0;
         blockLayers = 0;
         blockStartNs = 0;
@@ -85,9 +88,17 @@ final class Job {
 
     /** Notes that accelerator {@code a} ran a block of this job. */
     void use(int a) {
-        for (int i = 0; i < usedCount; i++) {
-            if (used[i] == a) {
+        if (a < 64) {
+            long bit = 1L << a;
+            if ((usedMask & bit) != 0) {
                 return;
+            }
+            usedMask |= bit;
+        } else {
+            for (int i = 0; i < usedCount; i++) {
+                if (used[i] == a) {
+                    return;
+                }
             }
         }
         used[usedCount++] = a;

@@ -261,15 +261,15 @@ public abstract class Simulation {
      * partial share, through the cost model.
      */
     final void priceBlock(Job j, int a, int layers, double share, boolean withSwitch) {
-        Accelerator acc = costs.accelerator(a);
-        AcceleratorModel cm = costs.costModel(a);
-        Model model = costs.model(j.model);
         j.blockFirst = j.nextLayer;
         j.blockLayers = layers;
         j.blockShare = share;
         j.blockSwitchNs = 0;
         j.blockSwitchPj = 0;
         if (withSwitch && j.lastAccelerator >= 0 && j.lastAccelerator != a) {
+            Accelerator acc = costs.accelerator(a);
+            AcceleratorModel cm = costs.costModel(a);
+            Model model = costs.model(j.model);
             LayerCost sc;
             Accelerator from = costs.accelerator(j.lastAccelerator);
             try {
@@ -289,6 +289,9 @@ public abstract class Simulation {
             latency = costs.blockLatencyNs(j.model, j.variant, j.nextLayer, layers, a);
             energy = costs.blockEnergyPj(j.model, j.variant, j.nextLayer, layers, a);
         } else {
+            Accelerator acc = costs.accelerator(a);
+            AcceleratorModel cm = costs.costModel(a);
+            Model model = costs.model(j.model);
             latency = 0;
             energy = 0;
             for (int l = j.nextLayer; l < j.nextLayer + layers; l++) {
