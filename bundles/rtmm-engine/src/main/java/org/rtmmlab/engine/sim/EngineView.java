@@ -15,21 +15,24 @@ final class EngineView implements SchedulerView {
     private final Simulation sim;
     private final CostTables costs;
     private int count;
+    /** the job table's array at the start of the decision (entries below {@link #count} stay valid during it). */
+    private Job[] jobs = new Job[0];
 
     EngineView(Simulation sim) {
         this.sim = sim;
         this.costs = sim.costs;
     }
 
-    void begin(int jobCount) {
+    void begin(int jobCount, Job[] table) {
         count = jobCount;
+        jobs = table;
     }
 
     Job job(int j) {
         if (j < 0 || j >= count) {
             throw new IndexOutOfBoundsException("job index " + j + " outside 0.." + (count - 1));
         }
-        return sim.jobs.get(j);
+        return jobs[j];
     }
 
     @Override

@@ -20,20 +20,10 @@ final class EventQueue {
     private static final long SEQUENCE_MASK = 0x00FF_FFFF_FFFF_FFFFL;
 
     private final int laneKind;
-
-    // the heap
-    private long[] times = new long[64];
-    /** kind priority in the top 8 bits, insertion sequence below. */
-    private long[] keys = new long[64];
-    /** first payload in the high 32 bits, second in the low 32. */
-    private long[] payloads = new long[64];
-    private int size;
-
-    // the lane, sorted latest first: its earliest event is at laneSize - 1
-    private long[] laneTimes = new long[8];
-    private long[] laneKeys = new long[8];
-    private long[] lanePayloads = new long[8];
-    private int laneSize;
+    /** the binary min-heap. */
+    private final Events heap = new Events(64);
+    /** the lane, sorted latest first: its earliest event is at {@code size - 1}. */
+    private final Events lane = new Events(8);
 
     private long sequence;
 
@@ -70,110 +60,92 @@ final class EventQueue {
     }
 
     private void laneInsert(long t, long k, long p) {
-        if (laneSize == laneTimes.length) {
-            int n = laneSize * 2;
-            laneTimes = Arrays.copyOf(laneTimes, n);
-            laneKeys = Arrays.copyOf(laneKeys, n);
-            lanePayloads = Arrays.copyOf(lanePayloads, n);
-        }
-        int i = laneSize++;
-        while (i > 0 && less(laneTimes[i - 1], laneKeys[i - 1], t, k)) {
-            laneTimes[i] = laneTimes[i - 1];
-            laneKeys[i] = laneKeys[i - 1];
-            lanePayloads[i] = lanePayloads[i - 1];
+        Events e = lane;
+        int i = e.grow();
+        while (i > 0 && less(e.times[i - 1], e.keys[i - 1], t, k)) {
+            e.move(i - 1, i);
             i--;
         }
-        laneTimes[i] = t;
-        laneKeys[i] = k;
-        lanePayloads[i] = p;
+        e.set(i, t, k, p);
     }
 
     private void heapInsert(long t, long k, long p) {
-        if (size == times.length) {
-            int n = size * 2;
-            times = Arrays.copyOf(times, n);
-            keys = Arrays.copyOf(keys, n);
-            payloads = Arrays.copyOf(payloads, n);
-        }
-        int i = size++;
+        Events e = heap;
+        int i = e.grow();
         while (i > 0) {
             int parent = (i - 1) >>> 1;
-            if (!less(t, k, times[parent], keys[parent])) {
+            if (!less(t, k, e.times[parent], e.keys[parent])) {
                 break;
             }
-            place(i, times[parent], keys[parent], payloads[parent]);
+            e.move(parent, i);
             i = parent;
         }
-        place(i, t, k, p);
+        e.set(i, t, k, p);
     }
 
     /** @return true if no event is pending */
     boolean isEmpty() {
-        return size == 0 && laneSize == 0;
+        return heap.size == 0 && lane.size == 0;
     }
 
     /** @return number of pending events */
     int size() {
-        return size + laneSize;
+        return heap.size + lane.size;
     }
 
     /** @return time of the earliest pending event; the queue must not be empty */
     long peekTime() {
-        if (laneSize == 0) {
-            return times[0];
+        if (lane.size == 0) {
+            return heap.times[0];
         }
-        long lane = laneTimes[laneSize - 1];
-        return size == 0 ? lane : Math.min(lane, times[0]);
+        long first = lane.times[lane.size - 1];
+        return heap.size == 0 ? first : Math.min(first, heap.times[0]);
     }
 
     /** Removes the earliest event and makes it readable through the accessors. */
     void pop() {
-        int l = laneSize - 1;
-        if (l >= 0 && (size == 0 || less(laneTimes[l], laneKeys[l], times[0], keys[0]))) {
-            take(laneTimes[l], laneKeys[l], lanePayloads[l]);
-            laneSize = l;
+        Events h = heap;
+        Events ln = lane;
+        int l = ln.size - 1;
+        if (l >= 0 && (h.size == 0 || less(ln.times[l], ln.keys[l], h.times[0], h.keys[0]))) {
+            take(ln, l);
+            ln.size = l;
             return;
         }
-        take(times[0], keys[0], payloads[0]);
-        int last = --size;
+        take(h, 0);
+        int last = --h.size;
         if (last == 0) {
             return;
         }
-        long t = times[last];
-        long k = keys[last];
-        long p = payloads[last];
+        long t = h.times[last];
+        long k = h.keys[last];
+        long p = h.payloads[last];
         int i = 0;
         while (true) {
             int child = 2 * i + 1;
             if (child >= last) {
                 break;
             }
-            if (child + 1 < last && less(times[child + 1], keys[child + 1], times[child], keys[child])) {
+            if (child + 1 < last && less(h.times[child + 1], h.keys[child + 1], h.times[child], h.keys[child])) {
                 child++;
             }
-            if (!less(times[child], keys[child], t, k)) {
+            if (!less(h.times[child], h.keys[child], t, k)) {
                 break;
             }
-            place(i, times[child], keys[child], payloads[child]);
+            h.move(child, i);
             i = child;
         }
-        place(i, t, k, p);
+        h.set(i, t, k, p);
     }
 
-    private void take(long t, long k, long p) {
-        time = t;
-        kind = (int) (k >>> 56);
-        payload = p;
+    private void take(Events e, int i) {
+        time = e.times[i];
+        kind = (int) (e.keys[i] >>> 56);
+        payload = e.payloads[i];
     }
 
     private static boolean less(long t1, long k1, long t2, long k2) {
         return t1 < t2 || (t1 == t2 && k1 < k2);
-    }
-
-    private void place(int i, long t, long k, long p) {
-        times[i] = t;
-        keys[i] = k;
-        payloads[i] = p;
     }
 
     /** @return time of the last popped event */
@@ -194,5 +166,42 @@ final class EventQueue {
     /** @return second payload of the last popped event */
     int b() {
         return (int) payload;
+    }
+
+    /** Events in three parallel arrays (time; kind and sequence; both payloads), grown by doubling. */
+    private static final class Events {
+        long[] times;
+        long[] keys;
+        long[] payloads;
+        int size;
+
+        Events(int capacity) {
+            times = new long[capacity];
+            keys = new long[capacity];
+            payloads = new long[capacity];
+        }
+
+        /** Makes room for one more event; @return its index (the old size) */
+        int grow() {
+            if (size == times.length) {
+                int n = size * 2;
+                times = Arrays.copyOf(times, n);
+                keys = Arrays.copyOf(keys, n);
+                payloads = Arrays.copyOf(payloads, n);
+            }
+            return size++;
+        }
+
+        void set(int i, long t, long k, long p) {
+            times[i] = t;
+            keys[i] = k;
+            payloads[i] = p;
+        }
+
+        void move(int from, int to) {
+            times[to] = times[from];
+            keys[to] = keys[from];
+            payloads[to] = payloads[from];
+        }
     }
 }

@@ -240,7 +240,7 @@ public abstract class Simulation {
     /** Calls the scheduler once at the current time with the accumulated reasons. */
     final void callScheduler() {
         jobs.compact();
-        view.begin(jobs.size());
+        view.begin(jobs.size(), jobs.array());
         decisions.begin();
         decisionCount++;
         try {
