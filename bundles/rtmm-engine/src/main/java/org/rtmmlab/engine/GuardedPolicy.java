@@ -1,5 +1,7 @@
 package org.rtmmlab.engine;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.List;
 import java.util.Map;
 import org.rtmmlab.api.run.RequestRecord;
@@ -13,18 +15,37 @@ import org.rtmmlab.engine.sim.SchedulerGuard;
 
 /**
  * A scheduler policy seen through the run's watchdog ({@link RunWatchdog}): every call into the scheduler
- * ({@code decide}, {@code observe}, {@code metrics}) notes its wall-clock start, so the watchdog can tell how long
- * the current call has run, and refuses to go on once the watchdog has stopped the run. A scheduler that runs out of
- * memory or stack fails its run with a {@link SchedulingException} instead of taking the process down. Per call: two
- * volatile writes and one {@link System#nanoTime()}, no allocation.
+ * ({@code decide}, {@code observe}, {@code metrics}) is counted in and out, so the watchdog, which reads the count
+ * every few milliseconds and keeps the clock itself, can tell how long the current call has run; the guard refuses
+ * to go on once the watchdog has stopped the run. A scheduler that runs out of memory or stack fails its run with a
+ * {@link SchedulingException} instead of taking the process down. Per call: two release stores (plain stores on
+ * x86, no fence), one volatile read, no clock read, no allocation.
  */
 final class GuardedPolicy implements SchedulerPolicy, SchedulerGuard {
 
+    private static final VarHandle CALLS;
+    private static final VarHandle SIMULATED_NS;
+
+    static {
+        try {
+            MethodHandles.Lookup l = MethodHandles.lookup();
+            CALLS = l.findVarHandle(GuardedPolicy.class, "calls", long.class);
+            SIMULATED_NS = l.findVarHandle(GuardedPolicy.class, "simulatedNs", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final SchedulerPolicy policy;
-    /** Wall-clock start of the scheduler call in progress, ns; 0 when none is. */
-    private volatile long callStartNs;
-    /** Simulated time of the last decision point, ns. */
-    private volatile long simulatedNs;
+    /**
+     * Twice the scheduler calls begun, plus one while a call runs (odd: inside a call). Written only by the run's
+     * thread (release stores through {@link #CALLS}), read by the watchdog's.
+     */
+    private long calls;
+    /** Scheduler calls in progress on the run's thread (nested calls counted), run's thread only. */
+    private int depth;
+    /** Simulated time of the last decision point, ns (release stores through {@link #SIMULATED_NS}). */
+    private long simulatedNs;
     /** Why the watchdog stopped the run, or null. */
     private volatile String stopped;
     /** Id of the policy whose scheduler runs now (another one after a swap). */
@@ -73,14 +94,17 @@ final class GuardedPolicy implements SchedulerPolicy, SchedulerGuard {
         return runningId;
     }
 
-    /** @return wall-clock start of the scheduler call in progress, ns, or 0 */
-    long callStartNs() {
-        return callStartNs;
+    /**
+     * @return the call count: odd while a scheduler call runs; the same odd value on two readings means the same
+     * call is still running
+     */
+    long calls() {
+        return (long) CALLS.getAcquire(this);
     }
 
     /** @return simulated time of the last decision point, ns */
     long simulatedNs() {
-        return simulatedNs;
+        return (long) SIMULATED_NS.getAcquire(this);
     }
 
     /** Makes every later scheduler call fail with {@code reason}: the run's thread stops at its next call. */
@@ -90,7 +114,24 @@ final class GuardedPolicy implements SchedulerPolicy, SchedulerGuard {
 
     private void enter() {
         checkStopped();
-        callStartNs = System.nanoTime();
+        in();
+    }
+
+    /**
+     * A scheduler call begins (run's thread only: the plain read of {@code calls} is its own last write). Calls nest
+     * (a drop decided in {@code decide} reaches the scheduler's {@code observe}): only the outermost one counts.
+     */
+    private void in() {
+        if (depth++ == 0) {
+            CALLS.setRelease(this, calls + 1);
+        }
+    }
+
+    /** The scheduler call ends. */
+    private void out() {
+        if (--depth == 0) {
+            CALLS.setRelease(this, calls + 1);
+        }
     }
 
     private void checkStopped() {
@@ -115,39 +156,39 @@ final class GuardedPolicy implements SchedulerPolicy, SchedulerGuard {
 
         @Override
         public void decide(SchedulerView view, Decisions decisions) {
-            simulatedNs = view.now();
+            SIMULATED_NS.setRelease(GuardedPolicy.this, view.now());
             enter();
             try {
                 scheduler.decide(view, decisions);
             } catch (OutOfMemoryError | StackOverflowError e) {
                 throw resources("decide()", e);
             } finally {
-                callStartNs = 0;
+                out();
             }
             checkStopped(); // a stop requested during the call ends the run before its decisions apply
         }
 
         @Override
         public void observe(RequestRecord record) {
-            callStartNs = System.nanoTime(); // a stop is noticed at the next decide()
+            in(); // a stop is noticed at the next decide()
             try {
                 scheduler.observe(record);
             } catch (OutOfMemoryError | StackOverflowError e) {
                 throw resources("observe()", e);
             } finally {
-                callStartNs = 0;
+                out();
             }
         }
 
         @Override
         public Map<String, Double> metrics() {
-            callStartNs = System.nanoTime();
+            in();
             try {
                 return scheduler.metrics();
             } catch (OutOfMemoryError | StackOverflowError e) {
                 throw resources("metrics()", e);
             } finally {
-                callStartNs = 0;
+                out();
             }
         }
     }

@@ -56,6 +56,7 @@ final class RunWatchdog {
         Thread worker = new Thread(task, "rtmm-run " + describe(run));
         worker.setDaemon(true);
         long start = System.nanoTime();
+        CallTimer call = new CallTimer();
         worker.start();
         while (true) {
             try {
@@ -71,14 +72,14 @@ final class RunWatchdog {
                 throw new IllegalStateException(cause);
             } catch (TimeoutException e) {
                 long now = System.nanoTime();
-                String reason = overrun(guard, limits, start, now, run);
+                String reason = overrun(guard, limits, now - start, call.runningFor(guard.calls(), now), run);
                 if (reason == null && cancelled != null && cancelled.getAsBoolean()) {
                     cancelSeen = cancelSeen == 0 ? now : cancelSeen;
                     if (now - cancelSeen > TimeUnit.MILLISECONDS.toNanos(CANCEL_GRACE_MS)) {
                         reason = "cancelled, but the run " + describe(run) + " did not stop within "
-                                + RunLimits.human(TimeUnit.MILLISECONDS.toNanos(CANCEL_GRACE_MS)) + (guard.callStartNs()
-                                != 0 ? ": a scheduler call has not returned" : "") + " (simulated t="
-                                + RunLimits.human(guard.simulatedNs()) + ")";
+                                + RunLimits.human(TimeUnit.MILLISECONDS.toNanos(CANCEL_GRACE_MS))
+                                + ((guard.calls() & 1) != 0 ? ": a scheduler call has not returned" : "")
+                                + " (simulated t=" + RunLimits.human(guard.simulatedNs()) + ")";
                     }
                 }
                 if (reason != null) {
@@ -91,15 +92,44 @@ final class RunWatchdog {
         }
     }
 
-    /** @return why the run must stop now, or null */
-    static String overrun(GuardedPolicy guard, RunLimits limits, long startNs, long nowNs, RunConfig run) {
-        long call = guard.callStartNs();
-        if (limits.decisionTimeoutNs() > 0 && call != 0 && nowNs - call > limits.decisionTimeoutNs()) {
+    /**
+     * The watchdog's clock of the scheduler call in progress: the guard only counts calls (no clock read on the
+     * run's thread), so a call is timed from the first poll that sees it running; it has run at least that long
+     * (a timeout is noticed at most one poll, {@value #POLL_MS} ms, later than a clock read at its start would).
+     */
+    static final class CallTimer {
+        private long seen = -2;
+        private long seenAtNs;
+
+        /**
+         * @param calls the guard's call count now ({@link GuardedPolicy#calls()})
+         * @param nowNs the watchdog's clock now
+         * @return how long the call in progress has been seen running, ns; 0 when none runs
+         */
+        long runningFor(long calls, long nowNs) {
+            if ((calls & 1) == 0) {
+                return 0;
+            }
+            if (calls != seen) {
+                seen = calls;
+                seenAtNs = nowNs;
+            }
+            return nowNs - seenAtNs;
+        }
+    }
+
+    /**
+     * @param runNs  wall time the run has taken so far
+     * @param callNs wall time the scheduler call in progress has run ({@link CallTimer}), 0 when none runs
+     * @return why the run must stop now, or null
+     */
+    static String overrun(GuardedPolicy guard, RunLimits limits, long runNs, long callNs, RunConfig run) {
+        if (limits.decisionTimeoutNs() > 0 && callNs > limits.decisionTimeoutNs()) {
             return "a scheduler call did not return within " + RunLimits.human(limits.decisionTimeoutNs())
                     + " (" + RunLimits.DECISION_TIMEOUT + ") at simulated t=" + RunLimits.human(guard.simulatedNs())
                     + " in run " + describe(run);
         }
-        if (limits.runTimeoutNs() > 0 && nowNs - startNs > limits.runTimeoutNs()) {
+        if (limits.runTimeoutNs() > 0 && runNs > limits.runTimeoutNs()) {
             return "the run " + describe(run) + " took longer than " + RunLimits.human(limits.runTimeoutNs())
                     + " of wall time (" + RunLimits.RUN_TIMEOUT + "), stopped at simulated t="
                     + RunLimits.human(guard.simulatedNs());

@@ -39,6 +39,7 @@ final class CompatSimulation extends Simulation {
     private final XrbenchLog log;
     private final int[] fetched;
     private final float[] pendingDeadline;
+    private final CompatJobTimes times = new CompatJobTimes();
     private int baseFrame;
     private float nowMs;
     private float[] timers = new float[4];
@@ -117,13 +118,9 @@ final class CompatSimulation extends Simulation {
             lastEventNs = now;
             timerDue = advance();
         }
-        for (int a = 0; a < accCount; a++) {
-            if (running[a] > 0) {
-                busyNs[a] += Math.max(0, lastEventNs - busySince[a]);
-            }
-        }
+        long[] busyNs = occupancy.busyNsUntil(lastEventNs);
         reportInFlight();
-        return new SimulationOutcome(metrics, log, lastEventNs, busyNs.clone(), decisionCount, dispatchCount,
+        return new SimulationOutcome(metrics, log, lastEventNs, busyNs, decisionCount, dispatchCount,
                 eventCount, schedulerMetrics());
     }
 
@@ -160,8 +157,7 @@ final class CompatSimulation extends Simulation {
             if (fetched[t] != 0) {
                 fetched[t] = 0;
                 Job j = release(t, dispatched[t], now, ns(pendingDeadline[t]));
-                j.injectionMs = nowMs;
-                j.deadlineMs = pendingDeadline[t];
+                times.released(j.slot, pendingDeadline[t]);
             }
         }
     }
@@ -169,22 +165,27 @@ final class CompatSimulation extends Simulation {
     /** Retires jobs within the finish margin, visiting accelerators by index. */
     private void retire() {
         for (int a = 0; a < accCount; a++) {
-            if (running[a] == 0) {
+            if (occupancy.idle(a)) {
                 continue;
             }
             int n = jobs.size();
             for (int i = 0; i < n; i++) {
                 Job j = jobs.get(i);
-                if (!j.ended && j.runningOn == a && nowMs + FP_ERROR_MARGIN >= j.completionMs) {
-                    long end = ns(j.completionMs);
-                    vacate(a, j.blockShare, end);
-                    finishBlock(j, a, ns(j.dispatchMs), end);
+                if (j.ended || j.runningOn != a) {
+                    continue;
+                }
+                float completion = times.completionMs(j.slot);
+                if (nowMs + FP_ERROR_MARGIN >= completion) {
+                    float deadline = times.deadlineMs(j.slot);
+                    long end = ns(completion);
+                    occupancy.vacate(a, j.blockShare, end);
+                    finishBlock(j, a, ns(times.dispatchMs(j.slot)), end);
                     reasons |= DecisionReason.BLOCK_DONE.bit();
                     if (j.nextLayer == j.layerCount) {
                         completions[j.task]++;
-                        log.completed(j.task, j.completionMs, j.deadlineMs, (float) (j.energyPj / 1e9),
+                        log.completed(j.task, completion, deadline, (float) (j.energyPj / 1e9),
                                 metrics.accuracyFactor() ? (float) costs.model(j.model).accuracyOf(j.variant) : 1f);
-                        endRequest(j, j.completionMs <= j.deadlineMs ? Outcome.ON_TIME : Outcome.LATE,
+                        endRequest(j, completion <= deadline ? Outcome.ON_TIME : Outcome.LATE,
                                 DropCause.NONE, end);
                     }
                 }
@@ -199,7 +200,7 @@ final class CompatSimulation extends Simulation {
             changed = false;
             for (int t : byName) {
                 Job front = oldestQueued(t);
-                if (front != null && front.deadlineMs < nowMs) {
+                if (front != null && times.deadlineMs(front.slot) < nowMs) {
                     log.dropped(t);
                     endRequest(front, Outcome.DROPPED, DropCause.DEADLINE, now);
                     reasons |= DecisionReason.DROPPED.bit();
@@ -228,7 +229,7 @@ final class CompatSimulation extends Simulation {
         for (int i = 0; i < n; i++) {
             Job j = jobs.get(i);
             if (!j.ended && j.runningOn >= 0) {
-                next = Math.min(next, j.completionMs);
+                next = Math.min(next, times.completionMs(j.slot));
             }
         }
         for (int i = 0; i < timerCount; i++) {
@@ -265,15 +266,15 @@ final class CompatSimulation extends Simulation {
     void startBlock(Job j, int a, int layers, double share) {
         priceBlock(j, a, layers, share, false);
         float latency = (float) j.blockLatencyNs / 1e6f;
-        j.dispatchMs = nowMs;
-        j.completionMs = nowMs + latency;
+        float completion = nowMs + latency;
+        times.dispatched(j.slot, nowMs, completion);
         j.runningOn = a;
         j.blockStartNs = now;
-        j.blockEndNs = ns(j.completionMs);
+        j.blockEndNs = ns(completion);
         if (j.startNs < 0) {
             j.startNs = now;
         }
-        occupy(a, share, now, j.blockEndNs);
+        occupancy.occupy(a, share, now, j.blockEndNs);
     }
 
     @Override

@@ -22,6 +22,9 @@ public final class CostTables implements CostView {
 
     private final List<Model> models;
     private final Platform platform;
+    /** the models and accelerators by index (the hot path reads arrays, not lists). */
+    private final Model[] modelArray;
+    private final Accelerator[] acceleratorArray;
     private final AcceleratorModel[] costModels;
     private final int accelerators;
     /** first mv slot of model m. */
@@ -61,6 +64,8 @@ public final class CostTables implements CostView {
         this.platform = platform;
         this.models = List.copyOf(models);
         this.accelerators = platform.accelerators().size();
+        this.modelArray = this.models.toArray(new Model[0]);
+        this.acceleratorArray = platform.accelerators().toArray(new Accelerator[0]);
         this.costModels = costModels.toArray(new AcceleratorModel[0]);
         if (this.costModels.length != accelerators) {
             throw new IllegalArgumentException("one cost model per accelerator expected");
@@ -267,7 +272,7 @@ public final class CostTables implements CostView {
 
     @Override
     public Model model(int m) {
-        return models.get(m);
+        return modelArray[m];
     }
 
     @Override
@@ -277,7 +282,7 @@ public final class CostTables implements CostView {
 
     @Override
     public Accelerator accelerator(int a) {
-        return platform.accelerators().get(a);
+        return acceleratorArray[a];
     }
 
     @Override

@@ -21,7 +21,7 @@ final class DefaultSimulation extends Simulation {
     static final int EV_TIMER = 4;
     static final int EV_START = 5;
 
-    private final EventQueue queue = new EventQueue();
+    private final EventQueue queue = new EventQueue(EV_BLOCK_DONE);
     private final long horizon;
     private final LoadGenerator load;
     private final boolean dropQueuedLate;
@@ -74,18 +74,14 @@ final class DefaultSimulation extends Simulation {
             end = now; // nothing happens after the last event: a paced run still takes its time up to the horizon
         }
         now = end;
-        for (int a = 0; a < accCount; a++) {
-            if (running[a] > 0) {
-                busyNs[a] += end - busySince[a];
-            }
-        }
+        long[] busyNs = occupancy.busyNsUntil(end);
         bookUnfinishedBlocks(end);
         reportInFlight();
         Map<String, Double> schedulerFigures = schedulerMetrics();
         if (steer != null) {
             steer.finish(end);
         }
-        return new SimulationOutcome(metrics, null, end, busyNs.clone(), decisionCount, dispatchCount, eventCount,
+        return new SimulationOutcome(metrics, null, end, busyNs, decisionCount, dispatchCount, eventCount,
                 schedulerFigures);
     }
 
@@ -189,7 +185,7 @@ final class DefaultSimulation extends Simulation {
             throw new IllegalStateException("block completion of a job that is not running: request " + j.id);
         }
         int a = j.runningOn;
-        vacate(a, j.blockShare, now);
+        occupancy.vacate(a, j.blockShare, now);
         finishBlock(j, a, j.blockStartNs, now);
         reasons |= DecisionReason.BLOCK_DONE.bit();
         if (j.nextLayer == j.layerCount) {
@@ -235,7 +231,7 @@ final class DefaultSimulation extends Simulation {
         if (j.startNs < 0) {
             j.startNs = start;
         }
-        occupy(a, share, now, end);
+        occupancy.occupy(a, share, now, end);
         queue.push(end, EV_BLOCK_DONE, j.slot, j.generation);
     }
 

@@ -96,30 +96,34 @@ final class EngineDecisions implements Decisions {
         if (!sim.costs.blockSupported(j.model, j.variant, j.nextLayer, layers, a)) {
             throw rejectDispatch(job, accelerator, layers, share, unsupportedText(j, a, layers));
         }
-        String accName = sim.costs.accelerator(a).id();
-        if (sim.partitions[a] == 1) {
+        AcceleratorOccupancy occupancy = sim.occupancy;
+        if (occupancy.partitions(a) == 1) {
             if (share < 1) {
                 throw rejectDispatch(job, accelerator, layers, share,
-                    "accelerator " + accName + " has one partition; share must be 1");
+                    "accelerator " + accName(a) + " has one partition; share must be 1");
             }
-            if (sim.running[a] > 0) {
+            if (!occupancy.idle(a)) {
                 throw rejectDispatch(job, accelerator, layers, share,
-                    "accelerator " + accName + " is busy until " + sim.busyUntil[a] + " ns");
+                    "accelerator " + accName(a) + " is busy until " + occupancy.busyUntilNs(a, sim.nowNs()) + " ns");
             }
         } else {
-            if (sim.running[a] >= sim.partitions[a]) {
+            if (occupancy.running(a) >= occupancy.partitions(a)) {
                 throw rejectDispatch(job, accelerator, layers, share,
-                    "accelerator " + accName + " already runs " + sim.running[a] + " blocks, its partition "
+                    "accelerator " + accName(a) + " already runs " + occupancy.running(a) + " blocks, its partition "
                         + "count");
             }
-            if (sim.usedShare[a] + share > 1 + SHARE_EPSILON) {
+            if (occupancy.usedShare(a) + share > 1 + SHARE_EPSILON) {
                 throw rejectDispatch(job, accelerator, layers, share,
-                    "share does not fit: accelerator " + accName + " has " + (1 - sim.usedShare[a])
+                    "share does not fit: accelerator " + accName(a) + " has " + (1 - occupancy.usedShare(a))
                         + " free");
             }
         }
         sim.dispatchCount++;
         sim.startBlock(j, a, layers, share);
+    }
+
+    private String accName(int a) {
+        return sim.costs.accelerator(a).id();
     }
 
     /** Names the first layer of the block that accelerator {@code a} cannot run (issue 13; only on the error path). */

@@ -15,21 +15,24 @@ final class EngineView implements SchedulerView {
     private final Simulation sim;
     private final CostTables costs;
     private int count;
+    /** the job table's array at the start of the decision (entries below {@link #count} stay valid during it). */
+    private Job[] jobs = new Job[0];
 
     EngineView(Simulation sim) {
         this.sim = sim;
         this.costs = sim.costs;
     }
 
-    void begin(int jobCount) {
+    void begin(int jobCount, Job[] table) {
         count = jobCount;
+        jobs = table;
     }
 
     Job job(int j) {
         if (j < 0 || j >= count) {
             throw new IndexOutOfBoundsException("job index " + j + " outside 0.." + (count - 1));
         }
-        return sim.jobs.get(j);
+        return jobs[j];
     }
 
     @Override
@@ -129,20 +132,17 @@ final class EngineView implements SchedulerView {
 
     @Override
     public boolean idle(int a) {
-        return sim.running[a] == 0;
+        return sim.occupancy.idle(a);
     }
 
     @Override
     public double freeShare(int a) {
-        if (sim.running[a] >= sim.partitions[a]) {
-            return 0;
-        }
-        return Math.max(0, 1.0 - sim.usedShare[a]);
+        return sim.occupancy.freeShare(a);
     }
 
     @Override
     public long busyUntilNs(int a) {
-        return sim.running[a] == 0 ? sim.nowNs() : sim.busyUntil[a];
+        return sim.occupancy.busyUntilNs(a, sim.nowNs());
     }
 
     @Override

@@ -3,25 +3,43 @@ package org.rtmmlab.engine.sim;
 import java.util.Arrays;
 
 /**
- * Primitive binary min-heap of simulation events ordered by (time, kind priority, insertion sequence), so two runs
+ * Primitive priority queue of simulation events ordered by (time, kind priority, insertion sequence), so two runs
  * with the same inputs pop events in exactly the same order. No boxing and no allocation once the arrays have grown
  * to the run's working size. After {@link #pop()} the popped event is readable through {@link #time()},
  * {@link #kind()}, {@link #a()} and {@link #b()}.
+ *
+ * <p>Events of one frequent kind (the lane kind: the default engine's block completions, one per running block) are
+ * kept apart in a short array sorted by the same order, every other event in a binary min-heap; {@link #pop()}
+ * takes the earlier of the two heads. The order is the same as one heap's (both compare the same unique keys), but
+ * a block's completion costs a short insertion instead of a climb and a descent through a heap that holds every
+ * pending release and deadline check. The lane's insertion is linear in its length, which the platform's partition
+ * count bounds.
  */
 final class EventQueue {
 
-    private long[] times = new long[64];
-    /** kind priority in the top 8 bits, insertion sequence below. */
-    private long[] keys = new long[64];
-    private int[] as = new int[64];
-    private int[] bs = new int[64];
-    private int size;
+    private static final long SEQUENCE_MASK = 0x00FF_FFFF_FFFF_FFFFL;
+
+    private final int laneKind;
+    /** the binary min-heap. */
+    private final Events heap = new Events(64);
+    /** the lane, sorted latest first: its earliest event is at {@code size - 1}. */
+    private final Events lane = new Events(8);
+
     private long sequence;
 
     private long time;
     private int kind;
-    private int a;
-    private int b;
+    private long payload;
+
+    /** A queue that keeps every event in its heap. */
+    EventQueue() {
+        this(-1);
+    }
+
+    /** @param laneKind kind whose events are kept in the sorted lane (-1: none) */
+    EventQueue(int laneKind) {
+        this.laneKind = laneKind;
+    }
 
     /**
      * Adds an event.
@@ -32,88 +50,102 @@ final class EventQueue {
      * @param b      second payload
      */
     void push(long timeNs, int kind, int a, int b) {
-        if (size == times.length) {
-            int n = size * 2;
-            times = Arrays.copyOf(times, n);
-            keys = Arrays.copyOf(keys, n);
-            as = Arrays.copyOf(as, n);
-            bs = Arrays.copyOf(bs, n);
+        long key = ((long) kind << 56) | (sequence++ & SEQUENCE_MASK);
+        long p = ((long) a << 32) | (b & 0xFFFF_FFFFL);
+        if (kind == laneKind) {
+            laneInsert(timeNs, key, p);
+        } else {
+            heapInsert(timeNs, key, p);
         }
-        long key = ((long) kind << 56) | (sequence++ & 0x00FF_FFFF_FFFF_FFFFL);
-        int i = size++;
+    }
+
+    private void laneInsert(long t, long k, long p) {
+        Events e = lane;
+        int i = e.grow();
+        while (i > 0 && less(e.times[i - 1], e.keys[i - 1], t, k)) {
+            e.move(i - 1, i);
+            i--;
+        }
+        e.set(i, t, k, p);
+    }
+
+    private void heapInsert(long t, long k, long p) {
+        Events e = heap;
+        int i = e.grow();
         while (i > 0) {
             int parent = (i - 1) >>> 1;
-            if (!less(timeNs, key, times[parent], keys[parent])) {
+            if (!less(t, k, e.times[parent], e.keys[parent])) {
                 break;
             }
-            move(parent, i);
+            e.move(parent, i);
             i = parent;
         }
-        times[i] = timeNs;
-        keys[i] = key;
-        as[i] = a;
-        bs[i] = b;
+        e.set(i, t, k, p);
     }
 
     /** @return true if no event is pending */
     boolean isEmpty() {
-        return size == 0;
+        return heap.size == 0 && lane.size == 0;
     }
 
     /** @return number of pending events */
     int size() {
-        return size;
+        return heap.size + lane.size;
     }
 
     /** @return time of the earliest pending event; the queue must not be empty */
     long peekTime() {
-        return times[0];
+        if (lane.size == 0) {
+            return heap.times[0];
+        }
+        long first = lane.times[lane.size - 1];
+        return heap.size == 0 ? first : Math.min(first, heap.times[0]);
     }
 
     /** Removes the earliest event and makes it readable through the accessors. */
     void pop() {
-        time = times[0];
-        kind = (int) (keys[0] >>> 56);
-        a = as[0];
-        b = bs[0];
-        int last = --size;
+        Events h = heap;
+        Events ln = lane;
+        int l = ln.size - 1;
+        if (l >= 0 && (h.size == 0 || less(ln.times[l], ln.keys[l], h.times[0], h.keys[0]))) {
+            take(ln, l);
+            ln.size = l;
+            return;
+        }
+        take(h, 0);
+        int last = --h.size;
         if (last == 0) {
             return;
         }
-        long t = times[last];
-        long k = keys[last];
-        int pa = as[last];
-        int pb = bs[last];
+        long t = h.times[last];
+        long k = h.keys[last];
+        long p = h.payloads[last];
         int i = 0;
         while (true) {
             int child = 2 * i + 1;
             if (child >= last) {
                 break;
             }
-            if (child + 1 < last && less(times[child + 1], keys[child + 1], times[child], keys[child])) {
+            if (child + 1 < last && less(h.times[child + 1], h.keys[child + 1], h.times[child], h.keys[child])) {
                 child++;
             }
-            if (!less(times[child], keys[child], t, k)) {
+            if (!less(h.times[child], h.keys[child], t, k)) {
                 break;
             }
-            move(child, i);
+            h.move(child, i);
             i = child;
         }
-        times[i] = t;
-        keys[i] = k;
-        as[i] = pa;
-        bs[i] = pb;
+        h.set(i, t, k, p);
+    }
+
+    private void take(Events e, int i) {
+        time = e.times[i];
+        kind = (int) (e.keys[i] >>> 56);
+        payload = e.payloads[i];
     }
 
     private static boolean less(long t1, long k1, long t2, long k2) {
         return t1 < t2 || (t1 == t2 && k1 < k2);
-    }
-
-    private void move(int from, int to) {
-        times[to] = times[from];
-        keys[to] = keys[from];
-        as[to] = as[from];
-        bs[to] = bs[from];
     }
 
     /** @return time of the last popped event */
@@ -128,11 +160,48 @@ final class EventQueue {
 
     /** @return first payload of the last popped event */
     int a() {
-        return a;
+        return (int) (payload >>> 32);
     }
 
     /** @return second payload of the last popped event */
     int b() {
-        return b;
+        return (int) payload;
+    }
+
+    /** Events in three parallel arrays (time; kind and sequence; both payloads), grown by doubling. */
+    private static final class Events {
+        long[] times;
+        long[] keys;
+        long[] payloads;
+        int size;
+
+        Events(int capacity) {
+            times = new long[capacity];
+            keys = new long[capacity];
+            payloads = new long[capacity];
+        }
+
+        /** Makes room for one more event; @return its index (the old size) */
+        int grow() {
+            if (size == times.length) {
+                int n = size * 2;
+                times = Arrays.copyOf(times, n);
+                keys = Arrays.copyOf(keys, n);
+                payloads = Arrays.copyOf(payloads, n);
+            }
+            return size++;
+        }
+
+        void set(int i, long t, long k, long p) {
+            times[i] = t;
+            keys[i] = k;
+            payloads[i] = p;
+        }
+
+        void move(int from, int to) {
+            times[to] = times[from];
+            keys[to] = keys[from];
+            payloads[to] = payloads[from];
+        }
     }
 }

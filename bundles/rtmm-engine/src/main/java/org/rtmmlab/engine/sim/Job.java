@@ -31,6 +31,8 @@ final class Job {
     /** accelerators used, in order of first use. */
     int[] used;
     int usedCount;
+    /** bit {@code a} set when accelerator {@code a} (below 64) is in {@link #used}. */
+    long usedMask;
 
     // the block in execution
     int blockFirst;
@@ -42,12 +44,6 @@ final class Job {
     double blockEnergyPj;
     double blockSwitchPj;
     double blockShare;
-
-    // XRBench-compatibility clock (float32 milliseconds)
-    float injectionMs;
-    float deadlineMs;
-    float dispatchMs;
-    float completionMs;
 
     Job(int slot, int accelerators) {
         this.slot = slot;
@@ -73,6 +69,7 @@ final class Job {
         energyPj = 0;
         ended = false;
         usedCount = 0;
+        usedMask = 0;
         blockFirst = 0;
         blockLayers = 0;
         blockStartNs = 0;
@@ -82,10 +79,6 @@ final class Job {
         blockEnergyPj = 0;
         blockSwitchPj = 0;
         blockShare = 0;
-        injectionMs = 0;
-        deadlineMs = 0;
-        dispatchMs = 0;
-        completionMs = 0;
     }
 
     /** @return true if the job waits for dispatch (released, not ended, no block running) */
@@ -95,9 +88,17 @@ final class Job {
 
     /** Notes that accelerator {@code a} ran a block of this job. */
     void use(int a) {
-        for (int i = 0; i < usedCount; i++) {
-            if (used[i] == a) {
+        if (a < 64) {
+            long bit = 1L << a;
+            if ((usedMask & bit) != 0) {
                 return;
+            }
+            usedMask |= bit;
+        } else {
+            for (int i = 0; i < usedCount; i++) {
+                if (used[i] == a) {
+                    return;
+                }
             }
         }
         used[usedCount++] = a;

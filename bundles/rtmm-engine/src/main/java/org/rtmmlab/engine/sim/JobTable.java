@@ -73,6 +73,15 @@ final class JobTable {
         return liveCount;
     }
 
+    /**
+     * @return the release-order array itself, valid for indices below {@link #size()} as it is now: a later
+     * {@link #add} may move the table to a larger array, but the first entries of this one stay the same jobs
+     * until the next {@link #compact()}
+     */
+    Job[] array() {
+        return live;
+    }
+
     /** @return job at view index {@code i} */
     Job get(int i) {
         return live[i];

@@ -27,7 +27,7 @@ import org.rtmmlab.engine.metrics.WindowMetrics;
 
 /**
  * State and operations shared by the default engine and the XRBench compatibility mode: jobs, accelerator
- * occupancy, the scheduler with its view and decision sink, record emission and metric accounting. Subclasses own
+ * occupancy ({@link AcceleratorOccupancy}), the scheduler with its view and decision sink, record emission and metric accounting. Subclasses own
  * the clock and the event loop. Single-threaded; one instance per run.
  */
 public abstract class Simulation {
@@ -59,12 +59,8 @@ public abstract class Simulation {
     /** metrics of schedulers replaced by a swap, already prefixed ({@code scheduler.<k>.}). */
     final Map<String, Double> replacedSchedulerMetrics = new TreeMap<>();
 
-    final int[] running;
-    final double[] usedShare;
-    final long[] busyUntil;
-    final long[] busySince;
-    final long[] busyNs;
-    final int[] partitions;
+    /** what each accelerator runs now, and how long it has been busy. */
+    final AcceleratorOccupancy occupancy;
 
     long now;
     int reasons;
@@ -99,15 +95,11 @@ public abstract class Simulation {
         cascades = root.split();
         schedulerSeed = root.split().nextLong();
         drawSeed = root.split().nextLong();
-        running = new int[accCount];
-        usedShare = new double[accCount];
-        busyUntil = new long[accCount];
-        busySince = new long[accCount];
-        busyNs = new long[accCount];
-        partitions = new int[accCount];
+        int[] partitions = new int[accCount];
         for (int a = 0; a < accCount; a++) {
             partitions[a] = costs.accelerator(a).partitions();
         }
+        occupancy = new AcceleratorOccupancy(partitions);
         view = new EngineView(this);
         decisions = new EngineDecisions(this);
     }
@@ -248,7 +240,7 @@ public abstract class Simulation {
     /** Calls the scheduler once at the current time with the accumulated reasons. */
     final void callScheduler() {
         jobs.compact();
-        view.begin(jobs.size());
+        view.begin(jobs.size(), jobs.array());
         decisions.begin();
         decisionCount++;
         try {
@@ -263,54 +255,21 @@ public abstract class Simulation {
         }
     }
 
-    /** Marks accelerator {@code a} as running one more block with {@code share}. */
-    final void occupy(int a, double share, long startNs, long endNs) {
-        if (running[a] == 0) {
-            busySince[a] = startNs;
-            busyUntil[a] = endNs;
-            usedShare[a] = share;
-        } else {
-            busyUntil[a] = Math.max(busyUntil[a], endNs);
-            usedShare[a] += share;
-        }
-        running[a]++;
-    }
-
-    /** Frees the share of a block that ended at {@code endNs} on accelerator {@code a}. */
-    final void vacate(int a, double share, long endNs) {
-        running[a]--;
-        if (running[a] == 0) {
-            usedShare[a] = 0;
-            busyNs[a] += endNs - busySince[a];
-            busyUntil[a] = endNs;
-        } else {
-            usedShare[a] = Math.max(0, usedShare[a] - share);
-            long until = endNs;
-            for (int i = 0; i < jobs.size(); i++) {
-                Job o = jobs.get(i);
-                if (!o.ended && o.runningOn == a) {
-                    until = Math.max(until, o.blockEndNs);
-                }
-            }
-            busyUntil[a] = until;
-        }
-    }
-
     /**
      * Prices a block and stores it in the job's block fields: switch cost when the job moves from another
      * accelerator ({@code withSwitch}), latency and energy on the whole accelerator from the tables or, for a
      * partial share, through the cost model.
      */
     final void priceBlock(Job j, int a, int layers, double share, boolean withSwitch) {
-        Accelerator acc = costs.accelerator(a);
-        AcceleratorModel cm = costs.costModel(a);
-        Model model = costs.model(j.model);
         j.blockFirst = j.nextLayer;
         j.blockLayers = layers;
         j.blockShare = share;
         j.blockSwitchNs = 0;
         j.blockSwitchPj = 0;
         if (withSwitch && j.lastAccelerator >= 0 && j.lastAccelerator != a) {
+            Accelerator acc = costs.accelerator(a);
+            AcceleratorModel cm = costs.costModel(a);
+            Model model = costs.model(j.model);
             LayerCost sc;
             Accelerator from = costs.accelerator(j.lastAccelerator);
             try {
@@ -330,6 +289,9 @@ public abstract class Simulation {
             latency = costs.blockLatencyNs(j.model, j.variant, j.nextLayer, layers, a);
             energy = costs.blockEnergyPj(j.model, j.variant, j.nextLayer, layers, a);
         } else {
+            Accelerator acc = costs.accelerator(a);
+            AcceleratorModel cm = costs.costModel(a);
+            Model model = costs.model(j.model);
             latency = 0;
             energy = 0;
             for (int l = j.nextLayer; l < j.nextLayer + layers; l++) {

@@ -270,28 +270,14 @@ final class Steering {
 
     /** @return the live figures so far (no simulation state changes) */
     RunControl.Progress progress() {
-        long released = 0;
-        long onTime = 0;
-        long late = 0;
-        long dropped = 0;
-        double sum = 0;
-        int present = 0;
+        LiveSum all = new LiveSum();
         for (int t = 0; t < sim.taskCount; t++) {
             double terms = sim.metrics.liveTotals(t, liveCounts);
-            released += liveCounts[0];
-            onTime += liveCounts[1];
-            late += liveCounts[2];
-            dropped += liveCounts[3];
-            long n = liveCounts[1] + liveCounts[2] + liveCounts[3];
-            if (n > 0) {
-                present++;
-                sum += terms / n * (1.0 - (double) liveCounts[3] / n);
-            }
+            all.add(liveCounts[0], liveCounts[1], liveCounts[2], liveCounts[3], terms);
         }
-        long ended = onTime + late + dropped;
-        return new RunControl.Progress(sim.now, horizon, sim.policyId, released, onTime, late, dropped,
-                present == 0 ? 0 : 100.0 * sum / present, ended == 0 ? 0 : (double) (late + dropped) / ended,
-                (sim.metrics.dynamicMj() + sim.metrics.switchMj()), sim.decisionCount);
+        return new RunControl.Progress(sim.now, horizon, sim.policyId, all.released, all.onTime, all.late,
+                all.dropped, all.score(), all.missRate(), (sim.metrics.dynamicMj() + sim.metrics.switchMj()),
+                sim.decisionCount);
     }
 
     /** Closes every live window that ends at or before {@code t} ({@code last}: also the partial one up to t). */
@@ -304,35 +290,59 @@ final class Steering {
     }
 
     private RunControl.LiveWindow window(long start, long end) {
-        long released = 0;
-        long ended = 0;
-        long missed = 0;
-        double sum = 0;
-        int present = 0;
+        LiveSum win = new LiveSum();
         for (int t = 0; t < sim.taskCount; t++) {
             double terms = sim.metrics.liveTotals(t, liveCounts);
             int o = 4 * t;
-            long r = liveCounts[0] - prevCounts[o];
-            long on = liveCounts[1] - prevCounts[o + 1];
-            long la = liveCounts[2] - prevCounts[o + 2];
-            long dr = liveCounts[3] - prevCounts[o + 3];
-            double dTerms = terms - prevTerms[t];
-            released += r;
-            ended += on + la + dr;
-            missed += la + dr;
-            long n = on + la + dr;
-            if (n > 0) {
-                present++;
-                sum += dTerms / n * (1.0 - (double) dr / n);
-            }
+            win.add(liveCounts[0] - prevCounts[o], liveCounts[1] - prevCounts[o + 1],
+                    liveCounts[2] - prevCounts[o + 2], liveCounts[3] - prevCounts[o + 3], terms - prevTerms[t]);
             System.arraycopy(liveCounts, 0, prevCounts, o, 4);
             prevTerms[t] = terms;
         }
         double energyPj = (sim.metrics.dynamicMj() + sim.metrics.switchMj()) * 1e9;
         double energyMj = (energyPj - prevEnergyPj) / 1e9;
         prevEnergyPj = energyPj;
-        return new RunControl.LiveWindow(start, end, sim.policyId, released, ended,
-                ended == 0 ? 0 : (double) missed / ended, energyMj, present == 0 ? 0 : 100.0 * sum / present);
+        return new RunControl.LiveWindow(start, end, sim.policyId, win.released, win.ended(), win.missRate(),
+                energyMj, win.score());
+    }
+
+    /**
+     * Live counts summed over tasks (since the start, or over one window), with the mean of the tasks' XRBench
+     * scores (each task with ended requests: its score terms over its ended requests, times its QoE).
+     */
+    private static final class LiveSum {
+        long released;
+        long onTime;
+        long late;
+        long dropped;
+        private double sum;
+        private int present;
+
+        /** Adds one task's counts and the sum of its completed requests' score terms. */
+        void add(long releasedCount, long onTimeCount, long lateCount, long droppedCount, double terms) {
+            released += releasedCount;
+            onTime += onTimeCount;
+            late += lateCount;
+            dropped += droppedCount;
+            long n = onTimeCount + lateCount + droppedCount;
+            if (n > 0) {
+                present++;
+                sum += terms / n * (1.0 - (double) droppedCount / n);
+            }
+        }
+
+        long ended() {
+            return onTime + late + dropped;
+        }
+
+        double missRate() {
+            long ended = ended();
+            return ended == 0 ? 0 : (double) (late + dropped) / ended;
+        }
+
+        double score() {
+            return present == 0 ? 0 : 100.0 * sum / present;
+        }
     }
 
     /**
