@@ -44,6 +44,18 @@ class XrbenchStepsTest {
                 }
                 line.append(String.format(" %s=%.4f", stepped.variantId(v), f));
             }
+            long fullWeights = 0;
+            for (Layer l : m.layers()) {
+                fullWeights += l.weightElements();
+            }
+            long heads = 0;
+            for (int v = 1; v < 4; v++) {
+                for (Layer l : stepped.layersOf(v)) {
+                    heads += l.weightId().contains("@") ? l.weightElements() : 0;
+                }
+            }
+            line.append(String.format(" weights %d, private heads of s0.75..s0.25 %d (%.1f%%)", fullWeights, heads,
+                    100.0 * heads / fullWeights));
             System.out.println(line);
         }
     }
