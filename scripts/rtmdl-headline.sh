@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# RT-mDL headline experiment (issue 13): optimise an execution strategy for rtmdl/edge-mix under a weight-storage
+# RT-mDL headline experiment (issue 13): optimise an execution strategy for rtmdl/edge-mix-steps under a weight-storage
 # bound, then compare rtmdl with that strategy, its ablations (rtmdl-nopack, rtmdl-nosplit, rtmdl-noscale: without
 # packing, without the CPU/GPU split, without scaling = full models at the strategy's priorities; all with the
 # strategy file) and the single-priority baselines edf and fcfs (full models), and rtmdl with the full models at the
@@ -13,10 +13,10 @@ out="$root/results/rtmdl-headline"
 mkdir -p "$out"
 cd "$root"
 # exit code 3 = no verified strategy meets every zeta: the comparison still runs with the best one found
-./rtmm optimize rtmdl --scenario rtmdl/edge-mix --platform rtmdl/edge-gpu-cpu --storage-mb "$mb" --seed "$seed" \
+./rtmm optimize rtmdl --scenario rtmdl/edge-mix-steps --platform rtmdl/edge-gpu-cpu --storage-mb "$mb" --seed "$seed" \
   --out "$out/strategy.json" || [ $? -eq 3 ]
-./rtmm compare --scenarios rtmdl/edge-mix --platforms rtmdl/edge-gpu-cpu \
+./rtmm compare --scenarios rtmdl/edge-mix-steps --platforms rtmdl/edge-gpu-cpu \
   --schedulers rtmdl,rtmdl-nopack,rtmdl-nosplit,rtmdl-noscale,edf,fcfs --baseline fcfs --seeds "$seed" \
   --set strategy="$out/strategy.json" --out "$out/with-strategy"
-./rtmm run --scenario rtmdl/edge-mix --platform rtmdl/edge-gpu-cpu --scheduler rtmdl --seed "$seed" \
+./rtmm run --scenario rtmdl/edge-mix-steps --platform rtmdl/edge-gpu-cpu --scheduler rtmdl --seed "$seed" \
   --out "$out/rtmdl-full-size"

@@ -41,6 +41,35 @@ class RtmdlOptimizerTest {
         return new RtmdlOptimizer(space, sim, settings).optimize((d, t, p) -> { });
     }
 
+    /**
+     * The headline's task set, rtmdl/edge-mix-steps (FLOPs-step levels with a private head per level), under a 400 MB
+     * bound that the full models (479.3 MB) exceed: the verified strategy meets every zeta, keeps at most 400 MB with
+     * the private heads of every kept level, and runs some task below full size, while the full models miss.
+     */
+    @Test
+    void meetsEveryZetaOnTheFlopsStepLevelsUnderAStorageBoundTheFullModelsExceed() {
+        Scenario steps = EVALUATOR.scenario(StorageBoundTest.STEPS);
+        long bound = 400_000_000L;
+        StrategySpace space = StrategySpace.of(steps, Map.of(), bound, 1);
+        assertTrue(space.storageOf(space.fullSize()) > bound, "the full models must not fit the bound");
+        OptimizerSettings settings = new OptimizerSettings(1, 16, 4, 20, 400, 3, 4_000_000_000L);
+        StrategySimulator sim = new StrategySimulator(EVALUATOR, space, GpuProfile.of(steps, EVALUATOR.platform(PLATFORM),
+                CATALOG::acceleratorModel), StorageBoundTest.STEPS, PLATFORM, settings.seed(), settings.durationNs(), tmp);
+        OptimizerResult r = new RtmdlOptimizer(space, sim, settings).optimize((d, t, p) -> { });
+        boolean fullMisses = false;
+        boolean scaled = false;
+        for (int i = 0; i < space.size(); i++) {
+            fullMisses |= r.fullSizeMiss()[i] > space.zeta()[i];
+            scaled |= r.chosen().variant(i) > 0;
+            assertTrue(r.simulated()[i] <= space.zeta()[i], space.tasks().get(i));
+        }
+        System.out.printf("[optimizer figure] edge-mix-steps: loss %.4f, storage %d of %d bytes, proxy MAE %.4f%n",
+                r.loss(), r.storageBytes(), bound, r.proxyMae());
+        assertTrue(fullMisses, "the full-size models must miss some zeta on edge-mix-steps");
+        assertTrue(r.meetsTolerances() && scaled, r.chosen().toString());
+        assertTrue(r.storageBytes() <= bound);
+    }
+
     static GpuProfile profile() {
         return GpuProfile.of(scenario, EVALUATOR.platform(PLATFORM), CATALOG::acceleratorModel);
     }

@@ -12,6 +12,7 @@ import org.moeaframework.core.variable.EncodingUtils;
 import org.rtmmlab.api.workload.Layer;
 import org.rtmmlab.api.workload.Model;
 import org.rtmmlab.api.workload.OpType;
+import org.rtmmlab.api.workload.Scenario;
 import org.rtmmlab.api.workload.Variant;
 import org.junit.jupiter.api.Test;
 import org.rtmmlab.api.InvalidInputException;
@@ -49,7 +50,20 @@ class StorageBoundTest {
     @Test
     void noReturnedStrategyExceedsTheBound() {
         RtmdlOptimizerTest.resolve();
-        StrategySpace all = StrategySpace.of(RtmdlOptimizerTest.scenario, Map.of(), Long.MAX_VALUE, 1);
+        noReturnedStrategyExceedsTheBound(RtmdlOptimizerTest.scenario);
+    }
+
+    /** The same property on the FLOPs-step levels, whose private heads cost storage per kept level. */
+    @Test
+    void noReturnedStrategyExceedsTheBoundWithPrivateHeads() {
+        noReturnedStrategyExceedsTheBound(RtmdlOptimizerTest.EVALUATOR.scenario(STEPS));
+    }
+
+    /** Scenario with FLOPs-step variants: shared slices plus a private head per level. */
+    static final String STEPS = "rtmdl/edge-mix-steps";
+
+    private static void noReturnedStrategyExceedsTheBound(Scenario scenario) {
+        StrategySpace all = StrategySpace.of(scenario, Map.of(), Long.MAX_VALUE, 1);
         long full = all.storageOf(all.fullSize());
         long smallest = all.storageOf(new RtmdlOptimizer(all, null, new OptimizerSettings(1, 2, 1, 4, 4, 1, 0))
                 .smallest());
@@ -57,7 +71,7 @@ class StorageBoundTest {
         for (long seed = 1; seed <= 4; seed++) {
             for (double f : new double[] {0, 0.1, 0.3, 0.6, 1}) {
                 long bound = smallest + Math.round(f * (full - smallest));
-                StrategySpace s = StrategySpace.of(RtmdlOptimizerTest.scenario, Map.of(), bound, 1);
+                StrategySpace s = StrategySpace.of(scenario, Map.of(), bound, 1);
                 OptimizerResult r = new RtmdlOptimizer(s, synthetic(s), new OptimizerSettings(seed, 12, 3, 12, 120, 3,
                         0)).optimize((d, t, p) -> { });
                 assertTrue(r.storageBytes() <= bound, "seed " + seed + ", bound " + bound + ": strategy " + r.chosen()
@@ -68,7 +82,7 @@ class StorageBoundTest {
         assertTrue(searches == 20);
         long tooSmall = smallest - 1;
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> StrategySpace.of(RtmdlOptimizerTest.scenario, Map.of(), tooSmall, 1));
+                () -> StrategySpace.of(scenario, Map.of(), tooSmall, 1));
         assertTrue(e.getMessage().contains("--storage-mb"), e.getMessage());
     }
 
@@ -107,6 +121,42 @@ class StorageBoundTest {
             for (int t = 0; t < s.bytes()[i].length; t++) {
                 assertEquals(s.bytes()[i][t], s.keptBytes()[i][t], s.tasks().get(i) + " level " + t);
             }
+        }
+    }
+
+    /**
+     * On edge-mix-steps, counted by hand from the layer lists: keeping levels t..K-1 stores level t's layers that are
+     * slices of shared tensors (level t is the widest kept level, so its slices are the union) plus the private heads
+     * ({@code <weightId>@<level>}) of every kept level, each once; keeping every level therefore costs more than the
+     * full model alone.
+     */
+    @Test
+    void privateHeadsAreCountedOncePerKeptLevel() {
+        Scenario steps = RtmdlOptimizerTest.EVALUATOR.scenario(STEPS);
+        StrategySpace s = StrategySpace.of(steps, Map.of(), Long.MAX_VALUE, 1);
+        for (int i = 0; i < s.size(); i++) {
+            String modelId = steps.tasks().get(i).model();
+            Model m = steps.models().stream().filter(x -> x.id().equals(modelId)).findFirst().orElseThrow();
+            assertEquals(4, m.variantCount());
+            long fullOnly = 0;
+            for (Layer l : m.layers()) {
+                fullOnly += l.weightElements();
+            }
+            for (int t = 0; t < 4; t++) {
+                long expected = 0;
+                for (Layer l : m.layersOf(t)) {
+                    expected += l.weightId().contains("@") ? 0 : l.weightElements();
+                }
+                long heads = 0;
+                for (int v = Math.max(t, 1); v < 4; v++) {
+                    for (Layer l : m.layersOf(v)) {
+                        heads += l.weightId().endsWith("@" + m.variantId(v)) ? l.weightElements() : 0;
+                    }
+                }
+                assertTrue(t == 0 || heads > 0, m.id() + " level " + t + " keeps a private head");
+                assertEquals(expected + heads, s.keptBytes()[i][t], m.id() + " kept from level " + t);
+            }
+            assertTrue(s.keptBytes()[i][0] > fullOnly, m.id() + ": the private heads cost storage");
         }
     }
 

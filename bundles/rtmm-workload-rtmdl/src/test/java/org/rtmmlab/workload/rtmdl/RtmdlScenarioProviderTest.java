@@ -44,6 +44,24 @@ class RtmdlScenarioProviderTest {
     }
 
     @Test
+    void edgeMixStepsHasTheSameTasksWithFlopsStepLevelsAndPrivateHeads() {
+        Scenario plain = provider.load(RtmdlScenarioProvider.EDGE_MIX);
+        Scenario s = provider.load(RtmdlScenarioProvider.EDGE_MIX_STEPS);
+        assertEquals(plain.tasks(), s.tasks());
+        for (Task t : s.tasks()) {
+            Model m = model(s, t);
+            assertEquals(List.of("full", "s0.75", "s0.5", "s0.25"), List.of(m.variantId(0), m.variantId(1),
+                    m.variantId(2), m.variantId(3)), t.id());
+            for (int v = 1; v < 4; v++) {
+                String level = m.variantId(v);
+                long privateHeads = m.layersOf(v).stream().filter(l -> l.weightId().endsWith("@" + level)).count();
+                assertEquals(true, privateHeads >= 1, t.id() + " " + level + " has a private head");
+                assertEquals(Layer.host("cpu.pre", m.layers().get(0).k()), m.layersOf(v).get(0));
+            }
+        }
+    }
+
+    @Test
     void h100MixHasFullSizeModelsOnly() {
         Scenario s = provider.load(RtmdlScenarioProvider.H100_MIX);
         for (Task t : s.tasks()) {

@@ -62,7 +62,8 @@ final class XrbenchCatalog {
 
     /**
      * @return the full catalog: the reference scenarios, the dynamic session ({@value XrbenchSessions#SESSION}) and
-     *         the width-variant twins {@code xrbench/width/<name>} of the usage scenarios and the session
+     *         the width-variant twins {@code xrbench/width/<name>} of the usage scenarios and the session, then
+     *         their FLOPs-step twins {@code xrbench/steps/<name>} ({@code steps.json})
      */
     static XrbenchCatalog of(JsonNode modelsJson, JsonNode scenariosJson, JsonNode variantsJson,
                              java.io.Reader sessionJson) {
@@ -76,6 +77,11 @@ final class XrbenchCatalog {
             twins.add(XrbenchSessions.widthTwin(all.get(XrbenchScenarios.PREFIX + name), variants));
         }
         twins.add(XrbenchSessions.widthTwin(session, variants));
+        XrbenchSteps steps = XrbenchSteps.parse(JsonNode.resource(XrbenchCatalog.class, XrbenchSteps.RESOURCE));
+        for (String name : XrbenchScenarios.usageScenarios(scenariosJson)) {
+            twins.add(XrbenchSessions.stepsTwin(all.get(XrbenchScenarios.PREFIX + name), steps, variants));
+        }
+        twins.add(XrbenchSessions.stepsTwin(session, steps, variants));
         twins.forEach(t -> all.put(t.id(), t));
         return new XrbenchCatalog(all);
     }

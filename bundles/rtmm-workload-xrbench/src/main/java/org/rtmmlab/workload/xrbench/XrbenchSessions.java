@@ -14,7 +14,7 @@ import org.rtmmlab.json.ScenarioFiles;
 
 /**
  * The dynamic XRBench session ({@code session_dynamic.json}, a scenario file whose models are refs
- * {@code xrbench:<model>} to the XRBench models) and the width-variant twins of scenarios.
+ * {@code xrbench:<model>} to the XRBench models) and the width-variant and FLOPs-step twins of scenarios.
  */
 final class XrbenchSessions {
 
@@ -24,6 +24,8 @@ final class XrbenchSessions {
     static final String SESSION = "xrbench/session_dynamic";
     /** Id prefix of the width-variant twins. */
     static final String WIDTH_PREFIX = "xrbench/width/";
+    /** Id prefix of the FLOPs-step twins. */
+    static final String STEPS_PREFIX = "xrbench/steps/";
 
     private static final String REF_PREFIX = "xrbench:";
 
@@ -53,6 +55,21 @@ final class XrbenchSessions {
         } catch (java.io.IOException e) {
             throw new InvalidInputException(RESOURCE, "", "cannot read: " + e.getMessage());
         }
+    }
+
+    /**
+     * @return {@code s} as {@code xrbench/steps/<name>}: same tasks and events, every model with FLOPs-step variants
+     *         (shared slices and private heads, see {@link XrbenchSteps})
+     */
+    static Scenario stepsTwin(Scenario s, XrbenchSteps steps, XrbenchVariants variants) {
+        List<Model> models = new ArrayList<>();
+        for (Model m : s.models()) {
+            models.add(steps.step(m, variants.roles(m.id())));
+        }
+        String name = s.id().substring(XrbenchScenarios.PREFIX.length());
+        return new Scenario(STEPS_PREFIX + name, s.description() + " -- with " + steps.levels() + " FLOPs-step levels"
+                + " (MACs (K-k)/K of the full model, private heads; needs a cost model that prices any layer shape,"
+                + " e.g. analytic)", models, s.tasks(), s.events(), s.defaultDurationNs());
     }
 
     /** @return {@code s} as {@code xrbench/width/<name>}: same tasks and events, every model with width variants */

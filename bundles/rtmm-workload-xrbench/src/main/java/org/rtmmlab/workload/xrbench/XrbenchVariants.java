@@ -221,7 +221,11 @@ final class XrbenchVariants {
 
     /** @return the layers scaled by {@code w} (see the class comment) */
     static List<Layer> scale(List<Layer> layers, double w, ChannelRoles roles) {
-        Plan plan = plan(layers, roles);
+        return scale(layers, w, roles, plan(layers, roles));
+    }
+
+    /** @return the layers scaled by {@code w} along a plan made by {@link #plan} for them and {@code roles} */
+    static List<Layer> scale(List<Layer> layers, double w, ChannelRoles roles, Plan plan) {
         List<Layer> out = new ArrayList<>(layers.size());
         for (int i = 0; i < layers.size(); i++) {
             Layer l = layers.get(i);

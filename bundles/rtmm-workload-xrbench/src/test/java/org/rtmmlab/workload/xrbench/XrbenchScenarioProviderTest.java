@@ -50,7 +50,11 @@ class XrbenchScenarioProviderTest {
                 "xrbench/width/AR_Assistant", "xrbench/width/AR_gaming", "xrbench/width/VR_gaming",
                 "xrbench/width/outdoor_activity_A", "xrbench/width/outdoor_activity_B",
                 "xrbench/width/social_interactionA", "xrbench/width/social_interactionB",
-                "xrbench/width/session_dynamic"), ids);
+                "xrbench/width/session_dynamic",
+                "xrbench/steps/AR_Assistant", "xrbench/steps/AR_gaming", "xrbench/steps/VR_gaming",
+                "xrbench/steps/outdoor_activity_A", "xrbench/steps/outdoor_activity_B",
+                "xrbench/steps/social_interactionA", "xrbench/steps/social_interactionB",
+                "xrbench/steps/session_dynamic"), ids);
         for (ScenarioProvider.Info info : provider.scenarios().subList(0, 11)) {
             Scenario s = provider.load(info.id());
             assertEquals(info.id(), s.id());

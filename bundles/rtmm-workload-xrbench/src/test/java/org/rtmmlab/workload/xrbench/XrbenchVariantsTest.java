@@ -235,7 +235,7 @@ class XrbenchVariantsTest {
     void referenceScenariosStayWithoutVariants() {
         for (ScenarioProvider.Info info : provider.scenarios()) {
             Scenario s = provider.load(info.id());
-            boolean width = info.id().startsWith("xrbench/width/");
+            boolean width = info.id().startsWith("xrbench/width/") || info.id().startsWith("xrbench/steps/");
             for (Model m : s.models()) {
                 assertEquals(width ? 4 : 1, m.variantCount(), info.id() + " " + m.id());
             }
