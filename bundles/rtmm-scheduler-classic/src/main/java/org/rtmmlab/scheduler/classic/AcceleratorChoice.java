@@ -40,27 +40,34 @@ final class AcceleratorChoice {
         boolean wholeRemainder = from + count == view.layerCount(m, variant);
         int best = -1;
         long bestNs = Long.MAX_VALUE;
-        double bestPj = Double.MAX_VALUE;
+        double bestPj = Double.NaN; // the best one's energy, read only when a latency tie needs it
         for (int a = 0; a < view.acceleratorCount(); a++) {
             if (taken[a] || !view.idle(a) || !view.supported(m, variant, from, a)) {
                 continue; // issue 13: an accelerator that cannot run the block's first layer is no choice
             }
             long ns = wholeRemainder ? view.remainingLatencyNs(m, variant, from, a)
                     : view.blockLatencyNs(m, variant, from, count, a);
-            if (ns > bestNs) {
-                continue;
-            }
-            double pj = 0;
-            if (energyTieBreak) {
-                pj = wholeRemainder ? view.remainingEnergyPj(m, variant, from, a)
-                        : view.blockEnergyPj(m, variant, from, count, a);
-            }
-            if (ns < bestNs || pj < bestPj) { // equal latency: lower energy wins; equal both: keep the lower index
+            if (ns < bestNs) {
                 best = a;
                 bestNs = ns;
-                bestPj = pj;
+                bestPj = Double.NaN;
+            } else if (ns == bestNs && energyTieBreak) { // equal latency: lower energy wins, else the lower index
+                if (Double.isNaN(bestPj)) {
+                    bestPj = energy(view, m, variant, from, count, best, wholeRemainder);
+                }
+                double pj = energy(view, m, variant, from, count, a, wholeRemainder);
+                if (pj < bestPj) {
+                    best = a;
+                    bestPj = pj;
+                }
             }
         }
         return best;
+    }
+
+    private static double energy(SchedulerView view, int m, int variant, int from, int count, int a,
+                                 boolean wholeRemainder) {
+        return wholeRemainder ? view.remainingEnergyPj(m, variant, from, a)
+                : view.blockEnergyPj(m, variant, from, count, a);
     }
 }

@@ -8,11 +8,13 @@ import org.rtmmlab.api.scheduler.SchedulerView;
  * Shared loop of the job-ordering policies (FCFS, EDF, LSF, RR): while an accelerator is idle, take the first ready job in
  * the policy's order and run its next block ({@code blockLayers} layers, 0 = all remaining) on the accelerator
  * the policy prefers for it, else on the idle accelerator that runs the block fastest (ties: lower energy, then
- * lower index; docs/baselines.md rule 4).
+ * lower index; docs/baselines.md rule 4). The ready jobs come from a {@link JobOrder} kept across calls, so a
+ * decision does not scan the backlog.
  */
-abstract class PriorityDispatchScheduler implements Scheduler {
+abstract class PriorityDispatchScheduler implements Scheduler, JobOrder.Keys {
 
     private final DecisionScratch scratch = new DecisionScratch();
+    private final JobOrder order = new JobOrder(this);
     private final int blockLayers;
 
     /** @param blockLayers layers per dispatched block, 0 = the whole remaining job */
@@ -20,16 +22,39 @@ abstract class PriorityDispatchScheduler implements Scheduler {
         this.blockLayers = blockLayers;
     }
 
-    /** @return true if job {@code j} goes before job {@code k} (both view indices of the current call) */
-    abstract boolean precedes(SchedulerView view, int j, int k);
-
     /**
-     * @return job {@code j}'s first ordering key: {@link #precedes} must decide by this key alone whenever two jobs'
-     * keys differ (lower first), so the scan computes it once per job and calls {@code precedes} only on ties.
-     * Default 0 (every pair is a tie: {@code precedes} decides).
+     * The policy's order is {@code (queue rank, key1, key2, arrival, job id)}, lower first. The keys of a waiting job
+     * may depend only on what stays fixed while it waits (deadline, arrival, next layer, variant): {@link JobOrder}
+     * keeps them until the job runs again.
      */
-    long key(SchedulerView view, int j) {
+    @Override
+    public long key1(SchedulerView view, int j) {
         return 0;
+    }
+
+    @Override
+    public long key2(SchedulerView view, int j) {
+        return 0;
+    }
+
+    @Override
+    public int queue(SchedulerView view, int j) {
+        return 0;
+    }
+
+    @Override
+    public int queueCount(SchedulerView view) {
+        return 1;
+    }
+
+    /** @return the queue whose turn is {@code rank}-th ({@code rank < queueCount}); default the queue {@code rank} */
+    int queueAt(SchedulerView view, int rank) {
+        return rank;
+    }
+
+    /** Tests: rebuilds the job order from the whole view at every call (the reference the incremental order meets). */
+    void rebuildEveryCall() {
+        order.rebuildEveryCall = true;
     }
 
     /** Called after job {@code j}'s next block was dispatched to accelerator {@code a}; default nothing. */
@@ -43,7 +68,8 @@ abstract class PriorityDispatchScheduler implements Scheduler {
 
     @Override
     public final void decide(SchedulerView view, Decisions decisions) {
-        scratch.reset(view);
+        scratch.resetAccelerators(view);
+        order.begin(view);
         while (true) {
             int j = first(view);
             if (j < 0) {
@@ -52,7 +78,7 @@ abstract class PriorityDispatchScheduler implements Scheduler {
             int from = view.nextLayer(j);
             int remaining = view.layerCount(j) - from;
             if (remaining <= 0) {
-                scratch.jobTaken[j] = true; // nothing left to run; the engine retires it
+                order.park(); // nothing left to run; the engine retires it
                 continue;
             }
             int layers = BlockLayers.next(blockLayers, remaining);
@@ -63,33 +89,30 @@ abstract class PriorityDispatchScheduler implements Scheduler {
                         view.jobVariant(j), from, layers, true);
             }
             if (a < 0) {
+                order.putBack();
                 return; // no idle accelerator left
             }
             layers = AcceleratorChoice.supportedPrefix(view, view.jobModel(j), view.jobVariant(j), from, layers, a);
             if (layers == 0) { // the preferred accelerator cannot run the next layer: this job waits
-                scratch.jobTaken[j] = true;
+                order.putBack();
                 continue;
             }
             decisions.dispatch(j, a, layers);
-            scratch.take(j, a);
+            scratch.acceleratorTaken[a] = true;
+            order.park();
             dispatched(view, j, a);
         }
     }
 
+    /** @return the first ready job in the policy's order not yet looked at in this call, or -1 */
     private int first(SchedulerView view) {
-        int best = -1;
-        long bestKey = 0;
-        boolean[] taken = scratch.jobTaken;
-        for (int j = 0; j < view.jobCount(); j++) {
-            if (taken[j] || !view.ready(j)) {
-                continue;
-            }
-            long k = key(view, j);
-            if (best < 0 || k < bestKey || k == bestKey && precedes(view, j, best)) {
-                best = j;
-                bestKey = k;
+        int queues = queueCount(view);
+        for (int r = 0; r < queues; r++) {
+            int j = order.first(view, queueAt(view, r));
+            if (j >= 0) {
+                return j;
             }
         }
-        return best;
+        return -1;
     }
 }
