@@ -37,12 +37,25 @@ final class AcceleratorChoice {
      */
     static int fastestIdle(SchedulerView view, boolean[] taken, int m, int variant, int from, int count,
                            boolean energyTieBreak) {
+        return best(view, taken, m, variant, from, count, energyTieBreak, true);
+    }
+
+    /**
+     * @return the accelerator {@link #fastestIdle} (with the energy tie-break) would pick if every accelerator not in
+     * {@code taken} were idle; -1 if none runs layer {@code from}
+     */
+    static int fastestIdleIgnoringState(SchedulerView view, boolean[] taken, int m, int variant, int from, int count) {
+        return best(view, taken, m, variant, from, count, true, false);
+    }
+
+    private static int best(SchedulerView view, boolean[] taken, int m, int variant, int from, int count,
+                            boolean energyTieBreak, boolean idleOnly) {
         boolean wholeRemainder = from + count == view.layerCount(m, variant);
         int best = -1;
         long bestNs = Long.MAX_VALUE;
         double bestPj = Double.NaN; // the best one's energy, read only when a latency tie needs it
         for (int a = 0; a < view.acceleratorCount(); a++) {
-            if (taken[a] || !view.idle(a) || !view.supported(m, variant, from, a)) {
+            if (taken[a] || idleOnly && !view.idle(a) || !view.supported(m, variant, from, a)) {
                 continue; // issue 13: an accelerator that cannot run the block's first layer is no choice
             }
             long ns = wholeRemainder ? view.remainingLatencyNs(m, variant, from, a)

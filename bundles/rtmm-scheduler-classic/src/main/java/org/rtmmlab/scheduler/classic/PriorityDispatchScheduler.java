@@ -9,17 +9,20 @@ import org.rtmmlab.api.scheduler.SchedulerView;
  * the policy's order and run its next block ({@code blockLayers} layers, 0 = all remaining) on the accelerator
  * the policy prefers for it, else on the idle accelerator that runs the block fastest (ties: lower energy, then
  * lower index; docs/baselines.md rule 4). The ready jobs come from a {@link JobOrder} kept across calls, so a
- * decision does not scan the backlog.
+ * decision does not scan the backlog, and the accelerators from an {@link AcceleratorRanking}, so a dispatch does not
+ * price its block on every accelerator.
  */
 abstract class PriorityDispatchScheduler implements Scheduler, JobOrder.Keys {
 
     private final DecisionScratch scratch = new DecisionScratch();
     private final JobOrder order = new JobOrder(this);
     private final int blockLayers;
+    private final AcceleratorRanking ranking;
 
     /** @param blockLayers layers per dispatched block, 0 = the whole remaining job */
     PriorityDispatchScheduler(int blockLayers) {
         this.blockLayers = blockLayers;
+        this.ranking = new AcceleratorRanking(blockLayers);
     }
 
     /**
@@ -85,8 +88,7 @@ abstract class PriorityDispatchScheduler implements Scheduler, JobOrder.Keys {
             int a = preferredAccelerator(view, j);
             if (a < 0 || scratch.acceleratorTaken[a] || !view.idle(a)
                     || !view.supported(view.jobModel(j), view.jobVariant(j), from, a)) {
-                a = AcceleratorChoice.fastestIdle(view, scratch.acceleratorTaken, view.jobModel(j),
-                        view.jobVariant(j), from, layers, true);
+                a = ranking.fastestIdle(view, scratch.acceleratorTaken, view.jobModel(j), view.jobVariant(j), from);
             }
             if (a < 0) {
                 order.putBack();
