@@ -3,6 +3,7 @@ package org.rtmmlab.scheduler.classic;
 import org.rtmmlab.api.scheduler.Decisions;
 import org.rtmmlab.api.scheduler.Scheduler;
 import org.rtmmlab.api.scheduler.SchedulerView;
+import org.rtmmlab.api.scheduler.order.JobOrder;
 
 /**
  * Shared loop of the job-ordering policies (FCFS, EDF, LSF, RR): while an accelerator is idle, take the first ready job in
@@ -57,7 +58,7 @@ abstract class PriorityDispatchScheduler implements Scheduler, JobOrder.Keys {
 
     /** Tests: rebuilds the job order from the whole view at every call (the reference the incremental order meets). */
     void rebuildEveryCall() {
-        order.rebuildEveryCall = true;
+        order.rebuildEveryCall();
     }
 
     /** Called after job {@code j}'s next block was dispatched to accelerator {@code a}; default nothing. */

@@ -1,4 +1,4 @@
-package org.rtmmlab.scheduler.classic;
+package org.rtmmlab.api.scheduler.order;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package org.rtmmlab.scheduler.classic;
+package org.rtmmlab.api.scheduler.order;
 
 import java.util.Arrays;
 import org.rtmmlab.api.scheduler.SchedulerView;
@@ -6,8 +6,13 @@ import org.rtmmlab.api.scheduler.SchedulerView;
 /**
  * The waiting jobs of a run in a policy's order, kept across {@code decide} calls so that a decision costs
  * O(log backlog) per job it looks at instead of a scan of the backlog (issue 15). Jobs sit in one or more
- * {@link JobHeap}s (queues; round-robin has one per model) ordered by {@code (key1, key2, arrival, id)}, keys that
- * the {@link PriorityDispatchScheduler} computes from the view when the job enters.
+ * {@link JobHeap}s (queues: one for EDF, one per model for round-robin, one per accelerator for Herald) ordered by
+ * {@code (key1, key2, arrival, job id)}, keys that the policy's {@link Keys} computes from the view when the job
+ * enters. One per scheduler (per run); not thread-safe, no allocation once its arrays have grown.
+ *
+ * <p>Use: {@link #begin} at the start of each {@code decide}; then {@link #first} per queue gives the first ready job,
+ * taken out of its queue, and the scheduler says what became of it: {@link #park()} if it was dispatched (or will
+ * change), {@link #putBack()} if not.
  *
  * <p>What the incremental bookkeeping relies on, all true of the engine's view: jobs are in release order and
  * their ids increase with it (the engine numbers requests in release order), so a job is found again by binary
@@ -17,17 +22,20 @@ import org.rtmmlab.api.scheduler.SchedulerView;
  * this scheduler just dispatched. A view whose ids do not increase (a hand-made test view), or a call on another view
  * object than the last, rebuilds the order from the whole view, which gives the same decisions as a scan.
  */
-final class JobOrder {
+public final class JobOrder {
 
     /** Policy hooks: the keys and queue of a job, read from the view. */
-    interface Keys {
+    public interface Keys {
         /** @return job {@code j}'s first ordering key (lower first) */
         long key1(SchedulerView view, int j);
 
         /** @return job {@code j}'s second ordering key, on equal first keys (lower first) */
         long key2(SchedulerView view, int j);
 
-        /** @return the queue job {@code j} belongs to, in {@code [0, queueCount)} */
+        /**
+         * @return the queue job {@code j} belongs to, in {@code [0, queueCount)}, or -1 for none now (looked at again
+         * at the next call)
+         */
         int queue(SchedulerView view, int j);
 
         /** @return number of queues of the view */
@@ -102,15 +110,26 @@ final class JobOrder {
     private boolean incremental;
     private long maxId;
     private int current = -1;
-    /** Tests: rebuild at every call, the scan-equivalent reference of the incremental order. */
-    boolean rebuildEveryCall;
+    private boolean rebuildEveryCall;
 
-    JobOrder(Keys keys) {
+    /** @param keys the policy's keys and queues */
+    public JobOrder(Keys keys) {
         this.keys = keys;
     }
 
+    /**
+     * Rebuilds the order from the whole view at every call: the decisions of a scan, at a scan's cost; the reference
+     * that tests hold the incremental order to.
+     *
+     * @return this
+     */
+    public JobOrder rebuildEveryCall() {
+        rebuildEveryCall = true;
+        return this;
+    }
+
     /** Brings the order up to date with {@code view} at the start of a decision. */
-    void begin(SchedulerView view) {
+    public void begin(SchedulerView view) {
         current = -1;
         if (!incremental || view != lastView || rebuildEveryCall) {
             rebuild(view);
@@ -129,9 +148,10 @@ final class JobOrder {
                 entries.release(slot);
             } else if (view.runningOn(j) >= 0) {
                 parked[stillParked++] = slot;
-            } else {
-                rekey(view, j, slot);
+            } else if (rekey(view, j, slot)) {
                 queues[entries.queue[slot]].push(slot);
+            } else {
+                parked[stillParked++] = slot;
             }
         }
         parkedCount = stillParked;
@@ -157,7 +177,7 @@ final class JobOrder {
      * @return the view index of the first ready job of {@code queue}, taken out of it (the caller then calls
      * {@link #park()} or {@link #putBack()}), or -1 if the queue has no ready job
      */
-    int first(SchedulerView view, int queue) {
+    public int first(SchedulerView view, int queue) {
         JobHeap heap = queues[queue];
         while (heap.size() > 0) {
             int slot = heap.pop();
@@ -180,13 +200,13 @@ final class JobOrder {
     }
 
     /** The job {@link #first} returned will change (dispatched, or nothing left to run): re-keyed next call. */
-    void park() {
+    public void park() {
         park(current);
         current = -1;
     }
 
     /** The job {@link #first} returned keeps its state: back in its queue at the next call. */
-    void putBack() {
+    public void putBack() {
         defer(current);
         current = -1;
     }
@@ -225,19 +245,24 @@ final class JobOrder {
         int slot = entries.alloc();
         entries.id[slot] = view.jobId(j);
         entries.hint[slot] = j;
-        if (view.runningOn(j) >= 0) {
-            park(slot);
-        } else {
-            rekey(view, j, slot);
+        if (view.runningOn(j) < 0 && rekey(view, j, slot)) {
             queues[entries.queue[slot]].push(slot);
+        } else {
+            park(slot);
         }
     }
 
-    private void rekey(SchedulerView view, int j, int slot) {
+    /** @return false if the job belongs to no queue now */
+    private boolean rekey(SchedulerView view, int j, int slot) {
+        int q = keys.queue(view, j);
+        if (q < 0) {
+            return false;
+        }
         entries.key1[slot] = keys.key1(view, j);
         entries.key2[slot] = keys.key2(view, j);
         entries.arrival[slot] = view.arrivalNs(j);
-        entries.queue[slot] = keys.queue(view, j);
+        entries.queue[slot] = q;
+        return true;
     }
 
     /** @return the view index of entry {@code slot}'s job, or -1 if it left the view */
