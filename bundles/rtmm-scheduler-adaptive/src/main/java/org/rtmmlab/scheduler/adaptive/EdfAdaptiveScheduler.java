@@ -3,6 +3,7 @@ package org.rtmmlab.scheduler.adaptive;
 import org.rtmmlab.api.scheduler.Decisions;
 import org.rtmmlab.api.scheduler.Scheduler;
 import org.rtmmlab.api.scheduler.SchedulerView;
+import org.rtmmlab.api.scheduler.dispatch.AcceleratorChoice;
 
 /**
  * Per-run state of {@link EdfAdaptivePolicy}: the current variant of each model and scratch arrays; no job indices
@@ -88,26 +89,9 @@ final class EdfAdaptiveScheduler implements Scheduler {
         }
     }
 
+    /** @return the idle accelerator that runs job {@code j}'s next block fastest (ties: lower energy, lower index) */
     private static int fastestIdle(SchedulerView v, int j, int layers) {
-        int best = -1;
-        long bestNs = Long.MAX_VALUE;
-        double bestPj = Double.MAX_VALUE;
-        int m = v.jobModel(j);
-        int var = v.jobVariant(j);
-        int from = v.nextLayer(j);
-        for (int a = 0; a < v.acceleratorCount(); a++) {
-            if (!v.idle(a)) {
-                continue;
-            }
-            long ns = v.blockLatencyNs(m, var, from, layers, a);
-            double pj = v.blockEnergyPj(m, var, from, layers, a);
-            if (ns < bestNs || (ns == bestNs && pj < bestPj)) {
-                best = a;
-                bestNs = ns;
-                bestPj = pj;
-            }
-        }
-        return best;
+        return AcceleratorChoice.fastestIdle(v, null, v.jobModel(j), v.jobVariant(j), v.nextLayer(j), layers, true);
     }
 
     private static boolean precedes(SchedulerView v, int j, int k) {

@@ -2,6 +2,7 @@ package org.rtmmlab.scheduler.classic;
 
 import java.util.Arrays;
 import org.rtmmlab.api.scheduler.SchedulerView;
+import org.rtmmlab.api.scheduler.dispatch.AcceleratorChoice;
 
 /**
  * The accelerators ranked by {@link AcceleratorChoice#fastestIdle}'s rule (lowest block latency, then lower block

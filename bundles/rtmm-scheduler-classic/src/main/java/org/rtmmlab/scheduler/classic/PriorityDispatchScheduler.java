@@ -3,7 +3,8 @@ package org.rtmmlab.scheduler.classic;
 import org.rtmmlab.api.scheduler.Decisions;
 import org.rtmmlab.api.scheduler.Scheduler;
 import org.rtmmlab.api.scheduler.SchedulerView;
-import org.rtmmlab.api.scheduler.order.JobOrder;
+import org.rtmmlab.api.scheduler.dispatch.AcceleratorChoice;
+import org.rtmmlab.api.scheduler.dispatch.JobOrder;
 
 /**
  * Shared loop of the job-ordering policies (FCFS, EDF, LSF, RR): while an accelerator is idle, take the first ready job in

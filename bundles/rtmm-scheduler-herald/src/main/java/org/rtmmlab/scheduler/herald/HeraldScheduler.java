@@ -3,7 +3,7 @@ package org.rtmmlab.scheduler.herald;
 import org.rtmmlab.api.scheduler.Decisions;
 import org.rtmmlab.api.scheduler.Scheduler;
 import org.rtmmlab.api.scheduler.SchedulerView;
-import org.rtmmlab.api.scheduler.order.JobOrder;
+import org.rtmmlab.api.scheduler.dispatch.JobOrder;
 
 /**
  * Herald's run-time side: every accelerator serves the blocks the {@link StaticMap} gives it, first come first served

@@ -1,4 +1,4 @@
-package org.rtmmlab.api.scheduler.order;
+package org.rtmmlab.api.scheduler.dispatch;
 
 import java.util.Arrays;
 
