@@ -20,6 +20,9 @@ abstract class PriorityDispatchScheduler implements Scheduler, JobOrder.Keys {
     private final JobOrder order = new JobOrder(this);
     private final int blockLayers;
     private final AcceleratorRanking ranking;
+    /** Below this many jobs one pass over the view is cheaper than keeping the order (issue 15 overload figures). */
+    static final int SCAN_BELOW = 32;
+    private boolean forceOrder;
 
     /** @param blockLayers layers per dispatched block, 0 = the whole remaining job */
     PriorityDispatchScheduler(int blockLayers) {
@@ -62,6 +65,11 @@ abstract class PriorityDispatchScheduler implements Scheduler, JobOrder.Keys {
         order.rebuildEveryCall();
     }
 
+    /** Tests: the kept order at every backlog size (no scan below {@link #SCAN_BELOW}). */
+    void alwaysKeptOrder() {
+        forceOrder = true;
+    }
+
     /** Called after job {@code j}'s next block was dispatched to accelerator {@code a}; default nothing. */
     void dispatched(SchedulerView view, int j, int a) {
     }
@@ -73,17 +81,23 @@ abstract class PriorityDispatchScheduler implements Scheduler, JobOrder.Keys {
 
     @Override
     public final void decide(SchedulerView view, Decisions decisions) {
-        scratch.resetAccelerators(view);
-        order.begin(view);
+        boolean scan = view.jobCount() < SCAN_BELOW && !forceOrder;
+        if (scan) {
+            scratch.reset(view);
+            order.forget(); // rebuilt from the whole view when the backlog grows again
+        } else {
+            scratch.resetAccelerators(view);
+            order.begin(view);
+        }
         while (true) {
-            int j = first(view);
+            int j = scan ? firstByScan(view) : first(view);
             if (j < 0) {
                 return;
             }
             int from = view.nextLayer(j);
             int remaining = view.layerCount(j) - from;
             if (remaining <= 0) {
-                order.park(); // nothing left to run; the engine retires it
+                done(scan, j, true); // nothing left to run; the engine retires it
                 continue;
             }
             int layers = BlockLayers.next(blockLayers, remaining);
@@ -93,18 +107,29 @@ abstract class PriorityDispatchScheduler implements Scheduler, JobOrder.Keys {
                 a = ranking.fastestIdle(view, scratch.acceleratorTaken, view.jobModel(j), view.jobVariant(j), from);
             }
             if (a < 0) {
-                order.putBack();
+                done(scan, j, false);
                 return; // no idle accelerator left
             }
             layers = AcceleratorChoice.supportedPrefix(view, view.jobModel(j), view.jobVariant(j), from, layers, a);
             if (layers == 0) { // the preferred accelerator cannot run the next layer: this job waits
-                order.putBack();
+                done(scan, j, false);
                 continue;
             }
             decisions.dispatch(j, a, layers);
             scratch.acceleratorTaken[a] = true;
-            order.park();
+            done(scan, j, true);
             dispatched(view, j, a);
+        }
+    }
+
+    /** Job {@code j} was looked at in this call: it changes ({@code changes}, e.g. dispatched) or keeps its state. */
+    private void done(boolean scan, int j, boolean changes) {
+        if (scan) {
+            scratch.jobTaken[j] = true;
+        } else if (changes) {
+            order.park();
+        } else {
+            order.putBack();
         }
     }
 
@@ -118,5 +143,54 @@ abstract class PriorityDispatchScheduler implements Scheduler, JobOrder.Keys {
             }
         }
         return -1;
+    }
+
+    /** The same choice as {@link #first} by one pass over the view: cheaper than the kept order for a few jobs. */
+    private int firstByScan(SchedulerView view) {
+        int best = -1;
+        int bestRank = 0;
+        long bestKey1 = 0;
+        boolean[] taken = scratch.jobTaken;
+        int queues = queueCount(view);
+        for (int j = 0; j < view.jobCount(); j++) {
+            if (taken[j] || !view.ready(j)) {
+                continue;
+            }
+            int rank = rank(view, queue(view, j), queues);
+            long k1 = key1(view, j);
+            if (best < 0 || rank < bestRank || rank == bestRank && (k1 < bestKey1 || k1 == bestKey1
+                    && after(view, best, j))) {
+                best = j;
+                bestRank = rank;
+                bestKey1 = k1;
+            }
+        }
+        return best;
+    }
+
+    /** @return the turn of queue {@code q}: its position in the {@link #queueAt} order */
+    private int rank(SchedulerView view, int q, int queues) {
+        if (queues == 1) {
+            return 0;
+        }
+        for (int r = 0; r < queues; r++) {
+            if (queueAt(view, r) == q) {
+                return r;
+            }
+        }
+        return queues;
+    }
+
+    /** @return true if job {@code b} goes before job {@code a} on equal rank and first key */
+    private boolean after(SchedulerView view, int a, int b) {
+        long ka = key2(view, a);
+        long kb = key2(view, b);
+        if (ka != kb) {
+            return kb < ka;
+        }
+        if (view.arrivalNs(a) != view.arrivalNs(b)) {
+            return view.arrivalNs(b) < view.arrivalNs(a);
+        }
+        return view.jobId(b) < view.jobId(a);
     }
 }

@@ -128,6 +128,11 @@ public final class JobOrder {
         return this;
     }
 
+    /** Forgets what the order holds: the next {@link #begin} rebuilds it from the whole view. */
+    public void forget() {
+        lastView = null;
+    }
+
     /** Brings the order up to date with {@code view} at the start of a decision. */
     public void begin(SchedulerView view) {
         current = -1;
