@@ -3,6 +3,7 @@ package org.rtmmlab.scheduler.adaptive;
 import org.rtmmlab.api.scheduler.Decisions;
 import org.rtmmlab.api.scheduler.Scheduler;
 import org.rtmmlab.api.scheduler.SchedulerView;
+import org.rtmmlab.api.scheduler.dispatch.AcceleratorChoice;
 
 /**
  * Per-run state of {@link EdfAdaptivePolicy}: the current variant of each model and scratch arrays; no job indices
@@ -15,6 +16,7 @@ final class EdfAdaptiveScheduler implements Scheduler {
     private final int blockLayers;
     private final int[] level;
     private final int[] queued;
+    private boolean[] accTaken = new boolean[0];
 
     EdfAdaptiveScheduler(int models, int downQueue, int upQueue, int blockLayers) {
         this.downQueue = downQueue;
@@ -61,6 +63,7 @@ final class EdfAdaptiveScheduler implements Scheduler {
     /** EDF: earliest-deadline ready job onto the fastest idle accelerator, until none is idle or none is ready. */
     private void dispatch(SchedulerView v, Decisions d) {
         boolean[] taken = null;
+        accTaken = cleared(accTaken, v.acceleratorCount());
         while (true) {
             int best = -1;
             int n = v.jobCount();
@@ -74,11 +77,12 @@ final class EdfAdaptiveScheduler implements Scheduler {
             }
             int remaining = v.layerCount(best) - v.nextLayer(best);
             int layers = blockLayers == 0 ? remaining : Math.min(blockLayers, remaining);
-            int acc = fastestIdle(v, best, layers);
+            int acc = fastestIdle(v, accTaken, best, layers);
             if (acc < 0) {
                 return;
             }
             d.dispatch(best, acc, layers);
+            accTaken[acc] = true; // a view that does not update within the call (a snapshot) still sees it idle
             if (v.ready(best)) { // defensive: a view that does not update within the call
                 if (taken == null) {
                     taken = new boolean[n];
@@ -88,26 +92,17 @@ final class EdfAdaptiveScheduler implements Scheduler {
         }
     }
 
-    private static int fastestIdle(SchedulerView v, int j, int layers) {
-        int best = -1;
-        long bestNs = Long.MAX_VALUE;
-        double bestPj = Double.MAX_VALUE;
-        int m = v.jobModel(j);
-        int var = v.jobVariant(j);
-        int from = v.nextLayer(j);
-        for (int a = 0; a < v.acceleratorCount(); a++) {
-            if (!v.idle(a)) {
-                continue;
-            }
-            long ns = v.blockLatencyNs(m, var, from, layers, a);
-            double pj = v.blockEnergyPj(m, var, from, layers, a);
-            if (ns < bestNs || (ns == bestNs && pj < bestPj)) {
-                best = a;
-                bestNs = ns;
-                bestPj = pj;
-            }
+    private static boolean[] cleared(boolean[] marks, int size) {
+        if (marks.length < size) {
+            return new boolean[size];
         }
-        return best;
+        java.util.Arrays.fill(marks, 0, size, false);
+        return marks;
+    }
+
+    /** @return the idle accelerator that runs job {@code j}'s next block fastest (ties: lower energy, lower index) */
+    private static int fastestIdle(SchedulerView v, boolean[] taken, int j, int layers) {
+        return AcceleratorChoice.fastestIdle(v, taken, v.jobModel(j), v.jobVariant(j), v.nextLayer(j), layers, true);
     }
 
     private static boolean precedes(SchedulerView v, int j, int k) {

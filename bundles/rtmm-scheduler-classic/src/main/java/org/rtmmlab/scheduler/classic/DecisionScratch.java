@@ -20,6 +20,11 @@ final class DecisionScratch {
         jobTaken = cleared(jobTaken, view.jobCount());
     }
 
+    /** Clears the accelerator marks only, for a policy that tracks its jobs itself ({@link JobOrder}). */
+    void resetAccelerators(SchedulerView view) {
+        acceleratorTaken = cleared(acceleratorTaken, view.acceleratorCount());
+    }
+
     /** Marks job {@code j} and accelerator {@code a} as used. */
     void take(int j, int a) {
         jobTaken[j] = true;

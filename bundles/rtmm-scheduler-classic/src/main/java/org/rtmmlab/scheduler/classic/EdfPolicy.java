@@ -32,27 +32,17 @@ public final class EdfPolicy extends JobOrderingPolicy {
                 EdfScheduler::new);
     }
 
-    /** Per-run EDF state: the block size and the shared dispatch loop's scratch. */
+    /** Per-run EDF state: the block size and the shared dispatch loop's job order. */
     static final class EdfScheduler extends PriorityDispatchScheduler {
 
         EdfScheduler(int blockLayers) {
             super(blockLayers);
         }
 
+        /** Earliest deadline first; ties: earlier arrival, then lower job id (the order's own tie-breaks). */
         @Override
-        long key(SchedulerView view, int j) {
+        public long key1(SchedulerView view, int j) {
             return view.deadlineNs(j);
-        }
-
-        @Override
-        boolean precedes(SchedulerView view, int j, int k) {
-            if (view.deadlineNs(j) != view.deadlineNs(k)) {
-                return view.deadlineNs(j) < view.deadlineNs(k);
-            }
-            if (view.arrivalNs(j) != view.arrivalNs(k)) {
-                return view.arrivalNs(j) < view.arrivalNs(k);
-            }
-            return view.jobId(j) < view.jobId(k);
         }
     }
 }

@@ -32,29 +32,17 @@ public final class FcfsPolicy extends JobOrderingPolicy {
                 "layers per dispatched block; 0 = the whole remaining job", FcfsScheduler::new);
     }
 
-    /** Per-run FCFS state: the block size and the shared dispatch loop's scratch. */
+    /** Per-run FCFS state: the block size and the shared dispatch loop's job order. */
     static final class FcfsScheduler extends PriorityDispatchScheduler {
 
         FcfsScheduler(int blockLayers) {
             super(blockLayers);
         }
 
+        /** Started jobs first (non-preemptive); then earlier arrival, then lower job id (the order's tie-breaks). */
         @Override
-        long key(SchedulerView view, int j) {
-            return view.nextLayer(j) > 0 ? 0 : 1; // started jobs first
-        }
-
-        @Override
-        boolean precedes(SchedulerView view, int j, int k) {
-            boolean startedJ = view.nextLayer(j) > 0;
-            boolean startedK = view.nextLayer(k) > 0;
-            if (startedJ != startedK) {
-                return startedJ;
-            }
-            if (view.arrivalNs(j) != view.arrivalNs(k)) {
-                return view.arrivalNs(j) < view.arrivalNs(k);
-            }
-            return view.jobId(j) < view.jobId(k);
+        public long key1(SchedulerView view, int j) {
+            return view.nextLayer(j) > 0 ? 0 : 1;
         }
 
         @Override

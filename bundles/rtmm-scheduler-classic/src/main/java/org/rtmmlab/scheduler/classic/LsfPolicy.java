@@ -32,7 +32,7 @@ public final class LsfPolicy extends JobOrderingPolicy {
                 1, PER_BLOCK, LsfScheduler::new);
     }
 
-    /** Per-run LSF state: the block size and the shared dispatch loop's scratch. */
+    /** Per-run LSF state: the block size and the shared dispatch loop's job order. */
     static final class LsfScheduler extends PriorityDispatchScheduler {
 
         LsfScheduler(int blockLayers) {
@@ -41,29 +41,26 @@ public final class LsfPolicy extends JobOrderingPolicy {
 
         /** @return slack of job {@code j} now, ns (negative when it can no longer make its deadline) */
         static long slackNs(SchedulerView view, int j) {
-            return view.deadlineNs(j) - view.now()
-                    - view.remainingLatencyFastestNs(view.jobModel(j), view.jobVariant(j), view.nextLayer(j));
+            return view.deadlineNs(j) - view.now() - isolatedRemainingNs(view, j);
         }
 
-        @Override
-        long key(SchedulerView view, int j) {
-            return slackNs(view, j);
+        private static long isolatedRemainingNs(SchedulerView view, int j) {
+            return view.remainingLatencyFastestNs(view.jobModel(j), view.jobVariant(j), view.nextLayer(j));
         }
 
+        /**
+         * Least slack first: every job's slack has the same {@code - now}, so the order of slacks is that of
+         * deadline - isolated remaining latency, which stays fixed while a job waits ({@link JobOrder}).
+         */
         @Override
-        boolean precedes(SchedulerView view, int j, int k) {
-            long sj = slackNs(view, j);
-            long sk = slackNs(view, k);
-            if (sj != sk) {
-                return sj < sk;
-            }
-            if (view.deadlineNs(j) != view.deadlineNs(k)) {
-                return view.deadlineNs(j) < view.deadlineNs(k);
-            }
-            if (view.arrivalNs(j) != view.arrivalNs(k)) {
-                return view.arrivalNs(j) < view.arrivalNs(k);
-            }
-            return view.jobId(j) < view.jobId(k);
+        public long key1(SchedulerView view, int j) {
+            return view.deadlineNs(j) - isolatedRemainingNs(view, j);
+        }
+
+        /** Equal slack: earlier deadline; then earlier arrival, then lower job id (the order's tie-breaks). */
+        @Override
+        public long key2(SchedulerView view, int j) {
+            return view.deadlineNs(j);
         }
     }
 }

@@ -42,27 +42,21 @@ public final class RoundRobinPolicy extends JobOrderingPolicy {
             super(blockLayers);
         }
 
-        private int rank(SchedulerView view, int j) {
-            int models = view.modelCount();
-            return Math.floorMod(view.jobModel(j) - turn, models);
+        /** One queue per model, each oldest first (earlier arrival, then lower job id: the order's tie-breaks). */
+        @Override
+        public int queue(SchedulerView view, int j) {
+            return view.jobModel(j);
         }
 
         @Override
-        long key(SchedulerView view, int j) {
-            return rank(view, j);
+        public int queueCount(SchedulerView view) {
+            return view.modelCount();
         }
 
+        /** The models take turns from the one after the model served last, in cyclic scenario order. */
         @Override
-        boolean precedes(SchedulerView view, int j, int k) {
-            int rj = rank(view, j);
-            int rk = rank(view, k);
-            if (rj != rk) {
-                return rj < rk;
-            }
-            if (view.arrivalNs(j) != view.arrivalNs(k)) {
-                return view.arrivalNs(j) < view.arrivalNs(k);
-            }
-            return view.jobId(j) < view.jobId(k);
+        int queueAt(SchedulerView view, int rank) {
+            return (turn + rank) % view.modelCount();
         }
 
         @Override

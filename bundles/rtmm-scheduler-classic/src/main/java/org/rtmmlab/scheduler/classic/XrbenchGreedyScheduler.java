@@ -5,6 +5,7 @@ import java.util.Comparator;
 import org.rtmmlab.api.scheduler.Decisions;
 import org.rtmmlab.api.scheduler.Scheduler;
 import org.rtmmlab.api.scheduler.SchedulerView;
+import org.rtmmlab.api.scheduler.dispatch.AcceleratorChoice;
 
 /** Per-run state of {@link XrbenchGreedyPolicy}: the task visiting order and scratch marks. */
 final class XrbenchGreedyScheduler implements Scheduler {

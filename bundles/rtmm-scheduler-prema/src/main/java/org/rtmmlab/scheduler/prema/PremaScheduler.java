@@ -5,6 +5,7 @@ import org.rtmmlab.api.run.RequestRecord;
 import org.rtmmlab.api.scheduler.Decisions;
 import org.rtmmlab.api.scheduler.Scheduler;
 import org.rtmmlab.api.scheduler.SchedulerView;
+import org.rtmmlab.api.scheduler.dispatch.AcceleratorChoice;
 
 /**
  * PREMA's per-run state and decision loop. At every decision point the tokens age; then, while an accelerator is
@@ -110,26 +111,9 @@ final class PremaScheduler implements Scheduler {
 
     /** @return the idle accelerator that runs job {@code j}'s next block fastest (ties: lower energy, lower index) */
     private int acceleratorFor(SchedulerView view, int j) {
-        int m = view.jobModel(j);
-        int v = view.jobVariant(j);
         int from = view.nextLayer(j);
         int layers = Math.min(settings.blockLayers(), view.layerCount(j) - from);
-        int best = -1;
-        long bestNs = Long.MAX_VALUE;
-        double bestPj = Double.MAX_VALUE;
-        for (int a = 0; a < view.acceleratorCount(); a++) {
-            if (accTaken[a] || !view.idle(a)) {
-                continue;
-            }
-            long ns = view.blockLatencyNs(m, v, from, layers, a);
-            double pj = view.blockEnergyPj(m, v, from, layers, a);
-            if (ns < bestNs || (ns == bestNs && pj < bestPj)) {
-                best = a;
-                bestNs = ns;
-                bestPj = pj;
-            }
-        }
-        return best;
+        return AcceleratorChoice.fastestIdle(view, accTaken, view.jobModel(j), view.jobVariant(j), from, layers, true);
     }
 
     /** @return the started job (not {@code c}) whose block just ended on accelerator {@code a}, or -1 */
