@@ -9,7 +9,6 @@ import org.rtmmlab.engine.catalog.DefaultPluginCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -30,11 +29,8 @@ public class CheckCommand implements Callable<Integer> {
     @Mixin
     PluginOptions pluginOptions;
 
-    @Option(names = "--scenario", required = true, paramLabel = "ID|FILE", description = "scenario id or file")
-    String scenario;
-
-    @Option(names = "--platform", required = true, paramLabel = "ID|FILE", description = "platform id or file")
-    String platform;
+    @Mixin
+    ScenarioPlatformOptions target;
 
     @Override
     public Integer call() {
@@ -42,8 +38,8 @@ public class CheckCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         DefaultPluginCatalog catalog = pluginOptions.catalog(w -> err.println("warning: " + w));
         Evaluator evaluator = new Evaluator(catalog);
-        Scenario s = evaluator.scenario(scenario);
-        Platform p = evaluator.platform(platform);
+        Scenario s = evaluator.scenario(target.scenario);
+        Platform p = evaluator.platform(target.platform);
         StaticCheck c = StaticCheck.of(s, p, catalog::acceleratorModel);
         out.printf("check %s on %s: %d tasks, %d models, %d layers (all variants), %d accelerators%n", s.id(), p.id(),
                 s.tasks().size(), s.models().size(), c.layers(), p.accelerators().size());

@@ -40,11 +40,8 @@ public class OptimizeCommand extends PluginCommand implements Callable<Integer> 
     @Parameters(index = "0", paramLabel = "METHOD", description = "optimiser: rtmdl")
     String method;
 
-    @Option(names = "--scenario", required = true, paramLabel = "ID|FILE", description = "scenario id or file")
-    String scenario;
-
-    @Option(names = "--platform", required = true, paramLabel = "ID|FILE", description = "platform id or file")
-    String platform;
+    @Mixin
+    ScenarioPlatformOptions target;
 
     @Option(names = "--storage-mb", required = true, paramLabel = "MB",
             description = "weight-storage bound in MB (10^6 bytes) for the chosen variants of all tasks")
@@ -111,15 +108,15 @@ public class OptimizeCommand extends PluginCommand implements Callable<Integer> 
         PrintWriter err = err();
         DefaultPluginCatalog catalog = catalog();
         Evaluator evaluator = new Evaluator(catalog);
-        Platform resolved = evaluator.platform(platform); // a wrong platform fails now, not after the sample
-        Scenario tasks = evaluator.scenario(scenario);
+        Platform resolved = evaluator.platform(target.platform); // a wrong platform fails now, not after the sample
+        Scenario tasks = evaluator.scenario(target.scenario);
         StrategySpace space = StrategySpace.of(tasks, zeta, Math.round(storageMb * 1e6), bytesPerElement);
         GpuProfile profile = GpuProfile.of(tasks, resolved, catalog::acceleratorModel);
         Path scratch = Files.createTempDirectory("rtmm-optimize");
         long start = System.nanoTime();
         OptimizerResult r;
         try {
-            StrategySimulator sim = new StrategySimulator(evaluator, space, profile, scenario, platform, seed,
+            StrategySimulator sim = new StrategySimulator(evaluator, space, profile, target.scenario, target.platform, seed,
                     settings.durationNs(), scratch);
             RtmdlOptimizer optimizer = new RtmdlOptimizer(space, sim, settings);
             try (Progress bar = Progress.create(mode, "optimize", Progress.Unit.RUNS, optimizer.totalSteps(), err)) {
@@ -137,7 +134,7 @@ public class OptimizeCommand extends PluginCommand implements Callable<Integer> 
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Files.writeString(out, StrategyFile.json(space, profile, r.chosen(), r.notes(scenario, platform)),
+        Files.writeString(out, StrategyFile.json(space, profile, r.chosen(), r.notes(target.scenario, target.platform)),
                 StandardCharsets.UTF_8);
         print(r, seconds);
         return r.meetsTolerances() ? 0 : 3;
@@ -146,7 +143,7 @@ public class OptimizeCommand extends PluginCommand implements Callable<Integer> 
     private void print(OptimizerResult r, double seconds) {
         PrintWriter o = out();
         StrategySpace s = r.space();
-        o.printf("rtmdl strategy for %s on %s (seed %d), verified by simulation:%n", scenario, platform, seed);
+        o.printf("rtmdl strategy for %s on %s (seed %d), verified by simulation:%n", target.scenario, target.platform, seed);
         TextTable t = new TextTable(1, "task", "variant", "kept", "kept MB", "priority", "rel. accuracy", "miss",
                 "zeta", "met", "predicted", "full size miss");
         for (int i = 0; i < s.size(); i++) {

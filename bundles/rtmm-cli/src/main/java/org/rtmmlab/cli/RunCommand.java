@@ -23,11 +23,8 @@ public class RunCommand extends PluginCommand implements Callable<Integer> {
     @Mixin
     RunOptions runOptions;
 
-    @Option(names = "--scenario", required = true, paramLabel = "ID", description = "scenario id, e.g. xrbench/VR_gaming")
-    String scenario;
-
-    @Option(names = "--platform", required = true, paramLabel = "ID", description = "platform id, e.g. xrbench/Single_4K__WS")
-    String platform;
+    @Mixin
+    ScenarioPlatformOptions target;
 
     @Option(names = "--scheduler", required = true, paramLabel = "ID", description = "scheduler id, e.g. edf")
     String scheduler;
@@ -44,7 +41,7 @@ public class RunCommand extends PluginCommand implements Callable<Integer> {
         runOptions.validate();
         var err = err();
         DefaultPluginCatalog catalog = catalog();
-        RunConfig config = new RunConfig(scenario, platform, scheduler, runOptions.seed, runOptions.duration(),
+        RunConfig config = new RunConfig(target.scenario, target.platform, scheduler, runOptions.seed, runOptions.duration(),
                 runOptions.xrbenchCompat, runOptions.properties, runOptions.reporters);
         Path dir = out != null ? out : org.rtmmlab.engine.RunPaths.forRun(Path.of("results"), config);
         RunResult result;

@@ -186,7 +186,7 @@ class CliRunTest {
         assertEquals(List.of("error: Invalid value for option '--jobs': 'x' is not an int (see rtmm compare --help)"),
                 compare.err().lines().toList());
         Outcome missing = rtmm("run", "--scenario", "xrbench/VR_gaming");
-        assertEquals(List.of("error: Missing required options: '--platform=ID', '--scheduler=ID' (see rtmm run --help)"),
+        assertEquals(List.of("error: Missing required options: '--platform=ID|FILE', '--scheduler=ID' (see rtmm run --help)"),
                 missing.err().lines().toList());
         assertFalse(Files.exists(dir.resolve("bad")), "nothing written");
     }

@@ -1,21 +1,18 @@
 package org.rtmmlab.report.trace;
 
 import java.io.BufferedOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import org.rtmmlab.api.platform.Accelerator;
-import org.rtmmlab.api.run.BlockRecord;
 import org.rtmmlab.api.run.Outcome;
-import org.rtmmlab.api.run.ReportSession;
 import org.rtmmlab.api.run.RequestRecord;
 import org.rtmmlab.api.run.RunInfo;
-import org.rtmmlab.api.run.RunResult;
 import org.rtmmlab.api.run.SchedulerSwap;
 import org.rtmmlab.api.workload.Task;
 
@@ -41,7 +38,7 @@ import org.rtmmlab.api.workload.Task;
  * <p>Window ({@value TraceOptions#WINDOW}): events outside [FROM, TO) are dropped before they are queued, slices
  * crossing an edge are cut at it (argument {@code clipped}), and each counter starts at FROM with its value then.
  */
-final class PerfettoSession implements ReportSession {
+final class PerfettoSession extends TimelineSession {
 
     private static final String CAT_BLOCK = TraceSession.CAT_BLOCK;
     private static final String CAT_REQUEST = TraceSession.CAT_REQUEST;
@@ -57,11 +54,6 @@ final class PerfettoSession implements ReportSession {
     private static final int PHASE_END = 0;
     private static final int PHASE_POINT = 1;
     private static final int PHASE_OTHER = 2;
-
-    /** A block waiting for its request record. */
-    private record PendingBlock(int accelerator, int lane, int firstLayer, int layers, long startNs, long endNs,
-                                long switchNs, double energyPj, double share) {
-    }
 
     /** Writes one queued event. */
     @FunctionalInterface
@@ -83,15 +75,6 @@ final class PerfettoSession implements ReportSession {
 
     private final PerfettoWriter out;
     private final TraceOptions options;
-    private final Map<String, Integer> taskIndex = new HashMap<>();
-    private final int[] upstreamOf;
-    private final boolean[] isUpstream;
-    private final long horizonNs;
-    private final Lanes[] lanes;
-    private final Map<Long, List<PendingBlock>> pendingBlocks = new HashMap<>();
-    private final ReleaseWatermark watermark = new ReleaseWatermark();
-    private final CounterTimeline counters;
-    private final CascadeLinks links;
     private final PriorityQueue<Queued> queue = new PriorityQueue<>();
     /** Per counter track: value at the last change before the window, and whether the window has its first value. */
     private final Map<Long, Double> beforeWindow = new HashMap<>();
@@ -99,29 +82,14 @@ final class PerfettoSession implements ReportSession {
     private long seq;
     private boolean windowStarted;
     private int maxQueued;
-    private boolean finished;
 
     private PerfettoSession(PerfettoWriter out, RunInfo run, TraceOptions options) {
+        super(run);
         this.out = out;
         this.options = options;
         List<Accelerator> accelerators = run.platform().accelerators();
         List<Task> tasks = run.scenario().tasks();
-        for (int i = 0; i < tasks.size(); i++) {
-            taskIndex.put(tasks.get(i).id(), i);
-        }
-        upstreamOf = new int[tasks.size()];
-        isUpstream = new boolean[tasks.size()];
-        for (int i = 0; i < tasks.size(); i++) {
-            String up = tasks.get(i).upstream();
-            upstreamOf[i] = up == null ? -1 : taskIndex.getOrDefault(up, -1);
-            if (upstreamOf[i] >= 0) {
-                isUpstream[upstreamOf[i]] = true;
-            }
-        }
-        horizonNs = run.config().durationNs() > 0 ? run.config().durationNs() : run.scenario().defaultDurationNs();
-        lanes = new Lanes[accelerators.size()];
         for (int a = 0; a < lanes.length; a++) {
-            lanes[a] = new Lanes();
             out.define(new PerfettoWriter.Track(acceleratorUuid(a), ROOT, accelerators.get(a).id(), a, false, true));
             out.define(new PerfettoWriter.Track(busyUuid(a), acceleratorUuid(a), "utilisation", Lanes.MAX, true,
                     false));
@@ -133,19 +101,6 @@ final class PerfettoSession implements ReportSession {
         out.define(new PerfettoWriter.Track(QUEUED, REQUESTS, "queued", tasks.size(), true, false));
         out.define(new PerfettoWriter.Track(STARTED, REQUESTS, "started", tasks.size() + 1, true, false));
         out.define(new PerfettoWriter.Track(SCHEDULER, ROOT, "scheduler", accelerators.size() + 1, false, false));
-        links = new CascadeLinks(tasks.size());
-        counters = new CounterTimeline(accelerators.size(), new CounterTimeline.Sink() {
-            @Override
-            public void queue(long tsNs, long queued, long started) {
-                counter(QUEUED, tsNs, queued);
-                counter(STARTED, tsNs, started);
-            }
-
-            @Override
-            public void busy(long tsNs, int acc, double share) {
-                counter(busyUuid(acc), tsNs, share);
-            }
-        });
     }
 
     /** Creates {@code file} and writes the root track and the run's description. */
@@ -209,21 +164,22 @@ final class PerfettoSession implements ReportSession {
     }
 
     @Override
-    public void onBlock(BlockRecord b) throws IOException {
-        checkOpen();
-        int a = b.accelerator();
-        if (a < 0 || a >= lanes.length) {
-            throw new IllegalArgumentException("block of request " + b.requestId() + " on accelerator " + a
-                    + ", the platform has " + lanes.length);
-        }
-        int lane = lanes[a].assign(b.startNs(), b.endNs());
+    void queueCounters(long tsNs, long queued, long started) {
+        counter(QUEUED, tsNs, queued);
+        counter(STARTED, tsNs, started);
+    }
+
+    @Override
+    void busyCounter(long tsNs, int acc, double share) {
+        counter(busyUuid(acc), tsNs, share);
+    }
+
+    @Override
+    void laneUsed(int a, int lane) throws IOException {
         if (!out.defined(laneUuid(a, lane))) {
             out.define(new PerfettoWriter.Track(laneUuid(a, lane), acceleratorUuid(a), lane == 0 ? "blocks"
                     : "lane " + lane, lane, false, false));
         }
-        pendingBlocks.computeIfAbsent(b.requestId(), k -> new ArrayList<>(2)).add(new PendingBlock(a, lane,
-                b.firstLayer(), b.layers(), b.startNs(), b.endNs(), b.switchNs(), b.energyPj(), b.share()));
-        counters.busy(a, b.startNs(), b.endNs(), b.share());
     }
 
     @Override
@@ -249,8 +205,8 @@ final class PerfettoSession implements ReportSession {
     @Override
     public void onRequest(RequestRecord r) throws IOException {
         checkOpen();
-        int task = taskIndex.getOrDefault(r.task(), -1);
-        List<PendingBlock> blocks = pendingBlocks.remove(r.requestId());
+        int task = taskOf(r);
+        List<PendingBlock> blocks = takeBlocks(r);
         boolean ran = blocks != null && !blocks.isEmpty();
         boolean completed = r.outcome() == Outcome.ON_TIME || r.outcome() == Outcome.LATE;
         long flowIn = 0;
@@ -297,11 +253,12 @@ final class PerfettoSession implements ReportSession {
                         a.argInterned("outcome", r.outcome().name());
                     }));
         }
-        queueChanges(r);
-        if (watermark.ended(r.requestId(), r.arrivalNs())) {
-            counters.advance(watermark.watermarkNs());
-            drain(watermark.watermarkNs());
-        }
+        requestEnded(r);
+    }
+
+    @Override
+    void released(long watermarkNs) throws IOException {
+        drain(watermarkNs);
     }
 
     /**
@@ -353,19 +310,6 @@ final class PerfettoSession implements ReportSession {
         }
     }
 
-    private void queueChanges(RequestRecord r) throws IOException {
-        counters.change(r.arrivalNs(), CounterTimeline.QUEUED, 1);
-        if (r.startNs() >= 0) {
-            counters.change(r.startNs(), CounterTimeline.QUEUED, -1);
-            counters.change(r.startNs(), CounterTimeline.STARTED, 1);
-            if (r.finishNs() >= 0) {
-                counters.change(r.finishNs(), CounterTimeline.STARTED, -1);
-            }
-        } else if (r.finishNs() >= 0) {
-            counters.change(r.finishNs(), CounterTimeline.QUEUED, -1);
-        }
-    }
-
     /** A counter change from the timeline (in time order): kept if in the window, else remembered for its start. */
     private void counter(long track, long tsNs, double value) {
         if (tsNs < options.fromNs()) {
@@ -411,46 +355,26 @@ final class PerfettoSession implements ReportSession {
     }
 
     @Override
-    public void abort() {
-        if (finished) {
-            return;
-        }
-        finished = true;
-        try {
-            out.abandon();
-        } catch (IOException | RuntimeException e) {
-            // a discarded file: nothing left to report
-        }
+    Closeable output() {
+        return out;
     }
 
     @Override
-    public Map<String, Double> finish(RunResult result) throws IOException {
-        if (finished) {
-            return Map.of();
-        }
-        finished = true;
-        try (PerfettoWriter w = out) {
-            List<Long> orphans = new ArrayList<>(pendingBlocks.keySet());
-            orphans.sort(null);
-            for (Long id : orphans) {
-                for (PendingBlock b : pendingBlocks.get(id)) {
-                    block(null, id, b, 0, 0);
-                }
-            }
-            pendingBlocks.clear();
-            counters.flush();
-            drain(Long.MAX_VALUE);
-            while (!queue.isEmpty()) { // events at Long.MAX_VALUE itself (not expected)
-                Queued q = queue.poll();
-                q.emit().write(w, q.tsNs());
-            }
-        }
-        return Map.of();
+    void discard() throws IOException {
+        out.abandon();
     }
 
-    private void checkOpen() {
-        if (finished) {
-            throw new IllegalStateException("trace already finished");
+    @Override
+    void orphan(long requestId, PendingBlock b) {
+        block(null, requestId, b, 0, 0);
+    }
+
+    @Override
+    void completed() throws IOException {
+        drain(Long.MAX_VALUE);
+        while (!queue.isEmpty()) { // events at Long.MAX_VALUE itself (not expected)
+            Queued q = queue.poll();
+            q.emit().write(out, q.tsNs());
         }
     }
 

@@ -176,9 +176,7 @@ final class PerfettoWriter implements Closeable {
 
     /** Debug annotation with a string value (call only inside {@link Args#write}). */
     void arg(String name, String value) throws IOException {
-        long iid = intern(annotationNames, name, 3);
-        int size = nameSize(iid, name) + CodedOutputStream.computeStringSize(6, value);
-        annotationHead(size, iid, name);
+        annotationHead(name, CodedOutputStream.computeStringSize(6, value));
         annotationsOut.writeString(6, value);
     }
 
@@ -192,33 +190,25 @@ final class PerfettoWriter implements Closeable {
             arg(name, value);
             return;
         }
-        long iid = intern(annotationNames, name, 3);
-        int size = nameSize(iid, name) + CodedOutputStream.computeUInt64Size(17, valueIid);
-        annotationHead(size, iid, name);
+        annotationHead(name, CodedOutputStream.computeUInt64Size(17, valueIid));
         annotationsOut.writeUInt64(17, valueIid);
     }
 
     /** Debug annotation with an integer value. */
     void arg(String name, long value) throws IOException {
-        long iid = intern(annotationNames, name, 3);
-        int size = nameSize(iid, name) + CodedOutputStream.computeInt64Size(4, value);
-        annotationHead(size, iid, name);
+        annotationHead(name, CodedOutputStream.computeInt64Size(4, value));
         annotationsOut.writeInt64(4, value);
     }
 
     /** Debug annotation with a floating-point value. */
     void arg(String name, double value) throws IOException {
-        long iid = intern(annotationNames, name, 3);
-        int size = nameSize(iid, name) + CodedOutputStream.computeDoubleSize(5, value);
-        annotationHead(size, iid, name);
+        annotationHead(name, CodedOutputStream.computeDoubleSize(5, value));
         annotationsOut.writeDouble(5, value);
     }
 
     /** Debug annotation with a boolean value. */
     void arg(String name, boolean value) throws IOException {
-        long iid = intern(annotationNames, name, 3);
-        int size = nameSize(iid, name) + CodedOutputStream.computeBoolSize(2, value);
-        annotationHead(size, iid, name);
+        annotationHead(name, CodedOutputStream.computeBoolSize(2, value));
         annotationsOut.writeBool(2, value);
     }
 
@@ -226,7 +216,10 @@ final class PerfettoWriter implements Closeable {
         return iid != 0 ? CodedOutputStream.computeUInt64Size(1, iid) : CodedOutputStream.computeStringSize(10, name);
     }
 
-    private void annotationHead(int size, long iid, String name) throws IOException {
+    /** Starts a debug annotation named {@code name} (interned when it can be) whose value takes {@code valueSize}. */
+    private void annotationHead(String name, int valueSize) throws IOException {
+        long iid = intern(annotationNames, name, 3);
+        int size = nameSize(iid, name) + valueSize;
         annotationsOut.writeTag(4, com.google.protobuf.WireFormat.WIRETYPE_LENGTH_DELIMITED);
         annotationsOut.writeUInt32NoTag(size);
         if (iid != 0) {

@@ -1,24 +1,20 @@
 package org.rtmmlab.report.trace;
 
 import java.io.BufferedWriter;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rtmmlab.api.platform.Accelerator;
-import org.rtmmlab.api.run.BlockRecord;
 import org.rtmmlab.api.run.Outcome;
-import org.rtmmlab.api.run.ReportSession;
 import org.rtmmlab.api.run.RequestRecord;
 import org.rtmmlab.api.run.RunInfo;
-import org.rtmmlab.api.run.RunResult;
 import org.rtmmlab.api.run.SchedulerSwap;
 import org.rtmmlab.api.workload.Task;
 
@@ -53,7 +49,7 @@ import org.rtmmlab.api.workload.Task;
  * requests in flight); counters wait in {@link CounterTimeline} until they are final; cascade anchors live in a
  * bounded {@link CascadeLinks}. Nothing grows with the length of the run.
  */
-final class TraceSession implements ReportSession {
+final class TraceSession extends TimelineSession {
 
     /** Category of block slices. */
     static final String CAT_BLOCK = "block";
@@ -67,69 +63,20 @@ final class TraceSession implements ReportSession {
     private static final String[] QUEUE_SERIES = {"queued", "started"};
     private static final String[] BUSY_SERIES = {"busy"};
 
-    /** A block waiting for its request record. */
-    private record PendingBlock(int accelerator, int lane, int firstLayer, int layers, long startNs, long endNs,
-                                long switchNs, double energyPj, double share) {
-    }
-
     private final TraceWriter out;
-    private final List<Accelerator> accelerators;
-    private final Map<String, Integer> taskIndex = new HashMap<>();
-    private final int[] upstreamOf;
-    private final boolean[] isUpstream;
     private final int requestsPid;
-    private final long horizonNs;
-    private final Lanes[] lanes;
     private final int[] lanesNamed;
-    private final Map<Long, List<PendingBlock>> pendingBlocks = new HashMap<>();
-    private final ReleaseWatermark watermark = new ReleaseWatermark();
-    private final CounterTimeline counters;
-    private final CascadeLinks links;
-    private int maxPendingRequests;
-    private long blocksSeen;
-    private boolean finished;
+    /** Scratch values of the counter events. */
+    private final double[] two = new double[2];
+    private final double[] one = new double[1];
 
     private TraceSession(TraceWriter out, RunInfo run) throws IOException {
+        super(run);
         this.out = out;
-        this.accelerators = run.platform().accelerators();
+        List<Accelerator> accelerators = run.platform().accelerators();
         List<Task> tasks = run.scenario().tasks();
-        for (int i = 0; i < tasks.size(); i++) {
-            taskIndex.put(tasks.get(i).id(), i);
-        }
-        upstreamOf = new int[tasks.size()];
-        isUpstream = new boolean[tasks.size()];
-        for (int i = 0; i < tasks.size(); i++) {
-            String up = tasks.get(i).upstream();
-            upstreamOf[i] = up == null ? -1 : taskIndex.getOrDefault(up, -1);
-            if (upstreamOf[i] >= 0) {
-                isUpstream[upstreamOf[i]] = true;
-            }
-        }
         requestsPid = accelerators.size() + 1;
-        horizonNs = run.config().durationNs() > 0 ? run.config().durationNs() : run.scenario().defaultDurationNs();
-        lanes = new Lanes[accelerators.size()];
         lanesNamed = new int[accelerators.size()];
-        for (int a = 0; a < lanes.length; a++) {
-            lanes[a] = new Lanes();
-        }
-        links = new CascadeLinks(tasks.size());
-        counters = new CounterTimeline(accelerators.size(), new CounterTimeline.Sink() {
-            private final double[] two = new double[2];
-            private final double[] one = new double[1];
-
-            @Override
-            public void queue(long tsNs, long queued, long started) throws IOException {
-                two[0] = queued;
-                two[1] = started;
-                out.counter("queue length", tsNs, requestsPid, QUEUE_SERIES, two);
-            }
-
-            @Override
-            public void busy(long tsNs, int acc, double share) throws IOException {
-                one[0] = share;
-                out.counter("utilisation", tsNs, acc + 1, BUSY_SERIES, one);
-            }
-        });
         for (int a = 0; a < accelerators.size(); a++) {
             out.metadata("process_name", a + 1, 0, "name", accelerators.get(a).id());
             out.metadata("process_sort_index", a + 1, 0, "sort_index", a);
@@ -171,25 +118,25 @@ final class TraceSession implements ReportSession {
     }
 
     @Override
-    public void onBlock(BlockRecord b) throws IOException {
-        checkOpen();
-        int a = b.accelerator();
-        if (a < 0 || a >= accelerators.size()) {
-            throw new IllegalArgumentException("block of request " + b.requestId() + " on accelerator " + a
-                    + ", the platform has " + accelerators.size());
-        }
-        int lane = lanes[a].assign(b.startNs(), b.endNs());
+    void queueCounters(long tsNs, long queued, long started) throws IOException {
+        two[0] = queued;
+        two[1] = started;
+        out.counter("queue length", tsNs, requestsPid, QUEUE_SERIES, two);
+    }
+
+    @Override
+    void busyCounter(long tsNs, int acc, double share) throws IOException {
+        one[0] = share;
+        out.counter("utilisation", tsNs, acc + 1, BUSY_SERIES, one);
+    }
+
+    @Override
+    void laneUsed(int a, int lane) throws IOException {
         while (lanesNamed[a] < lanes[a].used()) {
             int l = lanesNamed[a]++;
             out.metadata("thread_name", a + 1, l + 1, "name", l == 0 ? "blocks" : "lane " + l);
             out.metadata("thread_sort_index", a + 1, l + 1, "sort_index", l);
         }
-        List<PendingBlock> list = pendingBlocks.computeIfAbsent(b.requestId(), k -> new ArrayList<>(2));
-        list.add(new PendingBlock(a, lane, b.firstLayer(), b.layers(), b.startNs(), b.endNs(), b.switchNs(),
-                b.energyPj(), b.share()));
-        maxPendingRequests = Math.max(maxPendingRequests, pendingBlocks.size());
-        blocksSeen++;
-        counters.busy(a, b.startNs(), b.endNs(), b.share());
     }
 
     @Override
@@ -214,9 +161,9 @@ final class TraceSession implements ReportSession {
     @Override
     public void onRequest(RequestRecord r) throws IOException {
         checkOpen();
-        int task = taskIndex.getOrDefault(r.task(), -1);
+        int task = taskOf(r);
         int tid = task + 1; // unknown task: thread 0 of the requests process
-        List<PendingBlock> blocks = pendingBlocks.remove(r.requestId());
+        List<PendingBlock> blocks = takeBlocks(r);
         if (blocks != null) {
             for (PendingBlock b : blocks) {
                 writeBlock(r, b);
@@ -244,10 +191,7 @@ final class TraceSession implements ReportSession {
         if (task >= 0) {
             cascade(r, task, tid, blocks);
         }
-        queueChanges(r);
-        if (watermark.ended(r.requestId(), r.arrivalNs())) {
-            counters.advance(watermark.watermarkNs());
-        }
+        requestEnded(r);
     }
 
     private void writeBlock(RequestRecord r, PendingBlock b) throws IOException {
@@ -292,86 +236,26 @@ final class TraceSession implements ReportSession {
         }
     }
 
-    private void queueChanges(RequestRecord r) throws IOException {
-        counters.change(r.arrivalNs(), CounterTimeline.QUEUED, 1);
-        if (r.startNs() >= 0) {
-            counters.change(r.startNs(), CounterTimeline.QUEUED, -1);
-            counters.change(r.startNs(), CounterTimeline.STARTED, 1);
-            if (r.finishNs() >= 0) {
-                counters.change(r.finishNs(), CounterTimeline.STARTED, -1);
-            }
-        } else if (r.finishNs() >= 0) {
-            counters.change(r.finishNs(), CounterTimeline.QUEUED, -1);
-        }
-    }
-
-    /** Closes the file without completing it (the engine discards it). */
     @Override
-    public void abort() {
-        if (finished) {
-            return;
-        }
-        finished = true;
-        try {
-            out.close();
-        } catch (IOException | RuntimeException e) {
-            // a discarded file: nothing left to report
-        }
+    Closeable output() {
+        return out;
     }
 
     @Override
-    public Map<String, Double> finish(RunResult result) throws IOException {
-        if (finished) {
-            return Map.of();
-        }
-        finished = true;
-        try (TraceWriter w = out) {
-            // blocks whose request never reported (not expected from the engine): drawn with what is known
-            List<Long> orphans = new ArrayList<>(pendingBlocks.keySet());
-            orphans.sort(null);
-            for (Long id : orphans) {
-                for (PendingBlock b : pendingBlocks.get(id)) {
-                    long reqId = id;
-                    w.complete("request " + id + ":" + b.firstLayer() + "-" + (b.firstLayer() + b.layers() - 1),
-                            CAT_BLOCK, b.startNs(), b.endNs() - b.startNs(), b.accelerator() + 1, b.lane() + 1,
-                            a -> a.name("request").value(reqId));
-                }
-            }
-            pendingBlocks.clear();
-            counters.flush();
-        }
-        return Map.of();
+    void discard() throws IOException {
+        out.close();
+    }
+
+    @Override
+    void orphan(long requestId, PendingBlock b) throws IOException {
+        out.complete("request " + requestId + ":" + b.firstLayer() + "-" + (b.firstLayer() + b.layers() - 1),
+                CAT_BLOCK, b.startNs(), b.endNs() - b.startNs(), b.accelerator() + 1, b.lane() + 1,
+                a -> a.name("request").value(requestId));
     }
 
     /** @return nanoseconds as milliseconds, exact decimal text without trailing zeros */
     static String millis(long ns) {
         return BigDecimal.valueOf(ns, 6).stripTrailingZeros().toPlainString();
-    }
-
-    private void checkOpen() {
-        if (finished) {
-            throw new IllegalStateException("trace already finished");
-        }
-    }
-
-    /** @return the most requests whose blocks waited at once (memory bound check) */
-    int maxPendingRequests() {
-        return maxPendingRequests;
-    }
-
-    /** @return the counter buffer, for its memory figures */
-    CounterTimeline counters() {
-        return counters;
-    }
-
-    /** @return the request watermark, for its memory figures */
-    ReleaseWatermark watermark() {
-        return watermark;
-    }
-
-    /** @return blocks seen so far */
-    long blocksSeen() {
-        return blocksSeen;
     }
 
     /** @return events written so far */
