@@ -5,7 +5,7 @@
  * {@link org.rtmmlab.testkit.RecordInvariants} of the API-only kit.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.rtmmlab.testkit.engine;
 
 import org.osgi.annotation.bundle.Export;
