@@ -3,6 +3,7 @@ package org.rtmmlab.report.json;
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,10 @@ import org.rtmmlab.api.run.SchedulerSwap;
 
 /**
  * Reporter {@code json}: writes {@code summary.json} (the {@link SummaryJson} document) into the run's output
- * directory when the run finishes, with the scheduler swaps the session saw ({@code swaps}). Writes nothing when there is no output directory; adds no metrics.
+ * directory when the run finishes, with the scheduler swaps the session saw ({@code swaps}), streamed member by
+ * member ({@link SummaryJson#write}) so that the file's size, which grows with the run's length through the
+ * per-window metrics, costs no memory beyond the result itself. Writes nothing when there is no output directory;
+ * adds no metrics.
  */
 @Component(service = MetricReporter.class)
 @ServiceProvider(value = MetricReporter.class, resolution = Resolution.OPTIONAL)
@@ -68,7 +72,9 @@ public final class JsonSummaryReporter implements MetricReporter {
 
         @Override
         public Map<String, Double> finish(RunResult result) throws IOException {
-            Files.writeString(file, SummaryJson.toJson(result, swaps), StandardCharsets.UTF_8);
+            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                SummaryJson.write(result, swaps, out); // streamed: no copy of a long run's window metrics
+            }
             return Map.of();
         }
     }

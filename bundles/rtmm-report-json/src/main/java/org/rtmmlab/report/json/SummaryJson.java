@@ -5,8 +5,13 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonArray;
+import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.List;
 import java.util.Map;
 import org.rtmmlab.api.run.FrameCounts;
@@ -29,7 +34,8 @@ import org.rtmmlab.json.JsonWriting;
  * without a swap keep their documents unchanged.
  * Members appear in this order, metrics and properties sorted by name, tasks in scenario order, so equal results
  * give byte-identical text. Non-finite numbers (NaN, infinities) are written as {@code null}. Energies in mJ, times
- * in ns.
+ * in ns. {@link #write} streams the document to a writer (the reporter writes the file that way: a one-hour run's
+ * per-window metrics are never held a second time as a tree or a string).
  */
 public final class SummaryJson {
 
@@ -46,38 +52,11 @@ public final class SummaryJson {
 
     /**
      * @param swaps the scheduler swaps of the run, in time order (none: no {@code swaps} member)
-     * @return the summary of {@code result} as a JSON tree (a new, mutable object)
+     * @return the summary of {@code result} as a JSON tree (a new, mutable object), parsed from
+     *         {@link #toJson(RunResult, List)} so that the streamed document stays the one definition
      */
     public static JsonObject toJsonTree(RunResult result, List<SchedulerSwap> swaps) {
-        RunConfig c = result.config();
-        JsonObject o = new JsonObject();
-        o.addProperty("scenario", c.scenario());
-        o.addProperty("platform", c.platform());
-        o.addProperty("scheduler", c.scheduler());
-        o.addProperty("seed", c.seed());
-        o.addProperty("durationNs", c.durationNs());
-        o.addProperty("xrbenchCompat", c.xrbenchCompat());
-        o.addProperty("labVersion", result.labVersion());
-        o.addProperty("simulatedNs", result.simulatedNs());
-        o.add("energyMj", number(result.energyMj()));
-        o.add("frames", frames(result.frames()));
-        o.add("metrics", metrics(result.metrics(), true));
-        JsonArray tasks = new JsonArray();
-        for (TaskResult t : result.perTask()) {
-            JsonObject to = new JsonObject();
-            to.addProperty("task", t.task());
-            to.addProperty("model", t.model());
-            to.add("energyMj", number(t.energyMj()));
-            to.add("frames", frames(t.frames()));
-            to.add("metrics", metrics(t.metrics(), true));
-            tasks.add(to);
-        }
-        o.add("perTask", tasks);
-        o.add("properties", JsonWriting.strings(c.properties()));
-        if (!swaps.isEmpty()) {
-            o.add("swaps", JsonWriting.swaps(swaps, "fromScheduler", "toScheduler"));
-        }
-        return o;
+        return JsonParser.parseString(toJson(result, swaps)).getAsJsonObject();
     }
 
     /** @return the summary as pretty-printed JSON (two-space indent, {@code \n} line ends, final newline) */
@@ -87,7 +66,83 @@ public final class SummaryJson {
 
     /** @return the summary with the run's scheduler swaps as pretty-printed JSON */
     public static String toJson(RunResult result, List<SchedulerSwap> swaps) {
-        return PRETTY.toJson(toJsonTree(result, swaps)) + "\n";
+        StringWriter text = new StringWriter();
+        try {
+            write(result, swaps, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not throw
+        }
+        return text.toString();
+    }
+
+    /**
+     * Streams the summary (the same text as {@link #toJson(RunResult, List)}) to {@code out}, member by member, so
+     * that no copy of the document is built in memory: a long run's per-window metrics ({@code window.<i>.*}, a
+     * few per task and window) go from the result's maps straight to the writer. Leaves {@code out} open.
+     *
+     * @param swaps the scheduler swaps of the run, in time order (none: no {@code swaps} member)
+     * @throws IOException if {@code out} fails
+     */
+    public static void write(RunResult result, List<SchedulerSwap> swaps, Writer out) throws IOException {
+        RunConfig c = result.config();
+        JsonWriter w = PRETTY.newJsonWriter(out); // same formatting, escaping and nulls as PRETTY.toJson
+        w.beginObject();
+        w.name("scenario").value(c.scenario());
+        w.name("platform").value(c.platform());
+        w.name("scheduler").value(c.scheduler());
+        w.name("seed").value(c.seed());
+        w.name("durationNs").value(c.durationNs());
+        w.name("xrbenchCompat").value(c.xrbenchCompat());
+        w.name("labVersion").value(result.labVersion());
+        w.name("simulatedNs").value(result.simulatedNs());
+        number(w.name("energyMj"), result.energyMj());
+        frames(w.name("frames"), result.frames());
+        metrics(w.name("metrics"), result.metrics());
+        w.name("perTask").beginArray();
+        for (TaskResult t : result.perTask()) {
+            w.beginObject();
+            w.name("task").value(t.task());
+            w.name("model").value(t.model());
+            number(w.name("energyMj"), t.energyMj());
+            frames(w.name("frames"), t.frames());
+            metrics(w.name("metrics"), t.metrics());
+            w.endObject();
+        }
+        w.endArray();
+        PRETTY.toJson(JsonWriting.strings(c.properties()), w.name("properties"));
+        if (!swaps.isEmpty()) {
+            PRETTY.toJson(JsonWriting.swaps(swaps, "fromScheduler", "toScheduler"), w.name("swaps"));
+        }
+        w.endObject();
+        w.flush();
+        out.write('\n');
+    }
+
+    private static void frames(JsonWriter w, FrameCounts f) throws IOException {
+        w.beginObject();
+        w.name("released").value(f.released());
+        w.name("onTime").value(f.onTime());
+        w.name("late").value(f.late());
+        w.name("dropped").value(f.dropped());
+        w.name("inFlight").value(f.inFlight());
+        w.endObject();
+    }
+
+    /** Metrics by name, in the map's order (RunResult and TaskResult keep them sorted); non-finite as null. */
+    private static void metrics(JsonWriter w, Map<String, Double> metrics) throws IOException {
+        w.beginObject();
+        for (Map.Entry<String, Double> e : metrics.entrySet()) {
+            number(w.name(e.getKey()), e.getValue());
+        }
+        w.endObject();
+    }
+
+    private static void number(JsonWriter w, Double v) throws IOException {
+        if (v == null || !Double.isFinite(v)) {
+            w.nullValue();
+        } else {
+            w.value(v);
+        }
     }
 
     /** @return {@code {"released", "onTime", "late", "dropped", "inFlight"}} of {@code f} */

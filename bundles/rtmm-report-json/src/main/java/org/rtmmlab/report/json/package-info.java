@@ -5,7 +5,7 @@
  * {@code --json} prints, built from the same parts.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.rtmmlab.report.json;
 
 import org.osgi.annotation.bundle.Export;
