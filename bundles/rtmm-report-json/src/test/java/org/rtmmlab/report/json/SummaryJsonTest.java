@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
@@ -18,7 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rtmmlab.api.run.MetricReporter;
 import org.rtmmlab.api.run.ReportSession;
+import org.rtmmlab.api.run.FrameCounts;
+import org.rtmmlab.api.run.RunConfig;
+import org.rtmmlab.api.run.RunResult;
 import org.rtmmlab.api.run.SchedulerSwap;
+import org.rtmmlab.api.run.TaskResult;
+import org.rtmmlab.json.JsonWriting;
 
 class SummaryJsonTest {
 
@@ -160,6 +167,68 @@ class SummaryJsonTest {
                 "}",
                 "")), text);
         assertFalse(SummaryJson.toJson(Fixtures.result()).contains("swaps"), "no swap, no member");
+    }
+
+    /**
+     * The streamed document is, byte for byte, what Gson prints for the same document built as a tree (how
+     * summary.json was written before it was streamed): a long run's per-window metrics, non-finite values, escaping,
+     * a swap.
+     */
+    @Test
+    void streamedTextIsWhatGsonPrintsForTheTree() throws IOException {
+        Map<String, Double> window = new java.util.TreeMap<>();
+        for (int i = 0; i < 3600; i++) {
+            String w = String.format("window.%04d.", i);
+            window.put(w + "released", (double) (i % 7));
+            window.put(w + "missRate", i % 5 == 0 ? 0.0 : 1.0 / (i + 3));
+            window.put(w + "latency.mean.ms", i % 11 == 0 ? Double.NaN : i * 0.125 + 1e-9);
+        }
+        window.put("latency.p95.ms", Double.NEGATIVE_INFINITY);
+        RunConfig c = new RunConfig("s/<x>&\"y\"", "p\u00e9\u2028", "edf", -3, 3_600_000_000_000L, false,
+                Map.of("a=b", "<tag> & 'q' \\ \u0001"), List.of("json"));
+        RunResult r = new RunResult(c, "0.1.0", 3_600_000_000_000L, new FrameCounts(10, 7, 1, 1, 1), 1e-12,
+                List.of(new TaskResult("T", "M", new FrameCounts(10, 7, 1, 1, 1), 12345678.9, window)),
+                Map.of("xrbench.score", 75.62, "window.ms", 1000.0));
+        List<SchedulerSwap> swaps = List.of(new SchedulerSwap(5L, "edf", "b", "1", "fcfs", "b", "1", Map.of()));
+
+        JsonObject o = new JsonObject();
+        o.addProperty("scenario", c.scenario());
+        o.addProperty("platform", c.platform());
+        o.addProperty("scheduler", c.scheduler());
+        o.addProperty("seed", c.seed());
+        o.addProperty("durationNs", c.durationNs());
+        o.addProperty("xrbenchCompat", c.xrbenchCompat());
+        o.addProperty("labVersion", r.labVersion());
+        o.addProperty("simulatedNs", r.simulatedNs());
+        o.add("energyMj", treeNumber(r.energyMj()));
+        o.add("frames", SummaryJson.frames(r.frames()));
+        o.add("metrics", SummaryJson.metrics(r.metrics(), true));
+        JsonArray tasks = new JsonArray();
+        for (TaskResult t : r.perTask()) {
+            JsonObject to = new JsonObject();
+            to.addProperty("task", t.task());
+            to.addProperty("model", t.model());
+            to.add("energyMj", treeNumber(t.energyMj()));
+            to.add("frames", SummaryJson.frames(t.frames()));
+            to.add("metrics", SummaryJson.metrics(t.metrics(), true));
+            tasks.add(to);
+        }
+        o.add("perTask", tasks);
+        o.add("properties", JsonWriting.strings(c.properties()));
+        o.add("swaps", JsonWriting.swaps(swaps, "fromScheduler", "toScheduler"));
+        String tree = new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create().toJson(o)
+                + "\n";
+
+        assertEquals(tree, SummaryJson.toJson(r, swaps));
+        java.io.StringWriter streamed = new java.io.StringWriter();
+        SummaryJson.write(r, swaps, streamed);
+        assertEquals(tree, streamed.toString());
+        assertTrue(tree.contains("\"window.3599.released\": 1.0,"), "window metrics streamed");
+        assertEquals(o, SummaryJson.toJsonTree(r, swaps), "the tree is the parsed text");
+    }
+
+    private static com.google.gson.JsonElement treeNumber(double v) {
+        return Double.isFinite(v) ? new com.google.gson.JsonPrimitive(v) : com.google.gson.JsonNull.INSTANCE;
     }
 
     @Test

@@ -31,13 +31,13 @@ class PerfettoTraceTest {
     private static final String DUAL = "xrbench/Dual_4K__WS_OS";
 
     /** @return rows of a CSV file as split lines, header dropped (the lab's ids contain no commas) */
-    private static List<String[]> rows(Path file) throws IOException {
+    static List<String[]> rows(Path file) throws IOException {
         try (var lines = Files.lines(file)) {
             return lines.skip(1).map(l -> l.split(",", -1)).toList();
         }
     }
 
-    private static long ns(String ms) {
+    static long ns(String ms) {
         return new BigDecimal(ms).movePointRight(6).longValueExact();
     }
 
