@@ -223,7 +223,7 @@ class SummaryJsonTest {
         java.io.StringWriter streamed = new java.io.StringWriter();
         SummaryJson.write(r, swaps, streamed);
         assertEquals(tree, streamed.toString());
-        assertTrue(tree.contains("\"window.3599.released\": 1.0,"), "window metrics streamed");
+        assertTrue(tree.contains("\"window.3599.released\": 1.0\n"), "window metrics streamed");
         assertEquals(o, SummaryJson.toJsonTree(r, swaps), "the tree is the parsed text");
     }
 

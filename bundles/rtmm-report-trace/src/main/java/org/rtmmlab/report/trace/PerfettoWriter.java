@@ -38,6 +38,8 @@ import java.util.TreeMap;
  *     each entry {@code iid = 1, name = 2} (InternedString of profiling/profile_common.proto: {@code iid = 1,
  *     str = 2}).</li>
  * </ul>
+ * Every one of them is checked against Perfetto's merged schema ({@code perfetto_trace.proto} of google/perfetto at
+ * ec5d16b, test data of this bundle) by the tests' {@code PerfettoSchemaTest}.
  *
  * <p>Rules of TrackEvent followed (Perfetto's docs, "Converting arbitrary timestamped data to Perfetto"): the first
  * packet of the sequence sets SEQ_INCREMENTAL_STATE_CLEARED; packets that refer to interned strings set

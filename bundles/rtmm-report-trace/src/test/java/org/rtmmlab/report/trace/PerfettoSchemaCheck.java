@@ -5,6 +5,7 @@ import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.Descriptors.OneofDescriptor;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
@@ -48,7 +49,8 @@ import java.util.TreeMap;
  *     a {@code counter} descriptor and nothing else there;</li>
  * <li><b>events</b>: a known {@code type}; slices and instants have a name; {@code TYPE_SLICE_END} only when a slice
  *     is open on its track and every slice ended by the end of the file; every debug annotation has a name and one
- *     value; every {@code terminating_flow_ids} entry was started by a {@code flow_ids} entry before.</li>
+ *     value (a member of its {@code value} oneof, nested entries, or a {@code proto_value}) and no other field;
+ *     every {@code terminating_flow_ids} entry was started by a {@code flow_ids} entry before.</li>
  * </ul>
  *
  * Field and enum names are Perfetto's (looked up in the schema), not the writer's numbers. Problems are collected,
@@ -119,6 +121,9 @@ final class PerfettoSchemaCheck {
         final FieldDescriptor annotationNameIid;
         final FieldDescriptor annotationName;
         final FieldDescriptor stringValueIid;
+        final FieldDescriptor protoValue;
+        final OneofDescriptor annotationValue;
+        final OneofDescriptor annotationProtoType;
 
         Schema(PerfettoSchema p) {
             tracePacket = PerfettoSchema.field(p.trace, "packet");
@@ -157,6 +162,9 @@ final class PerfettoSchemaCheck {
             annotationNameIid = PerfettoSchema.field(annotation, "name_iid");
             annotationName = PerfettoSchema.field(annotation, "name");
             stringValueIid = PerfettoSchema.field(annotation, "string_value_iid");
+            protoValue = PerfettoSchema.field(annotation, "proto_value");
+            annotationValue = stringValueIid.getContainingOneof();
+            annotationProtoType = PerfettoSchema.field(annotation, "proto_type_name_iid").getContainingOneof();
         }
     }
 
@@ -415,23 +423,33 @@ final class PerfettoSchemaCheck {
         } else {
             problems.add(at + ": debug annotation without a name");
         }
+        // one value: a member of the oneof "value", nested dict/array entries, or a proto_value (whose type name,
+        // proto_type_name or its iid, may only come with it); nothing else
         Object value = null;
         int values = 0;
+        boolean protoTypeName = false;
         for (Map.Entry<FieldDescriptor, Object> f : a.getAllFields().entrySet()) {
             FieldDescriptor fd = f.getKey();
             if (fd == s.annotationNameIid || fd == s.annotationName) {
                 continue;
             }
-            values++;
-            if (fd == s.stringValueIid) {
-                interned = true;
-                value = lookup(seq, "debug_annotation_string_values", (Long) f.getValue(), at);
+            if (fd.getContainingOneof() == s.annotationValue || fd.getName().equals("dict_entries")
+                    || fd.getName().equals("array_values") || fd.getName().equals("proto_value")) {
+                values++;
+                value = fd == s.stringValueIid
+                        ? lookup(seq, "debug_annotation_string_values", (Long) f.getValue(), at) : f.getValue();
+                interned |= fd == s.stringValueIid;
+            } else if (fd.getContainingOneof() == s.annotationProtoType) {
+                protoTypeName = true;
             } else {
-                value = f.getValue();
+                problems.add(at + ": debug annotation " + key + " has field " + fd.getName());
             }
         }
         if (values != 1) {
             problems.add(at + ": debug annotation " + key + " with " + values + " values");
+        }
+        if (protoTypeName && !a.hasField(s.protoValue)) {
+            problems.add(at + ": debug annotation " + key + " has a proto type name but no proto_value");
         }
         args.put(key, value);
         return interned;

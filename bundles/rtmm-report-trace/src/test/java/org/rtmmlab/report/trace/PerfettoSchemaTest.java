@@ -249,6 +249,8 @@ class PerfettoSchemaTest {
         int annotations = PerfettoSchema.field(event, "debug_annotations").getNumber();
         int annotationNameIid = PerfettoSchema.field(annotation, "name_iid").getNumber();
         int annotationName = PerfettoSchema.field(annotation, "name").getNumber();
+        int stringValueIid = PerfettoSchema.field(annotation, "string_value_iid").getNumber();
+        int protoTypeNameIid = PerfettoSchema.field(annotation, "proto_type_name_iid").getNumber();
         int unused = 1;
         while (packet.findFieldByNumber(unused) != null || packet.isExtensionNumber(unused)
                 || packet.isReservedNumber(unused)) {
@@ -260,6 +262,8 @@ class PerfettoSchemaTest {
         Predicate<UnknownFieldSet> namedAnnotation = p -> anyEvent.test(p)
                 && first(p, trackEvent).hasField(annotations)
                 && first(first(p, trackEvent), annotations).hasField(annotationNameIid);
+        Predicate<UnknownFieldSet> internedValue = p -> anyEvent.test(p)
+                && all(first(p, trackEvent), annotations).stream().anyMatch(a -> a.hasField(stringValueIid));
         Descriptor track = schema.message("TrackDescriptor");
         int uuid = PerfettoSchema.field(track, "uuid").getNumber();
         int parentUuid = PerfettoSchema.field(track, "parent_uuid").getNumber();
@@ -285,6 +289,10 @@ class PerfettoSchemaTest {
                                 annotationName, UnknownFieldSet.Field.newBuilder()
                                         .addLengthDelimited(ByteString.copyFromUtf8("x")).build()).build())),
                         "read back as"),
+                expect("string_value_iid written under another uint64 number (13: proto_type_name_iid)", clean,
+                        internedValue, p -> nested(p, trackEvent, e -> each(e, annotations,
+                                a -> a.hasField(stringValueIid) ? rename(a, stringValueIid, protoTypeNameIid) : a)),
+                        "with 0 values"),
                 expect("a lane described under another uuid than its events use", clean, leafTrack,
                         p -> nested(p, trackDescriptor, d -> d.toBuilder().addField(uuid,
                                 UnknownFieldSet.Field.newBuilder().addVarint(987_654_321L).build()).build()),
@@ -334,6 +342,25 @@ class PerfettoSchemaTest {
         values.set(0, edit.apply(first(m, field)).toByteString());
         UnknownFieldSet.Field.Builder f = UnknownFieldSet.Field.newBuilder();
         values.forEach(f::addLengthDelimited);
+        return m.toBuilder().addField(field, f.build()).build();
+    }
+
+    private static List<UnknownFieldSet> all(UnknownFieldSet m, int field) {
+        List<UnknownFieldSet> out = new ArrayList<>();
+        for (ByteString b : m.getField(field).getLengthDelimitedList()) {
+            try {
+                out.add(UnknownFieldSet.parseFrom(b));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return out;
+    }
+
+    /** @return {@code m} with every message in {@code field} replaced by {@code edit} of it */
+    private static UnknownFieldSet each(UnknownFieldSet m, int field, UnaryOperator<UnknownFieldSet> edit) {
+        UnknownFieldSet.Field.Builder f = UnknownFieldSet.Field.newBuilder();
+        all(m, field).forEach(v -> f.addLengthDelimited(edit.apply(v).toByteString()));
         return m.toBuilder().addField(field, f.build()).build();
     }
 
