@@ -40,6 +40,12 @@ final class EntryHeap {
         return k1[0];
     }
 
+    /** @return true if no entry but the top has the top's first key (the heap must not be empty) */
+    boolean topKeyUnique() {
+        // entries with the top's first key form a subtree at the top: enough to look at its children
+        return (size < 2 || k1[1] != k1[0]) && (size < 3 || k1[2] != k1[0]);
+    }
+
     void push(long a, long b, long c, int s, int v) {
         if (size == slot.length) {
             int n = size * 2;

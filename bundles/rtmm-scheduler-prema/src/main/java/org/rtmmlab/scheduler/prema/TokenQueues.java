@@ -19,9 +19,10 @@ import org.rtmmlab.api.scheduler.SchedulerView;
  * priority, model and variant, hence same isolated time; same next layer, hence same remaining time) the token order
  * is the order of {@code s} and does not change with time, so each class is a heap on {@code (s, arrival, id)} whose
  * head is the class's best job; (3) a class's remaining time is fixed, so the classes of a tier are a heap on it.
- * Tier {@code t} holds the waiting jobs whose token reached {@link #LEVELS}{@code [t]} (1: all, as priorities are
- * positive); the threshold is the highest tier with an eligible job, and the candidate is the best class head of
- * that tier: least remaining time, then (classes with equal remaining time compared exactly) higher token, earlier
+ * Tier {@code t} holds the waiting jobs whose token reached {@link #LEVELS}{@code [t]} but not the next level (every
+ * token is at least 1, as priorities are positive); a job is in one tier, and moves up when its crossing time comes.
+ * The threshold is the level of the highest tier with an eligible job, the candidates are that tier's jobs, and the
+ * candidate is the best class head of that tier: least remaining time, then (classes with equal remaining time compared exactly) higher token, earlier
  * arrival, lower id. Only jobs this scheduler dispatched can change (run, finish a block): they are parked and looked
  * at again at the next call, as are jobs found not ready; jobs that ended are found gone (by id) when they come up.
  * Like {@code JobOrder}, it relies on the engine's view: jobs in release order with increasing ids, jobs only leave
@@ -29,7 +30,7 @@ import org.rtmmlab.api.scheduler.SchedulerView;
  */
 final class TokenQueues {
 
-    /** PREMA's priority levels, lowest first: tier {@code t} holds the jobs whose token reached {@code LEVELS[t]}. */
+    /** PREMA's priority levels, lowest first: tier {@code t} holds the jobs whose highest level reached is this. */
     static final int[] LEVELS = {1, 3, 9};
     private static final byte FREE = 0;
     private static final byte WAITING = 1;
@@ -46,6 +47,8 @@ final class TokenQueues {
     private long[] waited = new long[16];
     private long[] arrival = new long[16];
     private int[] klass = new int[16];
+    /** the tier the waiting job is in: the highest whose level its token reached */
+    private int[] tier = new int[16];
     private int[] version = new int[16];
     private byte[] state = new byte[16];
     private int[] free = new int[16];
@@ -159,8 +162,8 @@ final class TokenQueues {
                 int v = p.version();
                 p.pop();
                 entries--;
-                if (v == version[slot] && state[slot] == WAITING) {
-                    addToTier(t, slot);
+                if (v == version[slot] && state[slot] == WAITING && tier[slot] == t - 1) {
+                    place(slot, t); // its entry in the tier below goes stale: it is at the head of its class there
                 }
             }
         }
@@ -227,15 +230,23 @@ final class TokenQueues {
             classRemaining[klass[slot]] = view.remainingLatencyFastestNs(view.jobModel(j), view.jobVariant(j),
                     view.nextLayer(j));
         }
-        addToTier(0, slot);
-        for (int t = 1; t < LEVELS.length; t++) {
-            long reach = reaches(slot, LEVELS[t]);
-            if (reach <= now) {
-                addToTier(t, slot);
-            } else {
-                pending[t].push(reach, 0, 0, slot, version[slot]);
-                entries++;
-            }
+        place(slot, 0);
+    }
+
+    /**
+     * Puts waiting slot {@code slot} in the highest tier from {@code t} up whose level its token reached, and in the
+     * pending heap of the tier above (the job is in one tier only: the candidates are the jobs of the highest tier
+     * that has an eligible job, which are exactly those whose token reached the threshold).
+     */
+    private void place(int slot, int t) {
+        while (t + 1 < LEVELS.length && reaches(slot, LEVELS[t + 1]) <= now) {
+            t++;
+        }
+        tier[slot] = t;
+        addToTier(t, slot);
+        if (t + 1 < LEVELS.length) {
+            pending[t + 1].push(reaches(slot, LEVELS[t + 1]), 0, 0, slot, version[slot]);
+            entries++;
         }
     }
 
@@ -295,6 +306,10 @@ final class TokenQueues {
             if (bestJ >= 0 && classRemaining[c] != remaining) {
                 break;
             }
+            if (bestJ < 0 && order.topKeyUnique()) { // no other class has this remaining time
+                candidateSlot = jobs[t][c].slot();
+                return j;
+            }
             int slot = jobs[t][c].slot();
             if (bestJ < 0 || before(slot, bestSlot)) {
                 bestJ = j;
@@ -319,7 +334,7 @@ final class TokenQueues {
         EntryHeap h = jobs[t][c];
         while (h.size() > 0) {
             int slot = h.slot();
-            if (h.version() != version[slot] || state[slot] != WAITING) {
+            if (h.version() != version[slot] || state[slot] != WAITING || tier[slot] != t) {
                 h.pop();
                 entries--;
                 continue;
@@ -448,16 +463,7 @@ final class TokenQueues {
                     release(slot);
                 } else {
                     version[slot]++;
-                    addToTier(0, slot);
-                    for (int t = 1; t < LEVELS.length; t++) {
-                        long reach = reaches(slot, LEVELS[t]);
-                        if (reach <= now) {
-                            addToTier(t, slot);
-                        } else {
-                            pending[t].push(reach, 0, 0, slot, version[slot]);
-                            entries++;
-                        }
-                    }
+                    place(slot, 0);
                 }
             }
         }
@@ -503,6 +509,7 @@ final class TokenQueues {
                 waited = Arrays.copyOf(waited, n);
                 arrival = Arrays.copyOf(arrival, n);
                 klass = Arrays.copyOf(klass, n);
+                tier = Arrays.copyOf(tier, n);
                 version = Arrays.copyOf(version, n);
                 state = Arrays.copyOf(state, n);
             }
