@@ -71,6 +71,6 @@ public final class EdfAdaptivePolicy implements SchedulerPolicy {
         if (up >= down) {
             throw new InvalidInputException(ID, UP, "must be >= 0 and < " + DOWN + " (" + down + "), got " + up);
         }
-        return new EdfAdaptiveScheduler(context.costs().modelCount(), down, up, p.intValue(BLOCK));
+        return new EdfAdaptiveScheduler(context.costs(), down, up, p.intValue(BLOCK));
     }
 }

@@ -20,6 +20,16 @@ final class MacCostModel implements AcceleratorModel {
                 .attribute("macsPerNs", Double.toString(macsPerNs)).build()));
     }
 
+    /** Platform {@code macs/<accelerators>}: that many accelerators of {@code macsPerNs} each. */
+    MacCostModel(double macsPerNs, int accelerators) {
+        List<Accelerator> accs = new java.util.ArrayList<>();
+        for (int a = 0; a < accelerators; a++) {
+            accs.add(Accelerator.builder("npu" + a, "macs").attribute("macsPerNs", Double.toString(macsPerNs))
+                    .build());
+        }
+        platform = new Platform("macs/" + accelerators, accelerators + " MAC-rate accelerators", accs);
+    }
+
     @Override
     public String id() {
         return "macs";

@@ -17,12 +17,16 @@ import org.rtmmlab.api.scheduler.dispatch.AcceleratorChoice;
  * incumbent runs its whole remainder now, if that is no longer than the candidate's estimated remaining time), else
  * kill (restart the incumbent, if its executed work is at most {@code checkpointNs}), else checkpoint (the incumbent
  * keeps its progress and waits). Blocks are {@code blockLayers} layers.
+ *
+ * <p>The waiting jobs, their tokens and the possible incumbents are kept across calls in {@link TokenQueues}, so a
+ * decision costs O(log backlog) per job it looks at instead of scans of the backlog (issue 15). A view whose job ids
+ * do not increase (a hand-made one) is decided by {@link PremaScan}, the same rule by scans.
  */
 final class PremaScheduler implements Scheduler {
 
     private final PremaSettings settings;
-    private final Tokens tokens = new Tokens();
-    private boolean[] jobTaken = new boolean[0];
+    private final TokenQueues queues = new TokenQueues();
+    private PremaScan scan;
     private boolean[] accTaken = new boolean[0];
 
     PremaScheduler(PremaSettings settings) {
@@ -31,11 +35,20 @@ final class PremaScheduler implements Scheduler {
 
     @Override
     public void decide(SchedulerView view, Decisions decisions) {
-        tokens.age(view);
-        jobTaken = cleared(jobTaken, view.jobCount());
-        accTaken = cleared(accTaken, view.acceleratorCount());
+        if (scan != null || !queues.begin(view)) {
+            if (scan == null) {
+                scan = new PremaScan(settings); // from here on (tokens kept so far are not carried over)
+            }
+            scan.decide(view, decisions);
+            return;
+        }
+        if (accTaken.length < view.acceleratorCount()) {
+            accTaken = new boolean[view.acceleratorCount()];
+        } else {
+            Arrays.fill(accTaken, 0, view.acceleratorCount(), false);
+        }
         while (true) {
-            int c = candidate(view);
+            int c = queues.candidate(view);
             if (c < 0) {
                 return;
             }
@@ -43,62 +56,22 @@ final class PremaScheduler implements Scheduler {
             if (a < 0) {
                 return;
             }
-            int incumbent = incumbent(view, a, c);
+            int incumbent = queues.incumbent(view, a, c);
             if (incumbent >= 0 && drains(view, incumbent, a, c)) {
-                dispatch(view, decisions, incumbent, a, view.layerCount(incumbent) - view.nextLayer(incumbent));
+                decisions.dispatch(incumbent, a, view.layerCount(incumbent) - view.nextLayer(incumbent));
+                accTaken[a] = true;
+                queues.incumbentDispatched();
                 continue; // the candidate competes again for the other accelerators
             }
             if (incumbent >= 0 && executedNs(view, incumbent) <= settings.checkpointNs()) {
                 decisions.restart(incumbent); // kill: redoing its little work is cheaper than a checkpoint
+                queues.incumbentRestarted(view, incumbent);
             }
             int remaining = view.layerCount(c) - view.nextLayer(c);
-            dispatch(view, decisions, c, a, Math.min(settings.blockLayers(), remaining));
+            decisions.dispatch(c, a, Math.min(settings.blockLayers(), remaining));
+            accTaken[a] = true;
+            queues.candidateDispatched();
         }
-    }
-
-    private void dispatch(SchedulerView view, Decisions decisions, int j, int a, int layers) {
-        decisions.dispatch(j, a, layers);
-        jobTaken[j] = true;
-        accTaken[a] = true;
-    }
-
-    /** @return the job PREMA runs next among the untaken ready jobs, or -1 */
-    int candidate(SchedulerView view) {
-        double top = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < view.jobCount(); j++) {
-            if (eligible(view, j)) {
-                top = Math.max(top, tokens.of(view, j));
-            }
-        }
-        int threshold = Tokens.threshold(top);
-        int best = -1;
-        for (int j = 0; j < view.jobCount(); j++) {
-            if (eligible(view, j) && tokens.of(view, j) >= threshold && (best < 0 || before(view, j, best))) {
-                best = j;
-            }
-        }
-        return best;
-    }
-
-    private boolean eligible(SchedulerView view, int j) {
-        return !jobTaken[j] && view.ready(j) && view.nextLayer(j) < view.layerCount(j);
-    }
-
-    private boolean before(SchedulerView view, int j, int k) {
-        long rj = remainingNs(view, j);
-        long rk = remainingNs(view, k);
-        if (rj != rk) {
-            return rj < rk;
-        }
-        double tj = tokens.of(view, j);
-        double tk = tokens.of(view, k);
-        if (tj != tk) {
-            return tj > tk;
-        }
-        if (view.arrivalNs(j) != view.arrivalNs(k)) {
-            return view.arrivalNs(j) < view.arrivalNs(k);
-        }
-        return view.jobId(j) < view.jobId(k);
     }
 
     private static long remainingNs(SchedulerView view, int j) {
@@ -116,17 +89,6 @@ final class PremaScheduler implements Scheduler {
         return AcceleratorChoice.fastestIdle(view, accTaken, view.jobModel(j), view.jobVariant(j), from, layers, true);
     }
 
-    /** @return the started job (not {@code c}) whose block just ended on accelerator {@code a}, or -1 */
-    private int incumbent(SchedulerView view, int a, int c) {
-        for (int j = 0; j < view.jobCount(); j++) {
-            if (j != c && eligible(view, j) && view.nextLayer(j) > 0 && view.lastAccelerator(j) == a
-                    && view.lastRunEndNs(j) == view.now()) {
-                return j;
-            }
-        }
-        return -1;
-    }
-
     /** @return true if the incumbent's remainder on {@code a} is no longer than the candidate's remaining time */
     private static boolean drains(SchedulerView view, int incumbent, int a, int c) {
         long rest = view.remainingLatencyNs(view.jobModel(incumbent), view.jobVariant(incumbent),
@@ -136,14 +98,8 @@ final class PremaScheduler implements Scheduler {
 
     @Override
     public void observe(RequestRecord record) {
-        tokens.forget(record.requestId());
-    }
-
-    private static boolean[] cleared(boolean[] marks, int size) {
-        if (marks.length < size) {
-            return new boolean[Math.max(size, marks.length * 2)];
+        if (scan != null) {
+            scan.observe(record);
         }
-        Arrays.fill(marks, 0, size, false);
-        return marks;
     }
 }

@@ -112,6 +112,22 @@ class PremaPolicyTest {
     }
 
     @Test
+    void aViewWhoseIdsDoNotIncreaseIsDecidedAlikeByTheScan() {
+        // the jobs of the first test listed the other way round (ids 2, 1): the kept queues cannot find jobs by id
+        // there, and the scan decides, with the same result
+        HandView v = new HandView().at(30);
+        v.accelerator("npu", 64);
+        v.model("Long", layers(10, 10));
+        v.model("Short", layers(2, 10));
+        int low = v.task(task("low", "Long", 1));
+        int high = v.task(task("high", "Short", 9));
+        v.job(2, high).arrival(30);
+        v.job(1, low).arrival(0).next(3).ranOn(0, 30);
+        assertEquals(List.of("2@npux1"), decide(Map.of(), v));
+        assertEquals(List.of("restart 1", "2@npux1"), decide(Map.of("checkpointNs", "50"), v));
+    }
+
+    @Test
     void threshold() {
         assertEquals(9, Tokens.threshold(9.0));
         assertEquals(3, Tokens.threshold(8.99));
