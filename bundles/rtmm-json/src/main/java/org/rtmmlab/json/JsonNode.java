@@ -60,6 +60,22 @@ public final class JsonNode {
     }
 
     /**
+     * Reads the value at {@code in}'s position and everything below it, as {@link #parse} reads a whole document: for
+     * a caller that streams through a large document and keeps only a part (the other parts skipped unread, e.g. the
+     * cost tables of the accelerators a run does not use). The node's path is the reader's ({@code $.costs.t}).
+     *
+     * @param in a reader in strict mode ({@link Strictness#STRICT}), before a value
+     */
+    public static JsonNode readValue(String resource, JsonReader in) {
+        String path = in.getPath();
+        try {
+            return new JsonNode(resource, path, read(resource, in));
+        } catch (IOException | IllegalStateException | NumberFormatException | JsonParseException e) {
+            throw new InvalidInputException(resource, path, "malformed JSON: " + firstLine(e.getMessage()));
+        }
+    }
+
+    /**
      * Reads one value and everything below it. Error messages name the value by the reader's own path ({@code $.a.b}
      * and {@code [i]}, as {@link #path()}), built only when there is an error: not a string per value read.
      */

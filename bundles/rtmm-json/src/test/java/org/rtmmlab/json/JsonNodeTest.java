@@ -78,4 +78,23 @@ class JsonNodeTest {
         InvalidInputException fromRecord = new InvalidInputException("", "periodNs", "must be > 0, got -1");
         assertEquals("s.json: $.tasks[0].periodNs: must be > 0, got -1", task.relocate(fromRecord).getMessage());
     }
+
+    @Test
+    void readValueReadsOnePartOfAStreamedDocumentAtItsPath() throws java.io.IOException {
+        com.google.gson.stream.JsonReader in = new com.google.gson.stream.JsonReader(
+                new StringReader("{\"skip\":[1,{\"x\":2}],\"keep\":{\"a\":[1,2.5]},\"bad\":{\"k\":1,\"k\":2}}"));
+        in.setStrictness(com.google.gson.Strictness.STRICT);
+        in.beginObject();
+        assertEquals("skip", in.nextName());
+        in.skipValue();
+        assertEquals("keep", in.nextName());
+        JsonNode keep = JsonNode.readValue("f.json", in);
+        assertEquals("$.keep", keep.path());
+        assertEquals("$.keep.a[1]", keep.get("a").items().get(1).path());
+        assertEquals(2.5, keep.get("a").items().get(1).number());
+        assertEquals("bad", in.nextName());
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> JsonNode.readValue("f.json", in));
+        assertEquals("f.json", e.source());
+        assertEquals("$.bad.k", e.path());
+    }
 }

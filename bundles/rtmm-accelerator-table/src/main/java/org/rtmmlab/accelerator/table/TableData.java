@@ -1,5 +1,6 @@
 package org.rtmmlab.accelerator.table;
 
+import com.google.gson.stream.JsonReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,8 +42,7 @@ final class TableData {
     private static final Once<List<Platform>> PLATFORMS = new Once<>(TableData::platformFiles);
     private static final Once<Map<String, List<LayerKey>>> SHAPES = new Once<>(
             () -> shapes(JsonNode.resource(TableData.class, MODELS)));
-    private static final Once<Maestro> MAESTRO = new Once<>(
-            () -> new Maestro(JsonNode.resource(TableData.class, COSTS), SHAPES.get()));
+    private static final Once<Maestro> MAESTRO = new Once<>(() -> Maestro.resource(SHAPES.get()));
     private static final Once<Map<String, CostTable>> MEASURED = new Once<>(
             () -> Collections.unmodifiableMap(MeasuredProfiles.tables("h100",
                     JsonNode.resource(TableData.class, H100), SHAPES.get())));
@@ -71,7 +71,8 @@ final class TableData {
 
     /** @return MAESTRO tables built from parsed {@code models.json} and {@code costs.json}; no platforms */
     static TableData of(JsonNode models, JsonNode costs) {
-        Maestro parsed = new Maestro(costs, shapes(models));
+        JsonNode tables = costs.get("costs");
+        Maestro parsed = new Maestro(costs.get("accelerators"), id -> tables.get(id), shapes(models));
         parsed.all(); // every table built and checked now
         return new TableData(new Once<>(() -> parsed), new Once<>(Map::of), new Once<>(List::of));
     }
@@ -153,6 +154,19 @@ final class TableData {
         return out;
     }
 
+    /** @return a UTF-8 resource next to this class, whole */
+    private static String text(String resource) {
+        InputStream in = TableData.class.getResourceAsStream(resource);
+        if (in == null) {
+            throw new InvalidInputException(resource, "", "resource not found next to " + TableData.class.getName());
+        }
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InvalidInputException(resource, "", "cannot read resource: " + e.getMessage());
+        }
+    }
+
     private static List<String> lines(String resource) {
         InputStream in = TableData.class.getResourceAsStream(resource);
         if (in == null) {
@@ -198,27 +212,57 @@ final class TableData {
     }
 
     /**
-     * The MAESTRO tables of a parsed {@code costs.json}: accelerators indexed by id at once (a duplicate id is an
-     * error then), each table checked and built on its first use. Thread-safe.
+     * The MAESTRO tables of {@code costs.json}: accelerators indexed by id at once (a duplicate id is an error then),
+     * each table checked and built on its first use. Thread-safe.
      */
     private static final class Maestro {
-        private final JsonNode costs;
+        /** The cost lists of one accelerator ({@code $.costs.<id>}), by accelerator id. */
+        private final java.util.function.Function<String, JsonNode> costs;
         private final Map<String, List<LayerKey>> shapes;
         /** The accelerator entries by id, in document order. */
         private final Map<String, JsonNode> accelerators = new LinkedHashMap<>();
         private final Map<String, CostTable> built = new java.util.concurrent.ConcurrentHashMap<>();
 
-        Maestro(JsonNode root, Map<String, List<LayerKey>> shapes) {
-            this.costs = root.get("costs");
+        Maestro(JsonNode accelerators, java.util.function.Function<String, JsonNode> costs,
+                Map<String, List<LayerKey>> shapes) {
+            this.costs = costs;
             this.shapes = shapes;
-            for (JsonNode acc : root.get("accelerators").items()) {
+            for (JsonNode acc : accelerators.items()) {
                 JsonNode idNode = acc.get("id");
                 String id = idNode.string();
-                if (accelerators.containsKey(id)) {
+                if (this.accelerators.containsKey(id)) {
                     throw idNode.error("duplicate accelerator id '" + id + "'");
                 }
-                accelerators.put(id, acc);
+                this.accelerators.put(id, acc);
             }
+        }
+
+        /**
+         * @return the tables of the bundled {@code costs.json}, read as text once; its accelerator list is parsed now,
+         *         the cost lists of one accelerator when its table is first built, the other 18 skipped by a streaming
+         *         reader: the file is 0.7 MB, and parsing all of it into a tree was a fifth of a one-cell run's start
+         *         (issue 15)
+         */
+        static Maestro resource(Map<String, List<LayerKey>> shapes) {
+            String text = text(COSTS);
+            JsonNode accelerators = null;
+            try {
+                JsonReader in = reader(text);
+                in.beginObject();
+                while (in.hasNext()) {
+                    if (in.nextName().equals("accelerators")) {
+                        accelerators = JsonNode.readValue(COSTS, in);
+                    } else {
+                        in.skipValue();
+                    }
+                }
+            } catch (IOException | IllegalStateException e) {
+                throw new InvalidInputException(COSTS, "$", "malformed JSON: " + e.getMessage());
+            }
+            if (accelerators == null) {
+                throw new InvalidInputException(COSTS, "$", "missing member 'accelerators'");
+            }
+            return new Maestro(accelerators, id -> costsOf(text, id), shapes);
         }
 
         /** @return the ids, in document order */
@@ -229,7 +273,7 @@ final class TableData {
         /** @return the table {@code id}, built now if not yet, or null if there is none */
         CostTable table(String id) {
             JsonNode acc = accelerators.get(id);
-            return acc == null ? null : built.computeIfAbsent(id, k -> TableData.table(acc, costs, shapes));
+            return acc == null ? null : built.computeIfAbsent(id, k -> TableData.table(acc, costs.apply(id), shapes));
         }
 
         /** @return every table by id, in document order */
@@ -242,7 +286,49 @@ final class TableData {
         }
     }
 
-    private static CostTable table(JsonNode acc, JsonNode costs, Map<String, List<LayerKey>> shapes) {
+    /** @return {@code $.costs.<id>} of the {@code costs.json} text, the rest skipped unparsed */
+    static JsonNode costsOf(String text, String id) {
+        try {
+            JsonReader in = reader(text);
+            in.beginObject();
+            while (in.hasNext()) {
+                if (!in.nextName().equals("costs")) {
+                    in.skipValue();
+                    continue;
+                }
+                in.beginObject();
+                JsonNode found = null;
+                while (in.hasNext()) {
+                    String name = in.nextName();
+                    if (name.equals(id)) {
+                        if (found != null) {
+                            throw new InvalidInputException(COSTS, in.getPath(), "duplicate key '" + id
+                                    + "' (a key may appear once per object)");
+                        }
+                        found = JsonNode.readValue(COSTS, in);
+                    } else {
+                        in.skipValue();
+                    }
+                }
+                if (found == null) {
+                    throw new InvalidInputException(COSTS, "$.costs", "missing member '" + id + "'");
+                }
+                return found;
+            }
+        } catch (IOException | IllegalStateException e) {
+            throw new InvalidInputException(COSTS, "$", "malformed JSON: " + e.getMessage());
+        }
+        throw new InvalidInputException(COSTS, "$", "missing member 'costs'");
+    }
+
+    private static JsonReader reader(String text) {
+        JsonReader in = new JsonReader(new java.io.StringReader(text));
+        in.setStrictness(com.google.gson.Strictness.STRICT);
+        return in;
+    }
+
+    /** @return the table of accelerator entry {@code acc} with its cost lists {@code perModel} ({@code $.costs.<id>}) */
+    private static CostTable table(JsonNode acc, JsonNode perModel, Map<String, List<LayerKey>> shapes) {
         String id = acc.get("id").string();
         JsonNode pes = acc.get("num_pes");
         if (pes.intValue() <= 0) {
@@ -259,7 +345,6 @@ final class TableData {
         } catch (IllegalArgumentException e) {
             throw df.error("unknown dataflow '" + df.string() + "'");
         }
-        JsonNode perModel = costs.get(id);
         Map<String, List<LayerKey>> keys = new LinkedHashMap<>();
         Map<String, List<LayerCost>> layerCosts = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> m : perModel.entries()) {

@@ -182,6 +182,47 @@ class TableAcceleratorModelTest {
     }
 
     @Test
+    void streamedTablesEqualTheTablesOfTheWholeDocument() {
+        // the shared data reads one accelerator's cost lists at a time, skipping the rest of costs.json unparsed
+        JsonNode models = JsonNode.resource(TableData.class, TableData.MODELS);
+        TableData whole = TableData.of(models, JsonNode.resource(TableData.class, TableData.COSTS));
+        var shapes = TableData.shapes(models);
+        assertEquals(List.copyOf(whole.tables().keySet()), List.copyOf(TableData.shared().tables().keySet()));
+        int compared = 0;
+        for (CostTable w : whole.tables().values()) {
+            CostTable s = TableData.shared().table(w.id());
+            assertEquals(List.of(w.numPes(), w.nocBandwidth(), w.dataflow(), w.layerCount()),
+                    List.of(s.numPes(), s.nocBandwidth(), s.dataflow(), s.layerCount()), w.id());
+            for (String m : w.models()) {
+                List<LayerKey> keys = shapes.get(m);
+                for (int i = 0; i < keys.size(); i++) {
+                    assertEquals(w.find(m, 0, i, keys.get(i)), s.find(m, 0, i, keys.get(i)), w.id() + " " + m + " " + i);
+                    compared++;
+                }
+            }
+        }
+        assertTrue(compared > 19 * 100, "compared " + compared);
+    }
+
+    @Test
+    void streamedCostListsNameTheirPath() {
+        String costs = "{\"accelerators\":[],\"costs\":{\"a\":{\"M\":[[1,2]]},\"b\":{\"M\":[[3,4],[5]]}}}";
+        assertEquals("$.costs.a", TableData.costsOf(costs, "a").path());
+        assertEquals(List.of(3L, 5L), List.of(TableData.costsOf(costs, "b").get("M").items().get(0).items().get(0)
+                .integer(), TableData.costsOf(costs, "b").get("M").items().get(1).items().get(0).integer()));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> TableData.costsOf(costs, "c"));
+        assertEquals("$.costs", e.path());
+        assertTrue(e.reason().contains("'c'"), e.reason());
+        String twice = costs.replace("\"b\":{", "\"a\":{");
+        e = assertThrows(InvalidInputException.class, () -> TableData.costsOf(twice, "a"));
+        assertEquals("$.costs.a", e.path());
+        assertTrue(e.reason().contains("duplicate"), e.reason());
+        e = assertThrows(InvalidInputException.class, () -> TableData.costsOf(costs.replace("[[1,2]]", "[[1,2"),
+                "b"));
+        assertTrue(e.reason().startsWith("malformed JSON"), e.reason());
+    }
+
+    @Test
     void malformedCostDataNamesResourceAndPath() {
         String models = "{\"models\":{\"M\":{\"layers\":[{\"name\":\"l0\",\"type\":\"CONV\",\"N\":1,\"K\":4,\"C\":1,"
                 + "\"Y\":1,\"X\":1,\"R\":1,\"S\":1}]}}}";

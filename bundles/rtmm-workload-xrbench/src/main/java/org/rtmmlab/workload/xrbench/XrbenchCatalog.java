@@ -2,8 +2,10 @@ package org.rtmmlab.workload.xrbench;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.rtmmlab.api.InvalidInputException;
 import org.rtmmlab.api.workload.Model;
 import org.rtmmlab.api.workload.Scenario;
@@ -12,7 +14,9 @@ import org.rtmmlab.json.JsonNode;
 
 /**
  * The parsed XRBench data: every scenario, validated. Immutable once built; {@link #shared()} parses the bundled
- * resources once per class loader (thread-safe) and keeps the result.
+ * resources once per class loader (thread-safe) and keeps the result. The width-variant and FLOPs-step twins are
+ * listed at once but built on first load (each once, thread-safe): building them (a bisection per model and level)
+ * costs a run of a reference scenario on the command line about a tenth of a second it does not need (issue 15).
  */
 final class XrbenchCatalog {
 
@@ -24,16 +28,49 @@ final class XrbenchCatalog {
     private static final Object LOCK = new Object();
     private static volatile XrbenchCatalog shared;
 
-    private final Map<String, Scenario> scenarios;
+    /** Every scenario by id, in listing order: the built ones and the twins not built yet. */
+    private final Map<String, Entry> scenarios;
     private final List<ScenarioProvider.Info> infos;
 
-    private XrbenchCatalog(Map<String, Scenario> scenarios) {
+    /** A scenario, built at once or on first use ({@link #get()} builds it once, thread-safe). */
+    private static final class Entry {
+        private final String description;
+        private Supplier<Scenario> builder;
+        private Scenario scenario;
+
+        Entry(Scenario scenario) {
+            this.description = scenario.description();
+            this.scenario = scenario;
+        }
+
+        Entry(String description, Supplier<Scenario> builder) {
+            this.description = description;
+            this.builder = builder;
+        }
+
+        synchronized Scenario get() {
+            if (scenario == null) {
+                scenario = builder.get();
+                builder = null;
+            }
+            return scenario;
+        }
+    }
+
+    private XrbenchCatalog(Map<String, Entry> scenarios) {
         this.scenarios = Collections.unmodifiableMap(scenarios);
         List<ScenarioProvider.Info> list = new ArrayList<>();
-        for (Scenario s : scenarios.values()) {
-            list.add(new ScenarioProvider.Info(s.id(), s.description()));
+        for (Map.Entry<String, Entry> e : scenarios.entrySet()) {
+            list.add(new ScenarioProvider.Info(e.getKey(), e.getValue().description));
         }
         this.infos = List.copyOf(list);
+    }
+
+    /** @return the catalog of built scenarios {@code all}, in their order */
+    private static XrbenchCatalog of(Map<String, Scenario> all) {
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        all.forEach((id, s) -> entries.put(id, new Entry(s)));
+        return new XrbenchCatalog(entries);
     }
 
     /** @return the catalog of the bundled resources, parsed on first use */
@@ -57,7 +94,7 @@ final class XrbenchCatalog {
     /** @return a catalog of the reference scenarios of parsed {@code models.json} and {@code scenarios.json} only */
     static XrbenchCatalog of(JsonNode modelsJson, JsonNode scenariosJson) {
         Map<String, Model> models = XrbenchModels.parse(modelsJson);
-        return new XrbenchCatalog(XrbenchScenarios.parse(scenariosJson, models));
+        return of(XrbenchScenarios.parse(scenariosJson, models));
     }
 
     /**
@@ -68,21 +105,26 @@ final class XrbenchCatalog {
     static XrbenchCatalog of(JsonNode modelsJson, JsonNode scenariosJson, JsonNode variantsJson,
                              java.io.Reader sessionJson) {
         Map<String, Model> models = XrbenchModels.parse(modelsJson);
-        Map<String, Scenario> all = new java.util.LinkedHashMap<>(XrbenchScenarios.parse(scenariosJson, models));
+        Map<String, Entry> all = new LinkedHashMap<>();
+        XrbenchScenarios.parse(scenariosJson, models).forEach((id, s) -> all.put(id, new Entry(s)));
         Scenario session = XrbenchSessions.session(sessionJson, models);
-        all.put(session.id(), session);
+        all.put(session.id(), new Entry(session));
+        // the twins' data files are parsed and checked here; the twins themselves are built on first load
         XrbenchVariants variants = XrbenchVariants.parse(variantsJson, models);
-        List<Scenario> twins = new ArrayList<>();
-        for (String name : XrbenchScenarios.usageScenarios(scenariosJson)) {
-            twins.add(XrbenchSessions.widthTwin(all.get(XrbenchScenarios.PREFIX + name), variants));
-        }
-        twins.add(XrbenchSessions.widthTwin(session, variants));
         XrbenchSteps steps = XrbenchSteps.parse(JsonNode.resource(XrbenchCatalog.class, XrbenchSteps.RESOURCE));
+        List<Scenario> bases = new ArrayList<>();
         for (String name : XrbenchScenarios.usageScenarios(scenariosJson)) {
-            twins.add(XrbenchSessions.stepsTwin(all.get(XrbenchScenarios.PREFIX + name), steps, variants));
+            bases.add(all.get(XrbenchScenarios.PREFIX + name).get());
         }
-        twins.add(XrbenchSessions.stepsTwin(session, steps, variants));
-        twins.forEach(t -> all.put(t.id(), t));
+        bases.add(session);
+        for (Scenario base : bases) {
+            all.put(XrbenchSessions.widthId(base), new Entry(XrbenchSessions.widthDescription(base),
+                    () -> XrbenchSessions.widthTwin(base, variants)));
+        }
+        for (Scenario base : bases) {
+            all.put(XrbenchSessions.stepsId(base), new Entry(XrbenchSessions.stepsDescription(base, steps),
+                    () -> XrbenchSessions.stepsTwin(base, steps, variants)));
+        }
         return new XrbenchCatalog(all);
     }
 
@@ -93,11 +135,11 @@ final class XrbenchCatalog {
 
     /** @return the scenario with this id; an unknown id is an input error naming the known ids */
     Scenario scenario(String id) {
-        Scenario s = id == null ? null : scenarios.get(id);
+        Entry s = id == null ? null : scenarios.get(id);
         if (s == null) {
             throw new InvalidInputException(XrbenchScenarioProvider.ID, "",
                     "unknown scenario id '" + id + "'; known ids: " + String.join(", ", scenarios.keySet()));
         }
-        return s;
+        return s.get();
     }
 }

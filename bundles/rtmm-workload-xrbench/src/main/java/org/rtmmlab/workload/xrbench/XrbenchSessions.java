@@ -66,10 +66,20 @@ final class XrbenchSessions {
         for (Model m : s.models()) {
             models.add(steps.step(m, variants.roles(m.id())));
         }
-        String name = s.id().substring(XrbenchScenarios.PREFIX.length());
-        return new Scenario(STEPS_PREFIX + name, s.description() + " -- with " + steps.levels() + " FLOPs-step levels"
+        return new Scenario(stepsId(s), stepsDescription(s, steps), models, s.tasks(), s.events(),
+                s.defaultDurationNs());
+    }
+
+    /** @return the id of {@code s}'s FLOPs-step twin, {@code xrbench/steps/<name>} */
+    static String stepsId(Scenario s) {
+        return STEPS_PREFIX + s.id().substring(XrbenchScenarios.PREFIX.length());
+    }
+
+    /** @return the description of {@code s}'s FLOPs-step twin */
+    static String stepsDescription(Scenario s, XrbenchSteps steps) {
+        return s.description() + " -- with " + steps.levels() + " FLOPs-step levels"
                 + " (MACs (K-k)/K of the full model, private heads; needs a cost model that prices any layer shape,"
-                + " e.g. analytic)", models, s.tasks(), s.events(), s.defaultDurationNs());
+                + " e.g. analytic)";
     }
 
     /** @return {@code s} as {@code xrbench/width/<name>}: same tasks and events, every model with width variants */
@@ -78,9 +88,17 @@ final class XrbenchSessions {
         for (Model m : s.models()) {
             models.add(variants.widen(m));
         }
-        String name = s.id().substring(XrbenchScenarios.PREFIX.length());
-        return new Scenario(WIDTH_PREFIX + name, s.description() + " -- with width variants 0.75/0.5/0.25 (MobileNet v1"
-                + " accuracy ratios; needs a cost model that prices any layer shape, e.g. analytic)", models, s.tasks(),
-                s.events(), s.defaultDurationNs());
+        return new Scenario(widthId(s), widthDescription(s), models, s.tasks(), s.events(), s.defaultDurationNs());
+    }
+
+    /** @return the id of {@code s}'s width-variant twin, {@code xrbench/width/<name>} */
+    static String widthId(Scenario s) {
+        return WIDTH_PREFIX + s.id().substring(XrbenchScenarios.PREFIX.length());
+    }
+
+    /** @return the description of {@code s}'s width-variant twin */
+    static String widthDescription(Scenario s) {
+        return s.description() + " -- with width variants 0.75/0.5/0.25 (MobileNet v1"
+                + " accuracy ratios; needs a cost model that prices any layer shape, e.g. analytic)";
     }
 }

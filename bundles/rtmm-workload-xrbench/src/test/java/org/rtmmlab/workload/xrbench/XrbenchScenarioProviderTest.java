@@ -188,6 +188,25 @@ class XrbenchScenarioProviderTest {
     }
 
     @Test
+    void twinsAreListedAsTheyLoadAndBuiltOnce() {
+        // the twins are built on first load, not when the catalog is: the listing must still say what a load gives
+        List<String> twins = new ArrayList<>();
+        for (ScenarioProvider.Info info : provider.scenarios()) {
+            if (info.id().startsWith("xrbench/width/") || info.id().startsWith("xrbench/steps/")) {
+                twins.add(info.id());
+                Scenario s = provider.load(info.id());
+                assertEquals(info.id(), s.id());
+                assertEquals(info.description(), s.description());
+                assertSame(s, provider.load(info.id()));
+                assertFalse(s.models().get(0).variants().isEmpty(), info.id() + " has no variants");
+            }
+        }
+        assertEquals(16, twins.size(), twins.toString());
+        assertTrue(twins.contains("xrbench/width/session_dynamic") && twins.contains("xrbench/steps/VR_gaming"),
+                twins.toString());
+    }
+
+    @Test
     void malformedModelsNameResourceAndJsonPath() {
         String models = "{\"models\":{\"M\":{\"num_layers\":1,\"layers\":[{\"name\":\"l0\",\"type\":\"CONV\","
                 + "\"N\":1,\"K\":0,\"C\":1,\"Y\":1,\"X\":1,\"R\":1,\"S\":1}]}}}";
