@@ -11,7 +11,6 @@ import java.util.List;
  */
 final class JobTable {
 
-    private final int accelerators;
     private final List<Job> pool = new ArrayList<>();
     private int[] free = new int[16];
     private int freeCount;
@@ -19,17 +18,13 @@ final class JobTable {
     private int liveCount;
     private boolean dirty;
 
-    JobTable(int accelerators) {
-        this.accelerators = accelerators;
-    }
-
     /** @return a reset job appended at the end of the release order */
     Job add(long requestId, int task, int model, long frame, long arrivalNs, long deadlineNs, int layers) {
         Job j;
         if (freeCount > 0) {
             j = pool.get(free[--freeCount]);
         } else {
-            j = new Job(pool.size(), accelerators);
+            j = new Job(pool.size());
             pool.add(j);
         }
         j.reset(requestId, task, model, frame, arrivalNs, deadlineNs, layers);
