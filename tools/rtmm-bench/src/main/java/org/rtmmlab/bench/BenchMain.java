@@ -32,14 +32,15 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, version = "rtmm bench (JMH 1.37)",
         description = "JMH benchmarks: scheduler decisions/s, engine simulated s per wall s (block, layer, overload),"
-                + " analytic cost evaluations/s, the Figure 5 grid, command-line start, allocation per event, heap.")
+                + " analytic cost evaluations/s, the Figure 5 grid, command-line start, allocation per event, heap"
+                + " (long run; overload runs under -Xmx64m).")
 public final class BenchMain implements Callable<Integer> {
 
     /** Every figure, in the order printed. */
     static final List<String> FIGURES = List.of("dispatchesPerSecond", "simSecondsPerWallSecond",
             "simSecondsPerWallSecondLayer", "overloadSimSecondsPerWallSecond", "costEvaluationsPerSecond",
             "fig5GridSeconds", "fig5GridAnalyticSeconds", "cliStartSeconds", "allocationBytesPerEvent",
-            "heapAfterLongRunMb");
+            "heapAfterLongRunMb", "overloadHeapMb");
 
     @Option(names = "--quick", description = "fewer and shorter iterations, shorter runs (a try, minutes; not for reporting)")
     boolean quick;
@@ -51,11 +52,11 @@ public final class BenchMain implements Callable<Integer> {
             description = "only these figures (default: all): dispatchesPerSecond, simSecondsPerWallSecond, "
                     + "simSecondsPerWallSecondLayer, overloadSimSecondsPerWallSecond, costEvaluationsPerSecond, "
                     + "fig5GridSeconds, fig5GridAnalyticSeconds, cliStartSeconds, allocationBytesPerEvent, "
-                    + "heapAfterLongRunMb")
+                    + "heapAfterLongRunMb, overloadHeapMb")
     List<String> only = new ArrayList<>();
 
     @Option(names = "--schedulers", split = ",", paramLabel = "ID",
-            description = "schedulers of dispatchesPerSecond and overload (default: every installed one)")
+            description = "schedulers of dispatchesPerSecond and the overload figures (default: every installed one)")
     List<String> schedulers = new ArrayList<>();
 
     @Option(names = "--jobs", split = ",", paramLabel = "N", description = "ready jobs of dispatchesPerSecond (default: 16,256,4096)")
@@ -167,6 +168,15 @@ public final class BenchMain implements Callable<Integer> {
             if (wanted("heapAfterLongRunMb")) {
                 put("heapAfterLongRunMb", probe.get("heapAfterLongRunMb"));
             }
+        }
+        if (wanted("overloadHeapMb")) {
+            long simSeconds = quick ? 120 : 600; // the overload run: 600 s
+            Map<String, Object> perScheduler = new TreeMap<>();
+            for (String id : ids) {
+                System.err.println("[bench] overloadHeapMb " + id + " ...");
+                perScheduler.put(id, ProcessProbes.overloadHeap(id, simSeconds));
+            }
+            put("overloadHeapMb", perScheduler);
         }
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();

@@ -23,8 +23,10 @@ final class FigureTable {
             for (Map.Entry<?, ?> e : m.entrySet()) {
                 line(sb, name + "." + e.getKey(), e.getValue(), load);
             }
-        } else {
-            sb.append(String.format("%-48s %16s  %s%n", name, BenchMain.format(((Number) value).doubleValue()), load));
+        } else if (value instanceof Number n) {
+            sb.append(String.format("%-48s %16s  %s%n", name, BenchMain.format(n.doubleValue()), load));
+        } else { // a probe that failed says why (e.g. overloadHeapMb: out of the 64 MB)
+            sb.append(String.format("%-48s %16s  %s%n", name, value, load));
         }
     }
 }

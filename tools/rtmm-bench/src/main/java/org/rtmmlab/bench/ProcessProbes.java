@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The figures measured on whole processes: the command line's start ({@code cliStartSeconds}) and the
- * {@link LongRunProbe} (allocation per event, heap after a long run), each in a JVM of its own.
+ * The figures measured on whole processes: the command line's start ({@code cliStartSeconds}), the
+ * {@link LongRunProbe} (allocation per event, heap after a long run) and the {@link OverloadHeapProbe} (heap of an
+ * overload run, one JVM per scheduler), each in a JVM of its own.
  */
 final class ProcessProbes {
 
@@ -61,21 +62,52 @@ final class ProcessProbes {
 
     /** Forks a {@link LongRunProbe} on this JVM's class path; @return its figures */
     static Map<String, Double> longRun(long allocSeconds, long longSeconds) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", String.join(java.io.File.pathSeparator, BenchMain.classPath()), LongRunProbe.class.getName(),
-                String.valueOf(allocSeconds), String.valueOf(longSeconds)));
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         Map<String, Double> figures = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : probe(List.of(), LongRunProbe.class, String.valueOf(allocSeconds),
+                String.valueOf(longSeconds)).entrySet()) {
+            figures.put(e.getKey(), Double.parseDouble(e.getValue()));
+        }
+        return figures;
+    }
+
+    /**
+     * Forks an {@link OverloadHeapProbe} for {@code scheduler} in a JVM capped at {@value #OVERLOAD_HEAP_CAP}.
+     *
+     * @return its heap figure in MB, or the text {@code failed: <why>} when the run did not fit
+     */
+    static Object overloadHeap(String scheduler, long seconds) throws IOException, InterruptedException {
+        Map<String, String> out = probe(List.of(OVERLOAD_HEAP_CAP), OverloadHeapProbe.class, scheduler,
+                String.valueOf(seconds));
+        String mb = out.get("overloadHeapMb");
+        if (mb == null) {
+            throw new IllegalStateException("OverloadHeapProbe printed no overloadHeapMb for " + scheduler);
+        }
+        return mb.startsWith("failed") ? mb : (Object) Double.parseDouble(mb);
+    }
+
+    /** The heap bound of the overload target (issue 15: heap under 64 MB). */
+    static final String OVERLOAD_HEAP_CAP = "-Xmx64m";
+
+    /** Runs {@code main} in a JVM of its own on this JVM's class path; @return its {@code name=value} lines */
+    private static Map<String, String> probe(List<String> jvmArgs, Class<?> main, String... args)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvmArgs);
+        cmd.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, BenchMain.classPath()), main.getName()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Map<String, String> figures = new LinkedHashMap<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
                 int eq = line.indexOf('=');
                 if (eq > 0) {
-                    figures.put(line.substring(0, eq), Double.parseDouble(line.substring(eq + 1)));
+                    figures.put(line.substring(0, eq), line.substring(eq + 1));
                 }
             }
         }
         if (p.waitFor() != 0) {
-            throw new IllegalStateException("LongRunProbe failed with exit code " + p.exitValue());
+            throw new IllegalStateException(main.getSimpleName() + " " + String.join(" ", args)
+                    + " failed with exit code " + p.exitValue());
         }
         return figures;
     }

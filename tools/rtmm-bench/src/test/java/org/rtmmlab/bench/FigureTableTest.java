@@ -27,6 +27,15 @@ class FigureTableTest {
     }
 
     @Test
+    void aFailedProbeIsPrintedAsItsTextBesideTheNumbers() {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("overloadHeapMb", new TreeMap<>(Map.of("edf", 31.25, "slow", "failed: out of memory")));
+        String[] lines = FigureTable.render(figures, Map.of("overloadHeapMb", "0.50")).split("\n");
+        assertEquals(List.of("overloadHeapMb.edf", "31.25", "0.50"), List.of(lines[1].trim().split("\\s+")));
+        assertEquals("overloadHeapMb.slow failed: out of memory 0.50", lines[2].trim().replaceAll("\\s+", " "));
+    }
+
+    @Test
     void anUnknownFigureOrSchedulerIsRejectedBeforeAnyMeasurement() {
         BenchMain unknownFigure = new BenchMain();
         new CommandLine(unknownFigure).parseArgs("--only", "fastness");

@@ -49,8 +49,11 @@ final class DefaultSimulation extends Simulation {
             steer.start();
         }
         long end = horizon;
-        while (!queue.isEmpty() && queue.peekTime() <= horizon) {
+        while (!queue.isEmpty()) {
             long t = queue.peekTime();
+            if (t > horizon) {
+                break;
+            }
             boolean decide = false;
             if (steer != null && steer.due(t)) { // one volatile read per time step when steered
                 int r = steer.checkpoint(t);
@@ -62,8 +65,7 @@ final class DefaultSimulation extends Simulation {
             }
             now = t;
             boolean applied = false;
-            while (!queue.isEmpty() && queue.peekTime() == t) {
-                queue.pop();
+            while (queue.popAt(t)) {
                 applied |= apply(queue.kind(), queue.a(), queue.b());
             }
             if ((applied || decide) && t < horizon) {

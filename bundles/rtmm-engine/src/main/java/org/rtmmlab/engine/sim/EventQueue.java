@@ -5,8 +5,9 @@ import java.util.Arrays;
 /**
  * Primitive priority queue of simulation events ordered by (time, kind priority, insertion sequence), so two runs
  * with the same inputs pop events in exactly the same order. No boxing and no allocation once the arrays have grown
- * to the run's working size. After {@link #pop()} the popped event is readable through {@link #time()},
- * {@link #kind()}, {@link #a()} and {@link #b()}.
+ * to the run's working size. After {@link #pop()} or {@link #popAt} the popped event is readable through
+ * {@link #time()}, {@link #kind()}, {@link #a()} and {@link #b()}. Each event is three longs side by side in one
+ * array (time; kind and sequence; both payloads), so a comparison or a move touches one array.
  *
  * <p>Events of one frequent kind (the lane kind: the default engine's block completions, one per running block) are
  * kept apart in a short array sorted by the same order, every other event in a binary min-heap; {@link #pop()}
@@ -61,26 +62,33 @@ final class EventQueue {
 
     private void laneInsert(long t, long k, long p) {
         Events e = lane;
-        int i = e.grow();
-        while (i > 0 && less(e.times[i - 1], e.keys[i - 1], t, k)) {
-            e.move(i - 1, i);
-            i--;
+        int i = e.grow() * 3;
+        long[] v = e.v;
+        while (i > 0 && less(v[i - 3], v[i - 2], t, k)) {
+            v[i] = v[i - 3];
+            v[i + 1] = v[i - 2];
+            v[i + 2] = v[i - 1];
+            i -= 3;
         }
-        e.set(i, t, k, p);
+        v[i] = t;
+        v[i + 1] = k;
+        v[i + 2] = p;
     }
 
     private void heapInsert(long t, long k, long p) {
         Events e = heap;
         int i = e.grow();
+        long[] v = e.v;
         while (i > 0) {
             int parent = (i - 1) >>> 1;
-            if (!less(t, k, e.times[parent], e.keys[parent])) {
+            int q = parent * 3;
+            if (!less(t, k, v[q], v[q + 1])) {
                 break;
             }
-            e.move(parent, i);
+            e.move(q, i * 3);
             i = parent;
         }
-        e.set(i, t, k, p);
+        e.set(i * 3, t, k, p);
     }
 
     /** @return true if no event is pending */
@@ -96,10 +104,40 @@ final class EventQueue {
     /** @return time of the earliest pending event; the queue must not be empty */
     long peekTime() {
         if (lane.size == 0) {
-            return heap.times[0];
+            return heap.v[0];
         }
-        long first = lane.times[lane.size - 1];
-        return heap.size == 0 ? first : Math.min(first, heap.times[0]);
+        long first = lane.v[(lane.size - 1) * 3];
+        return heap.size == 0 ? first : Math.min(first, heap.v[0]);
+    }
+
+    /**
+     * Removes the earliest event if it happens at {@code timeNs} and makes it readable through the accessors.
+     *
+     * @return false (and nothing removed) when the queue is empty or its earliest event is at another time
+     */
+    boolean popAt(long timeNs) {
+        Events h = heap;
+        Events ln = lane;
+        int l = ln.size - 1;
+        if (l >= 0) {
+            long[] lv = ln.v;
+            int q = l * 3;
+            if (h.size == 0 || less(lv[q], lv[q + 1], h.v[0], h.v[1])) {
+                if (lv[q] != timeNs) {
+                    return false;
+                }
+                take(lv, q);
+                ln.size = l;
+                return true;
+            }
+        } else if (h.size == 0) {
+            return false;
+        }
+        if (h.v[0] != timeNs) {
+            return false;
+        }
+        popHeap();
+        return true;
     }
 
     /** Removes the earliest event and makes it readable through the accessors. */
@@ -107,41 +145,54 @@ final class EventQueue {
         Events h = heap;
         Events ln = lane;
         int l = ln.size - 1;
-        if (l >= 0 && (h.size == 0 || less(ln.times[l], ln.keys[l], h.times[0], h.keys[0]))) {
-            take(ln, l);
-            ln.size = l;
-            return;
+        if (l >= 0) {
+            long[] lv = ln.v;
+            int q = l * 3;
+            if (h.size == 0 || less(lv[q], lv[q + 1], h.v[0], h.v[1])) {
+                take(lv, q);
+                ln.size = l;
+                return;
+            }
         }
-        take(h, 0);
+        popHeap();
+    }
+
+    private void popHeap() {
+        Events h = heap;
+        long[] v = h.v;
+        take(v, 0);
         int last = --h.size;
         if (last == 0) {
             return;
         }
-        long t = h.times[last];
-        long k = h.keys[last];
-        long p = h.payloads[last];
+        int lq = last * 3;
+        long t = v[lq];
+        long k = v[lq + 1];
+        long p = v[lq + 2];
         int i = 0;
         while (true) {
             int child = 2 * i + 1;
             if (child >= last) {
                 break;
             }
-            if (child + 1 < last && less(h.times[child + 1], h.keys[child + 1], h.times[child], h.keys[child])) {
+            int c = child * 3;
+            if (child + 1 < last && less(v[c + 3], v[c + 4], v[c], v[c + 1])) {
                 child++;
+                c += 3;
             }
-            if (!less(h.times[child], h.keys[child], t, k)) {
+            if (!less(v[c], v[c + 1], t, k)) {
                 break;
             }
-            h.move(child, i);
+            h.move(c, i * 3);
             i = child;
         }
-        h.set(i, t, k, p);
+        h.set(i * 3, t, k, p);
     }
 
-    private void take(Events e, int i) {
-        time = e.times[i];
-        kind = (int) (e.keys[i] >>> 56);
-        payload = e.payloads[i];
+    private void take(long[] v, int q) {
+        time = v[q];
+        kind = (int) (v[q + 1] >>> 56);
+        payload = v[q + 2];
     }
 
     private static boolean less(long t1, long k1, long t2, long k2) {
@@ -168,40 +219,35 @@ final class EventQueue {
         return (int) payload;
     }
 
-    /** Events in three parallel arrays (time; kind and sequence; both payloads), grown by doubling. */
+    /** Events as (time, kind and sequence, both payloads) triples in one array, grown by doubling. */
     private static final class Events {
-        long[] times;
-        long[] keys;
-        long[] payloads;
+        long[] v;
         int size;
 
         Events(int capacity) {
-            times = new long[capacity];
-            keys = new long[capacity];
-            payloads = new long[capacity];
+            v = new long[capacity * 3];
         }
 
         /** Makes room for one more event; @return its index (the old size) */
         int grow() {
-            if (size == times.length) {
-                int n = size * 2;
-                times = Arrays.copyOf(times, n);
-                keys = Arrays.copyOf(keys, n);
-                payloads = Arrays.copyOf(payloads, n);
+            if (size * 3 == v.length) {
+                v = Arrays.copyOf(v, v.length * 2);
             }
             return size++;
         }
 
-        void set(int i, long t, long k, long p) {
-            times[i] = t;
-            keys[i] = k;
-            payloads[i] = p;
+        /** Writes the event at array offset {@code q} (index x 3). */
+        void set(int q, long t, long k, long p) {
+            v[q] = t;
+            v[q + 1] = k;
+            v[q + 2] = p;
         }
 
+        /** Copies the event at array offset {@code from} to offset {@code to}. */
         void move(int from, int to) {
-            times[to] = times[from];
-            keys[to] = keys[from];
-            payloads[to] = payloads[from];
+            v[to] = v[from];
+            v[to + 1] = v[from + 1];
+            v[to + 2] = v[from + 2];
         }
     }
 }

@@ -28,11 +28,8 @@ final class Job {
     long startNs;
     double energyPj;
     boolean ended;
-    /** accelerators used, in order of first use. */
-    int[] used;
-    int usedCount;
-    /** bit {@code a} set when accelerator {@code a} (below 64) is in {@link #used}. */
-    long usedMask;
+    /** the accelerators used, in order of first use: a node of the run's {@link AcceleratorPaths}. */
+    int usedPath;
 
     // the block in execution
     int blockFirst;
@@ -45,9 +42,8 @@ final class Job {
     double blockSwitchPj;
     double blockShare;
 
-    Job(int slot, int accelerators) {
+    Job(int slot) {
         this.slot = slot;
-        this.used = new int[Math.max(1, accelerators)];
     }
 
     /** Resets every field for a new request. */
@@ -68,8 +64,7 @@ final class Job {
         startNs = -1;
         energyPj = 0;
         ended = false;
-        usedCount = 0;
-        usedMask = 0;
+        usedPath = 0;
         blockFirst = 0;
         blockLayers = 0;
         blockStartNs = 0;
@@ -84,23 +79,5 @@ final class Job {
     /** @return true if the job waits for dispatch (released, not ended, no block running) */
     boolean waiting() {
         return !ended && runningOn < 0;
-    }
-
-    /** Notes that accelerator {@code a} ran a block of this job. */
-    void use(int a) {
-        if (a < 64) {
-            long bit = 1L << a;
-            if ((usedMask & bit) != 0) {
-                return;
-            }
-            usedMask |= bit;
-        } else {
-            for (int i = 0; i < usedCount; i++) {
-                if (used[i] == a) {
-                    return;
-                }
-            }
-        }
-        used[usedCount++] = a;
     }
 }

@@ -1,8 +1,6 @@
 package org.rtmmlab.engine.sim;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * The live jobs of a run in release order (what {@link org.rtmmlab.api.scheduler.SchedulerView} indexes), backed by
@@ -11,26 +9,26 @@ import java.util.List;
  */
 final class JobTable {
 
-    private final int accelerators;
-    private final List<Job> pool = new ArrayList<>();
+    /** every job object of the run, by slot (an array: a block completion looks its job up by slot). */
+    private Job[] pool = new Job[16];
+    private int poolSize;
     private int[] free = new int[16];
     private int freeCount;
     private Job[] live = new Job[16];
     private int liveCount;
     private boolean dirty;
 
-    JobTable(int accelerators) {
-        this.accelerators = accelerators;
-    }
-
     /** @return a reset job appended at the end of the release order */
     Job add(long requestId, int task, int model, long frame, long arrivalNs, long deadlineNs, int layers) {
         Job j;
         if (freeCount > 0) {
-            j = pool.get(free[--freeCount]);
+            j = pool[free[--freeCount]];
         } else {
-            j = new Job(pool.size(), accelerators);
-            pool.add(j);
+            if (poolSize == pool.length) {
+                pool = Arrays.copyOf(pool, poolSize * 2);
+            }
+            j = new Job(poolSize);
+            pool[poolSize++] = j;
         }
         j.reset(requestId, task, model, frame, arrivalNs, deadlineNs, layers);
         if (liveCount == live.length) {
@@ -89,6 +87,6 @@ final class JobTable {
 
     /** @return the pooled job in slot {@code slot} */
     Job slot(int slot) {
-        return pool.get(slot);
+        return pool[slot];
     }
 }

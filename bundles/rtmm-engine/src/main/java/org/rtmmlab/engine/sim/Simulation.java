@@ -61,6 +61,8 @@ public abstract class Simulation {
 
     /** what each accelerator runs now, and how long it has been busy. */
     final AcceleratorOccupancy occupancy;
+    /** the sequences of accelerators requests ran on, with their record text. */
+    final AcceleratorPaths acceleratorPaths;
 
     long now;
     int reasons;
@@ -85,7 +87,7 @@ public abstract class Simulation {
             modelIds[t] = tasks[t].model();
             taskModel[t] = modelIndex(tasks[t].model());
         }
-        jobs = new JobTable(accCount);
+        jobs = new JobTable();
         long window = in.options().windowNs();
         metrics = new RunMetrics(taskIds, modelIds, in.options().xrbenchAccuracy(),
                 window > 0 ? new WindowMetrics(taskCount, window, in.horizonNs()) : null);
@@ -100,6 +102,11 @@ public abstract class Simulation {
             partitions[a] = costs.accelerator(a).partitions();
         }
         occupancy = new AcceleratorOccupancy(partitions);
+        String[] accIds = new String[accCount];
+        for (int a = 0; a < accCount; a++) {
+            accIds[a] = costs.accelerator(a).id();
+        }
+        acceleratorPaths = new AcceleratorPaths(accIds);
         view = new EngineView(this);
         decisions = new EngineDecisions(this);
     }
@@ -317,7 +324,7 @@ public abstract class Simulation {
         j.lastEndNs = endNs;
         j.runningOn = -1;
         j.energyPj += j.blockEnergyPj + j.blockSwitchPj;
-        j.use(a);
+        j.usedPath = acceleratorPaths.use(j.usedPath, a);
         metrics.block(j.task, j.blockEnergyPj, j.blockSwitchPj);
         if (listener.wantsBlocks()) {
             listener.onBlock(new BlockRecord(j.id, taskIds[j.task], j.frame, a, j.blockFirst, j.blockLayers, startNs,
@@ -338,30 +345,13 @@ public abstract class Simulation {
         jobs.end(j);
         RequestRecord r = new RequestRecord(j.id, taskIds[j.task], modelIds[j.task], model.variantId(j.variant),
                 j.frame, j.arrivalNs, j.deadlineNs, j.startNs, outcome == Outcome.IN_FLIGHT ? -1 : finishNs, outcome,
-                cause, j.energyPj, acceleratorNames(j), model.accuracyOf(j.variant));
+                cause, j.energyPj, acceleratorPaths.name(j.usedPath), model.accuracyOf(j.variant));
         listener.onRequest(r);
         try {
             scheduler.observe(r);
         } catch (RuntimeException e) {
             throw new SchedulingException(policyId, "observe() threw " + e, e);
         }
-    }
-
-    private String acceleratorNames(Job j) {
-        if (j.usedCount == 0) {
-            return "";
-        }
-        if (j.usedCount == 1) {
-            return costs.accelerator(j.used[0]).id();
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < j.usedCount; i++) {
-            if (i > 0) {
-                sb.append('+');
-            }
-            sb.append(costs.accelerator(j.used[i]).id());
-        }
-        return sb.toString();
     }
 
     /**

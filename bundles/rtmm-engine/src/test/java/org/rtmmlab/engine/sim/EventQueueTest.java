@@ -1,6 +1,7 @@
 package org.rtmmlab.engine.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Comparator;
@@ -67,6 +68,38 @@ class EventQueueTest {
                     Event e = pending.poll();
                     assertEquals(e.time(), q.peekTime(), "peek at step " + step);
                     q.pop();
+                    assertEquals(e, new Event(q.time(), q.kind(), e.seq(), q.a(), q.b()), "step " + step);
+                    now = e.time();
+                }
+                assertEquals(pending.size(), q.size());
+            }
+        }
+    }
+
+    @Test
+    void popAtTakesOnlyEventsOfThatTimeInTheReferenceOrder() {
+        for (int lane : new int[] {-1, 1}) {
+            SplittableRandom r = new SplittableRandom(7 + lane);
+            EventQueue q = new EventQueue(lane);
+            PriorityQueue<Event> pending = new PriorityQueue<>(ORDER);
+            long seq = 0;
+            long now = 0;
+            assertFalse(q.popAt(0), "empty");
+            for (int step = 0; step < 20_000; step++) {
+                if (pending.isEmpty() || r.nextInt(3) > 0) {
+                    int kind = r.nextInt(5);
+                    long t = now + r.nextInt(kind == 1 ? 4 : 50);
+                    Event e = new Event(t, kind, seq++, r.nextInt(), r.nextInt());
+                    q.push(e.time(), e.kind(), e.a(), e.b());
+                    pending.add(e);
+                } else {
+                    Event e = pending.peek();
+                    long other = e.time() + 1 + r.nextInt(3);
+                    assertFalse(q.popAt(other), "step " + step + ": the earliest event is at " + e.time());
+                    assertFalse(q.popAt(e.time() - 1), "step " + step);
+                    assertEquals(pending.size(), q.size(), "a refused popAt removes nothing");
+                    pending.poll();
+                    assertTrue(q.popAt(e.time()), "step " + step);
                     assertEquals(e, new Event(q.time(), q.kind(), e.seq(), q.a(), q.b()), "step " + step);
                     now = e.time();
                 }
