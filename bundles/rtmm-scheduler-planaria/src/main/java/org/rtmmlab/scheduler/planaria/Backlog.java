@@ -48,6 +48,16 @@ final class Backlog {
     /** The score of the job in the current re-allocation. */
     private double[] score = new double[16];
     private byte[] state = new byte[16];
+    // what the score reads, cached when the job is keyed (valid while its next layer and variant are those keyed)
+    private int[] priority = new int[16];
+    private int[] keyedLayer = new int[16];
+    private int[] keyedVariant = new int[16];
+    /** Remaining latency on each whole accelerator: slot {@code s}, accelerator {@code a} at {@code s x accs + a}. */
+    private long[] whole = new long[0];
+    // the view's accelerators (fixed for a view object)
+    private int accs;
+    private int[] parts = new int[0];
+    private int[] pes = new int[0];
     private int[] freeSlots = new int[16];
     private int freeCount;
     private int used;
@@ -114,8 +124,8 @@ final class Backlog {
                 scratch = grow(scratch, gone);
                 scratch[gone++] = s;
             } else {
-                score[s] = score(view, j);
-                candidates.push(s);
+                score[s] = cachedScore(s, now);
+                candidates.addUnordered(s);
             }
         }
         for (int i = 0; i < gone; i++) {
@@ -124,9 +134,11 @@ final class Backlog {
         }
         for (int i = 0; i < dirtyCount; i++) {
             int s = dirty[i];
-            score[s] = score(view, find(view, dirty[i]));
-            candidates.push(s);
+            cache(view, find(view, s), s);
+            score[s] = cachedScore(s, now);
+            candidates.addUnordered(s);
         }
+        candidates.heapify();
     }
 
     /** @return true when no job is left */
@@ -217,6 +229,14 @@ final class Backlog {
 
     private void rebuild(SchedulerView view) {
         lastView = view;
+        accs = view.acceleratorCount();
+        parts = new int[accs];
+        pes = new int[accs];
+        for (int a = 0; a < accs; a++) {
+            parts[a] = view.accelerator(a).partitions();
+            pes[a] = view.accelerator(a).peCount();
+        }
+        whole = new long[id.length * accs];
         feasible.clear();
         late.clear();
         dirtyCount = 0;
@@ -278,6 +298,7 @@ final class Backlog {
         int s = alloc();
         id[s] = view.jobId(j);
         hint[s] = j;
+        keyedLayer[s] = -1; // nothing cached
         if (view.runningOn(j) >= 0) {
             state[s] = DIRTY;
             dirty = grow(dirty, dirtyCount);
@@ -289,22 +310,22 @@ final class Backlog {
 
     /** Computes job {@code j}'s clock-independent keys and puts it in the feasible or the late heap. */
     private void key(SchedulerView view, int j, int s) {
+        cache(view, j, s);
         long min = Long.MAX_VALUE;
         long fastest = Long.MAX_VALUE;
-        for (int a = 0; a < view.acceleratorCount(); a++) {
-            int parts = view.accelerator(a).partitions();
-            long whole = view.remainingLatencyNs(view.jobModel(j), view.jobVariant(j), view.nextLayer(j), a);
-            for (int k = 1; k <= parts; k++) {
-                long ns = remainingNs(whole, parts, k);
+        for (int a = 0; a < accs; a++) {
+            int p = parts[a];
+            long w = whole[s * accs + a];
+            for (int k = 1; k <= p; k++) {
+                long ns = remainingNs(w, p, k);
                 min = Math.min(min, ns);
-                if (k == parts && ns < fastest) {
+                if (k == p && ns < fastest) {
                     fastest = ns;
                 }
             }
         }
-        deadline[s] = view.deadlineNs(j);
         minNs[s] = min;
-        lateScore[s] = -(double) view.jobPriority(j) / Math.max(1, fastest);
+        lateScore[s] = -(double) priority[s] / Math.max(1, fastest);
         if (min <= deadline[s] - view.now()) {
             state[s] = FEASIBLE;
             feasible.push(s);
@@ -313,6 +334,58 @@ final class Backlog {
             score[s] = lateScore[s];
             late.push(s);
         }
+    }
+
+    /** Caches what job {@code j}'s score reads, unless cached for its next layer and variant already. */
+    private void cache(SchedulerView view, int j, int s) {
+        int layer = view.nextLayer(j);
+        int variant = view.jobVariant(j);
+        if (keyedLayer[s] == layer && keyedVariant[s] == variant) {
+            return;
+        }
+        keyedLayer[s] = layer;
+        keyedVariant[s] = variant;
+        deadline[s] = view.deadlineNs(j);
+        priority[s] = view.jobPriority(j);
+        int model = view.jobModel(j);
+        for (int a = 0; a < accs; a++) {
+            whole[s * accs + a] = view.remainingLatencyNs(model, variant, layer, a);
+        }
+    }
+
+    /**
+     * @return Planaria's score of slot {@code s}'s job at {@code now}, from what {@link #cache} keeps: priority /
+     * (slack x PEs of the min-feasible option), the min-feasible option being the one with the fewest PEs (then the
+     * shorter remaining time, then the lower accelerator index) whose remaining time fits the slack; -priority /
+     * fastest whole-accelerator remaining time when none fits
+     */
+    private double cachedScore(int s, long now) {
+        long slack = deadline[s] - now;
+        double bestPes = Double.NaN;
+        long bestNs = 0;
+        long fastestNs = Long.MAX_VALUE;
+        for (int a = 0; a < accs; a++) {
+            int p = parts[a];
+            long w = whole[s * accs + a];
+            for (int k = 1; k <= p; k++) {
+                long ns = remainingNs(w, p, k);
+                if (ns <= slack) {
+                    double optionPes = (double) pes[a] * k / p;
+                    // options come in ascending accelerator order, so a tie on PEs and time keeps the earlier one
+                    int c = Double.isNaN(bestPes) ? -1 : Double.compare(optionPes, bestPes);
+                    if (c < 0 || c == 0 && ns < bestNs) {
+                        bestPes = optionPes;
+                        bestNs = ns;
+                    }
+                }
+                if (k == p && ns < fastestNs) {
+                    fastestNs = ns;
+                }
+            }
+        }
+        double prio = priority[s];
+        return Double.isNaN(bestPes) ? -prio / Math.max(1, fastestNs)
+                : prio / ((double) Math.max(1, slack) * bestPes);
     }
 
     /** @return the view index of entry {@code s}'s job, or -1 if it left the view */
@@ -366,41 +439,6 @@ final class Backlog {
         return ta != tb ? ta < tb : id[a] < id[b];
     }
 
-    /**
-     * Planaria's score of job {@code j} at {@code view.now()}: priority / (slack x PEs of the min-feasible option),
-     * the min-feasible option being the one with the fewest PEs (then the shorter remaining time, then the lower
-     * accelerator index) whose remaining time fits the slack; -priority / fastest whole-accelerator remaining time
-     * when none fits.
-     */
-    static double score(SchedulerView view, int j) {
-        long slack = view.deadlineNs(j) - view.now();
-        double bestPes = Double.NaN;
-        long bestNs = 0;
-        long fastestNs = Long.MAX_VALUE;
-        for (int a = 0; a < view.acceleratorCount(); a++) {
-            int parts = view.accelerator(a).partitions();
-            long whole = view.remainingLatencyNs(view.jobModel(j), view.jobVariant(j), view.nextLayer(j), a);
-            for (int k = 1; k <= parts; k++) {
-                long ns = remainingNs(whole, parts, k);
-                if (ns <= slack) {
-                    double pes = (double) view.accelerator(a).peCount() * k / parts;
-                    // options come in ascending accelerator order, so a tie on PEs and time keeps the earlier one
-                    int c = Double.isNaN(bestPes) ? -1 : Double.compare(pes, bestPes);
-                    if (c < 0 || c == 0 && ns < bestNs) {
-                        bestPes = pes;
-                        bestNs = ns;
-                    }
-                }
-                if (k == parts && ns < fastestNs) {
-                    fastestNs = ns;
-                }
-            }
-        }
-        double priority = view.jobPriority(j);
-        return Double.isNaN(bestPes) ? -priority / Math.max(1, fastestNs)
-                : priority / ((double) Math.max(1, slack) * bestPes);
-    }
-
     /** @return the remaining time on {@code k} of {@code parts} partitions, given the whole-accelerator time */
     static long remainingNs(long whole, int parts, int k) {
         return k == parts ? whole : (long) Math.ceil(whole * (double) parts / k);
@@ -419,6 +457,10 @@ final class Backlog {
             lateScore = Arrays.copyOf(lateScore, n);
             score = Arrays.copyOf(score, n);
             state = Arrays.copyOf(state, n);
+            priority = Arrays.copyOf(priority, n);
+            keyedLayer = Arrays.copyOf(keyedLayer, n);
+            keyedVariant = Arrays.copyOf(keyedVariant, n);
+            whole = Arrays.copyOf(whole, n * accs);
         }
         return used++;
     }

@@ -52,6 +52,12 @@ final class SlotHeap {
     }
 
     void push(int slot) {
+        addUnordered(slot);
+        siftUp(size - 1);
+    }
+
+    /** Appends {@code slot} without ordering: call {@link #heapify()} before any other operation. */
+    void addUnordered(int slot) {
         if (size == heap.length) {
             heap = Arrays.copyOf(heap, size * 2);
         }
@@ -61,8 +67,14 @@ final class SlotHeap {
             Arrays.fill(pos, old, pos.length, -1);
         }
         heap[size] = slot;
-        pos[slot] = size;
-        siftUp(size++);
+        pos[slot] = size++;
+    }
+
+    /** Orders the slots added by {@link #addUnordered} (bottom-up: linear in the size). */
+    void heapify() {
+        for (int i = size / 2 - 1; i >= 0; i--) {
+            siftDown(i);
+        }
     }
 
     /** @return the first slot, removed */
