@@ -230,13 +230,17 @@ final class Backlog {
     private void rebuild(SchedulerView view) {
         lastView = view;
         accs = view.acceleratorCount();
-        parts = new int[accs];
-        pes = new int[accs];
+        if (parts.length != accs) {
+            parts = new int[accs];
+            pes = new int[accs];
+        }
         for (int a = 0; a < accs; a++) {
             parts[a] = view.accelerator(a).partitions();
             pes[a] = view.accelerator(a).peCount();
         }
-        whole = new long[id.length * accs];
+        if (whole.length != id.length * accs) {
+            whole = new long[id.length * accs];
+        }
         feasible.clear();
         late.clear();
         dirtyCount = 0;
