@@ -1,10 +1,6 @@
 package org.rtmmlab.scheduler.planaria;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Arrays;
 import org.rtmmlab.api.scheduler.SchedulerView;
 
 /**
@@ -21,37 +17,42 @@ import org.rtmmlab.api.scheduler.SchedulerView;
  * the fastest option still free. Units left on an accelerator are shared among its grantees ({@link #shareSpare}):
  * when all fit in proportion to priority / remaining time, otherwise in proportion to the non-negative score; rounded;
  * leftovers to the highest priority, over-allocation shaved from the lowest priority.
+ *
+ * <p>One per scheduler, recomputed in place at each re-allocation: the jobs come from a {@link Backlog} in score order
+ * as they are needed (only a prefix of the order can get resources: each grant takes at least one free unit), and
+ * the working arrays are kept from one allocation to the next, so steady state allocates nothing.
  */
 final class Allocation {
 
-    /** A grant: {@code units} of accelerator {@code accelerator}'s {@code partitions}. */
-    record Grant(int accelerator, int units, int partitions, double score) {
-        double share() {
-            return units == partitions ? 1.0 : (double) units / partitions;
-        }
-    }
+    // the result: granted jobs in view-index order (at most one per resource unit, so a handful)
+    private int size;
+    private int[] jobs = new int[8];
+    private long[] ids = new long[8];
+    private int[] accelerators = new int[8];
+    private int[] units = new int[8];
+    private int[] partitions = new int[8];
 
-    private static final Allocation NONE = new Allocation(new int[0], new long[0], new Grant[0]);
-
-    /** The granted jobs in view-index order (at most one per resource unit, so a handful): index, id, grant. */
-    private final int[] jobs;
-    private final long[] ids;
-    private final Grant[] grants;
-
-    private Allocation(int[] jobs, long[] ids, Grant[] grants) {
-        this.jobs = jobs;
-        this.ids = ids;
-        this.grants = grants;
-    }
-
-    /** An allocation granting nothing. */
-    static Allocation none() {
-        return NONE;
-    }
+    // the jobs taken from the order in this allocation ("needs"), in score order, with their grants (-1: none)
+    private int needCount;
+    private int[] needJob = new int[8];
+    private double[] needScore = new double[8];
+    private int[] grantAccelerator = new int[8];
+    private int[] grantUnits = new int[8];
+    private int[] waiting = new int[8];
+    private int[] free = new int[0];
+    /** The option chosen by {@link #firstFree} / {@link #fastestFree}: accelerator and units. */
+    private int optionAccelerator;
+    private int optionUnits;
+    // spare sharing scratch, per grantee of one accelerator
+    private int[] on = new int[8];
+    private int[] base = new int[8];
+    private int[] share = new int[8];
+    private double[] weight = new double[8];
+    private int[] shaveOrder = new int[8];
 
     /** @return how many jobs have a grant */
     int size() {
-        return jobs.length;
+        return size;
     }
 
     /**
@@ -67,185 +68,213 @@ final class Allocation {
         return ids[i];
     }
 
-    /** @return the {@code i}-th grant */
-    Grant grant(int i) {
-        return grants[i];
+    /** @return the accelerator of the {@code i}-th grant */
+    int accelerator(int i) {
+        return accelerators[i];
     }
 
+    /** @return the partitions of the {@code i}-th grant's accelerator */
+    int partitions(int i) {
+        return partitions[i];
+    }
 
-    /** One job's view of the resources: its options, min-feasible one and score. */
-    private record Need(int job, long slack, List<int[]> feasible, int[] fastest, double score) {
+    /** @return the share of its accelerator the {@code i}-th grant gives: units / partitions */
+    double share(int i) {
+        return units[i] == partitions[i] ? 1.0 : (double) units[i] / partitions[i];
+    }
+
+    /** Forgets the grants (nothing granted until the next {@link #compute}). */
+    void clear() {
+        size = 0;
     }
 
     /**
-     * Computes the allocation of the view's unfinished jobs at {@code view.now()}.
+     * Computes the allocation of the view's unfinished jobs at {@code view.now()}, replacing this one.
      *
-     * @param order scratch space reused from one allocation to the next (its content is replaced)
+     * @param order the run's jobs in score order, brought up to date here
      */
-    static Allocation compute(SchedulerView view, boolean shareSpare, ScoreOrder order) {
+    void compute(SchedulerView view, boolean shareSpare, Backlog order) {
         int accs = view.acceleratorCount();
-        int[] free = new int[accs];
+        if (free.length < accs) {
+            free = new int[accs];
+        }
         for (int a = 0; a < accs; a++) {
             free[a] = view.accelerator(a).partitions();
         }
         // feasible jobs by score; then infeasible ones by |score| = priority / fastest remaining time (Planaria
         // shares cores in proportion to |score| when tasks are infeasible; a whole accelerator cannot be shared, so
-        // |score| becomes an order: the shortest infeasible job first, which lets started frames finish). Only a
-        // prefix of that order can get resources (each grant takes at least one free unit), so the jobs come out
-        // of a heap (ScoreOrder) as they are needed instead of sorting the whole backlog, and only those get their
-        // option lists (need).
-        order.fill(view);
-        List<Need> needs = new ArrayList<>(); // the jobs taken from the order, in score order
-        List<Need> waiting = new ArrayList<>();
-        Map<Long, Grant> grants = new HashMap<>();
-        while (order.hasFeasible() && anyFree(free)) {
-            Need n = need(view, order.next());
-            needs.add(n);
-            int[] option = firstFree(n.feasible(), free);
-            if (option == null) {
-                waiting.add(n);
+        // |score| becomes an order: the shortest infeasible job first, which lets started frames finish)
+        order.begin(view);
+        needCount = 0;
+        int waitingCount = 0;
+        while (order.hasFeasible() && anyFree(accs)) {
+            int n = take(order);
+            if (firstFree(view, needJob[n], accs)) {
+                grant(n);
             } else {
-                grant(view, grants, free, n, option);
+                waiting = grow(waiting, waitingCount);
+                waiting[waitingCount++] = n;
             }
         }
         // what is left in the order would wait too: the infeasible jobs, and feasible ones once nothing is free
-        boolean allFitted = waiting.isEmpty() && order.isEmpty();
-        for (Need n : waiting) {
-            int[] option = fastestFree(view, n.job(), free);
-            if (option != null) {
-                grant(view, grants, free, n, option);
+        boolean allFitted = waitingCount == 0 && order.isEmpty();
+        for (int w = 0; w < waitingCount; w++) {
+            int n = waiting[w];
+            if (fastestFree(view, needJob[n], accs)) {
+                grant(n);
             }
         }
-        while (!order.isEmpty() && anyFree(free)) {
-            Need n = need(view, order.next());
-            needs.add(n);
-            int[] option = fastestFree(view, n.job(), free);
-            if (option != null) {
-                grant(view, grants, free, n, option);
+        while (!order.isEmpty() && anyFree(accs)) {
+            int n = take(order);
+            if (fastestFree(view, needJob[n], accs)) {
+                grant(n);
             }
         }
         if (shareSpare) {
             // all fit: every job is feasible and got a feasible option in the score-order pass (the official
             // check_if_tasks_all_fit: every task has a feasible core count and the minima fit together)
-            boolean allFit = !needs.isEmpty() && allFitted;
-            shareSpare(view, needs, grants, free, allFit);
+            boolean allFit = needCount > 0 && allFitted;
+            shareSpare(view, accs, allFit);
         }
-        if (grants.isEmpty()) {
-            return NONE;
-        }
-        // the decision loop visits granted jobs in view-index order (as a scan of every job did) without a look-up
-        // per job: the cost of a decision between re-allocations does not grow with the backlog
-        int[] jobs = new int[grants.size()];
-        int k = 0;
-        for (Need n : needs) {
-            if (grants.containsKey(view.jobId(n.job()))) {
-                jobs[k++] = n.job();
+        for (int n = 0; n < needCount; n++) {
+            if (grantAccelerator[n] >= 0) {
+                order.granted(n);
             }
         }
-        java.util.Arrays.sort(jobs);
-        long[] ids = new long[jobs.length];
-        Grant[] byJob = new Grant[jobs.length];
-        for (int i = 0; i < jobs.length; i++) {
-            ids[i] = view.jobId(jobs[i]);
-            byJob[i] = grants.get(ids[i]);
+        order.settle();
+        // the decision loop visits granted jobs in view-index order (as a scan of every job did) without a look-up
+        // per job: the cost of a decision between re-allocations does not grow with the backlog
+        size = 0;
+        for (int n = 0; n < needCount; n++) {
+            if (grantAccelerator[n] >= 0) {
+                int i = size++;
+                int j = needJob[n];
+                while (i > 0 && jobs[i - 1] > j) { // insertion by view index (a handful of grants)
+                    set(i, jobs[i - 1], ids[i - 1], accelerators[i - 1], units[i - 1], partitions[i - 1]);
+                    i--;
+                }
+                int a = grantAccelerator[n];
+                set(i, j, view.jobId(j), a, grantUnits[n], view.accelerator(a).partitions());
+            }
         }
-        return new Allocation(jobs, ids, byJob);
     }
 
-    private static boolean anyFree(int[] free) {
-        for (int units : free) {
-            if (units > 0) {
+    private void set(int i, int job, long id, int accelerator, int unitCount, int parts) {
+        if (i >= jobs.length) {
+            int n = Math.max(i + 1, 2 * jobs.length);
+            jobs = Arrays.copyOf(jobs, n);
+            ids = Arrays.copyOf(ids, n);
+            accelerators = Arrays.copyOf(accelerators, n);
+            units = Arrays.copyOf(units, n);
+            partitions = Arrays.copyOf(partitions, n);
+        }
+        jobs[i] = job;
+        ids[i] = id;
+        accelerators[i] = accelerator;
+        units[i] = unitCount;
+        partitions[i] = parts;
+    }
+
+    /** Takes the next job of the order as a need. @return its need index */
+    private int take(Backlog order) {
+        int j = order.next();
+        int n = needCount++;
+        if (n == needJob.length) {
+            int len = 2 * n;
+            needJob = Arrays.copyOf(needJob, len);
+            needScore = Arrays.copyOf(needScore, len);
+            grantAccelerator = Arrays.copyOf(grantAccelerator, len);
+            grantUnits = Arrays.copyOf(grantUnits, len);
+        }
+        needJob[n] = j;
+        needScore[n] = order.lastScore();
+        grantAccelerator[n] = -1;
+        return n;
+    }
+
+    private boolean anyFree(int accs) {
+        for (int a = 0; a < accs; a++) {
+            if (free[a] > 0) {
                 return true;
             }
         }
         return false;
     }
 
-    private static void grant(SchedulerView view, Map<Long, Grant> grants, int[] free, Need n, int[] option) {
-        int a = option[0];
-        free[a] -= option[1];
-        grants.put(view.jobId(n.job()), new Grant(a, option[1], view.accelerator(a).partitions(), n.score()));
+    /** Grants need {@code n} the option last chosen. */
+    private void grant(int n) {
+        free[optionAccelerator] -= optionUnits;
+        grantAccelerator[n] = optionAccelerator;
+        grantUnits[n] = optionUnits;
     }
 
-    /** @return job {@code j}'s score as computed with its option lists ({@link ScoreOrder} computes it without) */
-    static double needScore(SchedulerView view, int j) {
-        return need(view, j).score();
-    }
-
-    private static Need need(SchedulerView view, int j) {
+    /**
+     * Chooses job {@code j}'s smallest feasible option that is free: of the options whose remaining time fits the
+     * slack and whose units are free, the one with the fewest PEs, then the shorter remaining time, then the lower
+     * accelerator index. @return false if there is none
+     */
+    private boolean firstFree(SchedulerView view, int j, int accs) {
         long slack = view.deadlineNs(j) - view.now();
-        List<int[]> feasible = new ArrayList<>();
-        int[] fastest = null;
-        long fastestNs = Long.MAX_VALUE;
-        for (int a = 0; a < view.acceleratorCount(); a++) {
+        double bestPes = Double.NaN;
+        long bestNs = 0;
+        for (int a = 0; a < accs; a++) {
             int parts = view.accelerator(a).partitions();
-            for (int k = 1; k <= parts; k++) {
-                long ns = remainingNs(view, j, a, k);
+            long whole = view.remainingLatencyNs(view.jobModel(j), view.jobVariant(j), view.nextLayer(j), a);
+            for (int k = 1; k <= Math.min(parts, free[a]); k++) {
+                long ns = Backlog.remainingNs(whole, parts, k);
                 if (ns <= slack) {
-                    feasible.add(new int[] {a, k});
-                }
-                if (k == parts && ns < fastestNs) {
-                    fastestNs = ns;
-                    fastest = new int[] {a, k};
+                    double pes = pes(view, a, k);
+                    int c = Double.isNaN(bestPes) ? -1 : Double.compare(pes, bestPes);
+                    if (c < 0 || c == 0 && ns < bestNs) { // equal: the earlier (lower accelerator, fewer units)
+                        bestPes = pes;
+                        bestNs = ns;
+                        optionAccelerator = a;
+                        optionUnits = k;
+                    }
                 }
             }
         }
-        feasible.sort(Comparator.comparingDouble((int[] o) -> pes(view, o))
-                .thenComparingLong(o -> remainingNs(view, j, o[0], o[1]))
-                .thenComparingInt(o -> o[0]));
-        double priority = view.jobPriority(j);
-        double score = feasible.isEmpty() ? -priority / Math.max(1, fastestNs)
-                : priority / ((double) Math.max(1, slack) * pes(view, feasible.get(0)));
-        return new Need(j, slack, feasible, fastest, score);
+        return !Double.isNaN(bestPes);
     }
 
-    /** @return remaining time of job {@code j} on {@code k} of accelerator {@code a}'s partitions, ns */
-    static long remainingNs(SchedulerView view, int j, int a, int k) {
-        long whole = view.remainingLatencyNs(view.jobModel(j), view.jobVariant(j), view.nextLayer(j), a);
-        int parts = view.accelerator(a).partitions();
-        return k == parts ? whole : (long) Math.ceil(whole * (double) parts / k);
-    }
-
-    private static double pes(SchedulerView view, int[] option) {
-        return (double) view.accelerator(option[0]).peCount() * option[1] / view.accelerator(option[0]).partitions();
-    }
-
-    private static int[] firstFree(List<int[]> options, int[] free) {
-        for (int[] o : options) {
-            if (free[o[0]] >= o[1]) {
-                return o;
-            }
-        }
-        return null;
-    }
-
-    /** @return the free option (any size that fits) with the shortest remaining time, or null */
-    private static int[] fastestFree(SchedulerView view, int j, int[] free) {
-        int[] best = null;
+    /**
+     * Chooses the free option (any size that fits) with the shortest remaining time for job {@code j}, then the
+     * fewest units of that accelerator that are as fast. @return false if there is none
+     */
+    private boolean fastestFree(SchedulerView view, int j, int accs) {
+        int best = -1;
         long bestNs = Long.MAX_VALUE;
-        for (int a = 0; a < free.length; a++) {
+        for (int a = 0; a < accs; a++) {
             if (free[a] > 0) {
                 long ns = remainingNs(view, j, a, free[a]);
                 if (ns < bestNs) {
                     bestNs = ns;
-                    best = new int[] {a, free[a]};
+                    best = a;
                 }
             }
         }
-        if (best != null) {
-            best = smallestAsFast(view, j, best[0], bestNs, free);
+        if (best < 0) {
+            return false;
         }
-        return best;
-    }
-
-    /** @return the fewest units of {@code a} that still give the fastest time found ({@code bestNs}) */
-    private static int[] smallestAsFast(SchedulerView view, int j, int a, long bestNs, int[] free) {
-        for (int k = 1; k <= free[a]; k++) {
-            if (remainingNs(view, j, a, k) <= bestNs) {
-                return new int[] {a, k};
+        optionAccelerator = best;
+        optionUnits = free[best];
+        for (int k = 1; k <= free[best]; k++) {
+            if (remainingNs(view, j, best, k) <= bestNs) {
+                optionUnits = k;
+                break;
             }
         }
-        return new int[] {a, free[a]};
+        return true;
+    }
+
+    /** @return remaining time of job {@code j} on {@code k} of accelerator {@code a}'s partitions, ns */
+    private static long remainingNs(SchedulerView view, int j, int a, int k) {
+        long whole = view.remainingLatencyNs(view.jobModel(j), view.jobVariant(j), view.nextLayer(j), a);
+        return Backlog.remainingNs(whole, view.accelerator(a).partitions(), k);
+    }
+
+    private static double pes(SchedulerView view, int a, int k) {
+        return (double) view.accelerator(a).peCount() * k / view.accelerator(a).partitions();
     }
 
     /**
@@ -265,79 +294,94 @@ final class Allocation {
      * accelerator with spare units has only feasible grantees (non-negative scores); when no job is feasible nothing
      * is left to share.
      */
-    private static void shareSpare(SchedulerView view, List<Need> byScore, Map<Long, Grant> grants, int[] free,
-                                   boolean allFit) {
-        for (int a = 0; a < free.length; a++) {
+    private void shareSpare(SchedulerView view, int accs, boolean allFit) {
+        for (int a = 0; a < accs; a++) {
             int spare = free[a];
             if (spare == 0) {
                 continue;
             }
-            List<Need> on = new ArrayList<>();
-            for (Need n : byScore) {
-                Grant g = grants.get(view.jobId(n.job()));
-                if (g != null && g.accelerator() == a) {
-                    on.add(n);
+            int count = 0;
+            for (int n = 0; n < needCount; n++) {
+                if (grantAccelerator[n] == a) {
+                    if (count == on.length) {
+                        int len = 2 * count;
+                        on = Arrays.copyOf(on, len);
+                        base = Arrays.copyOf(base, len);
+                        share = Arrays.copyOf(share, len);
+                        weight = Arrays.copyOf(weight, len);
+                        shaveOrder = Arrays.copyOf(shaveOrder, len);
+                    }
+                    on[count++] = n;
                 }
             }
-            if (on.isEmpty()) {
+            if (count == 0) {
                 continue;
             }
-            int[] base = new int[on.size()];
-            int[] units = new int[on.size()];
-            double[] weight = new double[on.size()];
             double total = 0;
-            for (int i = 0; i < on.size(); i++) {
-                Need n = on.get(i);
-                base[i] = grants.get(view.jobId(n.job())).units();
-                units[i] = base[i];
+            for (int i = 0; i < count; i++) {
+                int n = on[i];
+                base[i] = grantUnits[n];
+                share[i] = base[i];
                 weight[i] = spareWeight(view, n, a, base[i], allFit);
                 total += weight[i];
             }
             int given = 0;
-            for (int i = 0; i < on.size(); i++) {
+            for (int i = 0; i < count; i++) {
                 int extra = total == 0 ? 0 : (int) Math.rint(weight[i] / total * spare);
-                units[i] += extra;
+                share[i] += extra;
                 given += extra;
             }
-            given -= shave(view, on, base, units, given - spare);
+            given -= shave(view, count, given - spare);
             if (given < spare) {
-                giveLeftovers(view, on, units, spare - given);
+                giveLeftovers(view, count, spare - given);
             }
-            for (int i = 0; i < on.size(); i++) {
-                long id = view.jobId(on.get(i).job());
-                Grant g = grants.get(id);
-                grants.put(id, new Grant(a, units[i], g.partitions(), g.score()));
+            for (int i = 0; i < count; i++) {
+                grantUnits[on[i]] = share[i];
             }
             free[a] = 0;
         }
     }
 
-    /** @return job {@code n}'s weight in the sharing of accelerator {@code a}'s spare units */
-    private static double spareWeight(SchedulerView view, Need n, int a, int units, boolean allFit) {
+    /** @return need {@code n}'s weight in the sharing of accelerator {@code a}'s spare units */
+    private double spareWeight(SchedulerView view, int n, int a, int unitCount, boolean allFit) {
         if (!allFit) {
-            return Math.max(0, n.score());
+            return Math.max(0, needScore[n]);
         }
-        long remaining = remainingNs(view, n.job(), a, units);
-        return remaining == 0 ? 0 : view.jobPriority(n.job()) / (double) remaining;
+        long remaining = remainingNs(view, needJob[n], a, unitCount);
+        return remaining == 0 ? 0 : view.jobPriority(needJob[n]) / (double) remaining;
+    }
+
+    private int priority(SchedulerView view, int i) {
+        return view.jobPriority(needJob[on[i]]);
     }
 
     /**
      * Takes back {@code over} units (if positive), one at a time, from the lowest-priority grantees above their
      * minimum grant (ties: later in score order first). @return the units taken back
      */
-    private static int shave(SchedulerView view, List<Need> on, int[] base, int[] units, int over) {
-        List<Integer> order = new ArrayList<>();
-        for (int i = on.size() - 1; i >= 0; i--) {
-            order.add(i);
+    private int shave(SchedulerView view, int count, int over) {
+        if (over <= 0) {
+            return 0;
         }
-        order.sort(Comparator.comparingInt(i -> view.jobPriority(on.get(i).job()))); // stable: ties keep the order
+        // grantees from the last in score order, then stably by priority (insertion sort: a handful)
+        for (int k = 0; k < count; k++) {
+            int i = count - 1 - k;
+            int p = priority(view, i);
+            int at = k;
+            while (at > 0 && priority(view, shaveOrder[at - 1]) > p) {
+                shaveOrder[at] = shaveOrder[at - 1];
+                at--;
+            }
+            shaveOrder[at] = i;
+        }
         int taken = 0;
         boolean progress = true;
         while (taken < over && progress) {
             progress = false;
-            for (int i : order) {
-                if (taken < over && units[i] > base[i]) {
-                    units[i]--;
+            for (int k = 0; k < count; k++) {
+                int i = shaveOrder[k];
+                if (taken < over && share[i] > base[i]) {
+                    share[i]--;
                     taken++;
                     progress = true;
                 }
@@ -347,21 +391,31 @@ final class Allocation {
     }
 
     /** Splits {@code left} units evenly among the highest-priority grantees, the remainder to the first of them. */
-    private static void giveLeftovers(SchedulerView view, List<Need> on, int[] units, int left) {
+    private void giveLeftovers(SchedulerView view, int count, int left) {
         int top = Integer.MIN_VALUE;
-        for (Need n : on) {
-            top = Math.max(top, view.jobPriority(n.job()));
+        for (int i = 0; i < count; i++) {
+            top = Math.max(top, priority(view, i));
         }
-        List<Integer> tied = new ArrayList<>();
-        for (int i = 0; i < on.size(); i++) {
-            if (view.jobPriority(on.get(i).job()) == top) {
-                tied.add(i);
+        int tied = 0;
+        int first = -1;
+        for (int i = 0; i < count; i++) {
+            if (priority(view, i) == top) {
+                if (first < 0) {
+                    first = i;
+                }
+                tied++;
             }
         }
-        int each = left / tied.size();
-        for (int i : tied) {
-            units[i] += each;
+        int each = left / tied;
+        for (int i = 0; i < count; i++) {
+            if (priority(view, i) == top) {
+                share[i] += each;
+            }
         }
-        units[tied.get(0)] += left - each * tied.size();
+        share[first] += left - each * tied;
+    }
+
+    private static int[] grow(int[] a, int size) {
+        return size < a.length ? a : Arrays.copyOf(a, 2 * a.length);
     }
 }

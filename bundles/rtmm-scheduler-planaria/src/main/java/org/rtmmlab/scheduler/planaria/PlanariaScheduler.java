@@ -17,19 +17,25 @@ final class PlanariaScheduler implements Scheduler {
     private static final double EPSILON = 1e-9;
 
     private final PlanariaSettings settings;
-    private Allocation allocation = Allocation.none();
+    private final Allocation allocation = new Allocation();
     private boolean requestEnded = true;
-    private final ScoreOrder order = new ScoreOrder();
+    private final Backlog order;
 
     PlanariaScheduler(PlanariaSettings settings) {
+        this(settings, new Backlog());
+    }
+
+    /** @param order the run's job order (a test passes one that rebuilds itself at every re-allocation) */
+    PlanariaScheduler(PlanariaSettings settings, Backlog order) {
         this.settings = settings;
+        this.order = order;
     }
 
     @Override
     public void decide(SchedulerView view, Decisions decisions) {
         if (requestEnded || view.has(DecisionReason.ARRIVAL) || view.has(DecisionReason.DROPPED)
                 || view.has(DecisionReason.START)) {
-            allocation = Allocation.compute(view, settings.shareSpare(), order);
+            allocation.compute(view, settings.shareSpare(), order);
             requestEnded = false;
         }
         // only the granted jobs (a few), in view-index order; the view's indices stay put between re-allocations
@@ -42,15 +48,15 @@ final class PlanariaScheduler implements Scheduler {
                     continue;
                 }
             }
-            Allocation.Grant g = allocation.grant(i);
             if (!view.ready(j) || view.nextLayer(j) >= view.layerCount(j)) {
                 continue;
             }
-            int a = g.accelerator();
-            boolean fits = g.partitions() == 1 ? view.idle(a) : view.freeShare(a) + EPSILON >= g.share();
+            int a = allocation.accelerator(i);
+            double share = allocation.share(i);
+            boolean fits = allocation.partitions(i) == 1 ? view.idle(a) : view.freeShare(a) + EPSILON >= share;
             if (fits) {
                 int layers = Math.min(settings.blockLayers(), view.layerCount(j) - view.nextLayer(j));
-                decisions.dispatch(j, a, layers, g.share());
+                decisions.dispatch(j, a, layers, share);
             }
         }
     }

@@ -3,13 +3,16 @@ package org.rtmmlab.scheduler.planaria;
 import org.rtmmlab.api.scheduler.SchedulerView;
 
 /**
- * The unfinished jobs of a view in {@link Allocation}'s score order (feasible jobs first by score, then infeasible
+ * The unfinished jobs of a view in {@link ScanAllocation}'s score order (feasible jobs first by score, then infeasible
  * ones by |score|; ties by earlier deadline, then lower job id), handed out one at a time from a binary heap: building
  * it is linear in the jobs and each {@link #next()} logarithmic, so an allocation that hands out a few resource units
- * does not sort the whole backlog. The score is Planaria's (see {@link Allocation}), computed here without building
- * the option lists; {@code Allocation.need} computes the same value for the jobs taken.
+ * does not sort the whole backlog. The score is Planaria's (see {@link ScanAllocation}), computed here without building
+ * the option lists; {@code ScanAllocation.need} computes the same value for the jobs taken.
+ *
+ * <p>Test reference: the order main used before the incremental {@code Backlog} (issue 15), kept unchanged
+ * (renamed) as the rebuild-from-the-whole-view order that the equivalence tests hold the new one to.
  */
-final class ScoreOrder {
+final class ScanScoreOrder {
 
     private int[] heap = new int[0];
     private int size;
@@ -23,7 +26,7 @@ final class ScoreOrder {
      *
      * @return this
      */
-    ScoreOrder fill(SchedulerView view) {
+    ScanScoreOrder fill(SchedulerView view) {
         int jobs = view.jobCount();
         if (heap.length < jobs) {
             int n = Math.max(jobs, 2 * heap.length);
@@ -112,7 +115,7 @@ final class ScoreOrder {
         for (int a = 0; a < view.acceleratorCount(); a++) {
             int parts = view.accelerator(a).partitions();
             for (int k = 1; k <= parts; k++) {
-                long ns = Allocation.remainingNs(view, j, a, k);
+                long ns = ScanAllocation.remainingNs(view, j, a, k);
                 if (ns <= slack) {
                     double pes = (double) view.accelerator(a).peCount() * k / view.accelerator(a).partitions();
                     // options come in ascending accelerator order, so a tie on PEs and time keeps the earlier one
