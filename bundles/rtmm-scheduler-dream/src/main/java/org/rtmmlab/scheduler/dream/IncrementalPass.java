@@ -52,6 +52,7 @@ final class IncrementalPass implements DecisionPass {
     private long[] lastEnd = new long[0];
     private long[] remaining = new long[0];
     private double[] minEnergy = new double[0];
+    private long[] minLayerNs = new long[0];
     /** Supernet: the level's variant, the tolerance and the variant of the last evaluation; target -1 = none. */
     private int[] evalTarget = new int[0];
     private double[] evalTolerance = new double[0];
@@ -79,6 +80,12 @@ final class IncrementalPass implements DecisionPass {
     private int[] index = new int[16];
     private double[] urgency = new double[16];
     private boolean[] candidate = new boolean[16];
+    // the bound's heap (live positions of the candidates) and the jobs visited from it, this call
+    private int[] heapPos = new int[16];
+    private double[] heapBound = new double[16];
+    private int heapSize;
+    private int[] visitedPos = new int[16];
+    private double[] visitedBound = new double[16];
 
     private SchedulerView lastView;
     private boolean incremental;
@@ -217,12 +224,15 @@ final class IncrementalPass implements DecisionPass {
         if (from < v.layerCount(j)) {
             minEnergy[slot] = MapScore.minBlockEnergyPj(v, j, layers);
             int base = slot * accs;
+            long fastest = Long.MAX_VALUE;
             for (int a = 0; a < accs; a++) {
                 layerNs[base + a] = v.latencyNs(m, var, from, a);
+                fastest = Math.min(fastest, layerNs[base + a]);
                 blockNs[base + a] = v.blockLatencyNs(m, var, from, layers, a);
                 blockPj[base + a] = v.blockEnergyPj(m, var, from, layers, a);
                 remainingOnNs[base + a] = v.remainingLatencyNs(m, var, from, a);
             }
+            minLayerNs[slot] = fastest;
         }
     }
 
@@ -339,21 +349,121 @@ final class IncrementalPass implements DecisionPass {
     }
 
     private void dispatch(SchedulerView v, Decisions d, double alpha, double beta, boolean[] accTaken) {
+        if (!anyIdle(v, accTaken)) {
+            return;
+        }
         long now = v.now();
-        int ready = 0;
+        boolean bound = true;
+        heapSize = 0;
         for (int i = 0; i < liveCount; i++) {
             int slot = live[i];
             boolean c = block[slot] > 0 && v.ready(index[i]);
             candidate[i] = c;
             if (c) {
-                ready++;
                 urgency[i] = MapScore.urgency(remaining[slot], deadline[slot] - now);
+                long waited = now - lastEnd[slot];
+                bound &= waited >= 0 && (beta == 0 || Double.isFinite(minEnergy[slot]));
+                heapPos[heapSize] = i;
+                heapBound[heapSize++] = 1.0 + alpha * MapScore.fairness(waited, minLayerNs[slot]);
             }
         }
+        if (heapSize == 0) {
+            return;
+        }
+        if (bound) {
+            boundedDispatch(v, d, alpha, beta, accTaken);
+        } else {
+            scanDispatch(v, d, alpha, beta, accTaken);
+        }
+        int kept = 0;
+        for (int i = 0; i < liveCount; i++) {
+            if (index[i] < 0) {
+                parked = push(parked, parkedCount++, live[i]);
+            } else {
+                live[kept++] = live[i];
+            }
+        }
+        liveCount = kept;
+    }
+
+    /**
+     * Branch and bound on the pairs. {@code bound(j) = 1 + alpha x waited(j) / max(1, min over a of next-layer
+     * latency(j, a))} is at least {@code score(j, a)} for every accelerator, as computed: urgency &lt;= 1, alpha &gt;= 0
+     * and waited &gt;= 0 make the fairness term largest on the fastest accelerator, the energy, move and late terms
+     * only subtract (beta, penalties &gt;= 0; energy ratio &gt;= 1), and IEEE rounding is monotone, so the double of
+     * the score never exceeds the double of the bound. Jobs are visited by bound, highest first (a heap built per
+     * call); once a job's bound is below the best exact score, no later job can win on score, ties included. The
+     * order on pairs ({@link #better}, then the lower accelerator for one job) is total on non-NaN scores, so the
+     * winner is the scan's; a NaN score (an energy of +inf on every accelerator with beta &gt; 0) or a negative wait
+     * falls back to {@link #scanDispatch}, the scan's own order.
+     */
+    private void boundedDispatch(SchedulerView v, Decisions d, double alpha, double beta, boolean[] accTaken) {
+        long now = v.now();
         double move = settings.movePenalty();
         double late = settings.latePenalty();
-        int dispatched = 0;
-        while (ready > 0) {
+        for (int k = heapSize / 2 - 1; k >= 0; k--) {
+            siftDown(k);
+        }
+        int visited = 0;
+        while (anyIdle(v, accTaken)) {
+            int bestI = -1;
+            int bestA = -1;
+            double bestScore = 0;
+            long bestNs = 0;
+            for (int k = 0; ; k++) {
+                if (k == visited) {
+                    if (heapSize == 0) {
+                        break;
+                    }
+                    visitedPos = grow(visitedPos, visited);
+                    visitedBound = grow(visitedBound, visited);
+                    visitedPos[visited] = heapPos[0];
+                    visitedBound[visited++] = heapBound[0];
+                    heapSize--;
+                    heapPos[0] = heapPos[heapSize];
+                    heapBound[0] = heapBound[heapSize];
+                    siftDown(0);
+                }
+                if (bestI >= 0 && visitedBound[k] < bestScore) {
+                    break;
+                }
+                int i = visitedPos[k];
+                if (!candidate[i]) {
+                    continue;
+                }
+                int slot = live[i];
+                long dl = deadline[slot];
+                boolean feasible = now + remaining[slot] <= dl;
+                double minPj = beta != 0 ? minEnergy[slot] : 0;
+                for (int a = 0; a < accs; a++) {
+                    if (accTaken[a] || !v.idle(a)) {
+                        continue;
+                    }
+                    int at = slot * accs + a;
+                    double s = MapScore.score(now, urgency[i], lastEnd[slot], layerNs[at], alpha, beta, blockPj[at],
+                            minPj, lastAcc[slot], a, move, feasible, remainingOnNs[at], dl, late);
+                    long ns = blockNs[at];
+                    if (bestI < 0 || better(s, slot, ns, bestScore, live[bestI], bestNs)) {
+                        bestI = i;
+                        bestA = a;
+                        bestScore = s;
+                        bestNs = ns;
+                    }
+                }
+            }
+            if (bestI < 0) {
+                return;
+            }
+            dispatch(d, bestI, bestA, accTaken);
+        }
+    }
+
+    /** The scan's loop (accelerators outer, jobs in release order inner), for the cases the bound does not cover. */
+    private void scanDispatch(SchedulerView v, Decisions d, double alpha, double beta, boolean[] accTaken) {
+        long now = v.now();
+        double move = settings.movePenalty();
+        double late = settings.latePenalty();
+        while (true) {
             int bestI = -1;
             int bestA = -1;
             double bestScore = 0;
@@ -382,26 +492,53 @@ final class IncrementalPass implements DecisionPass {
                 }
             }
             if (bestI < 0) {
+                return;
+            }
+            dispatch(d, bestI, bestA, accTaken);
+        }
+    }
+
+    private boolean anyIdle(SchedulerView v, boolean[] accTaken) {
+        for (int a = 0; a < accs; a++) {
+            if (!accTaken[a] && v.idle(a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void dispatch(Decisions d, int i, int a, boolean[] accTaken) {
+        d.dispatch(index[i], a, block[live[i]]);
+        candidate[i] = false;
+        accTaken[a] = true;
+        index[i] = -1; // marks the dispatched: parked after the loop
+    }
+
+    /** Max-heap on {@code heapBound} (ties: lower live position first, for a fixed visiting order). */
+    private void siftDown(int k) {
+        int pos = heapPos[k];
+        double b = heapBound[k];
+        while (true) {
+            int c = 2 * k + 1;
+            if (c >= heapSize) {
                 break;
             }
-            d.dispatch(index[bestI], bestA, block[live[bestI]]);
-            candidate[bestI] = false;
-            accTaken[bestA] = true;
-            index[bestI] = -1; // marks the dispatched
-            dispatched++;
-            ready--;
-        }
-        if (dispatched > 0) {
-            int kept = 0;
-            for (int i = 0; i < liveCount; i++) {
-                if (index[i] < 0) {
-                    parked = push(parked, parkedCount++, live[i]);
-                } else {
-                    live[kept++] = live[i];
-                }
+            if (c + 1 < heapSize && above(c + 1, c)) {
+                c++;
             }
-            liveCount = kept;
+            if (!(heapBound[c] > b || (heapBound[c] == b && heapPos[c] < pos))) {
+                break;
+            }
+            heapPos[k] = heapPos[c];
+            heapBound[k] = heapBound[c];
+            k = c;
         }
+        heapPos[k] = pos;
+        heapBound[k] = b;
+    }
+
+    private boolean above(int x, int y) {
+        return heapBound[x] > heapBound[y] || (heapBound[x] == heapBound[y] && heapPos[x] < heapPos[y]);
     }
 
     /** {@code DreamScheduler}'s order: higher score; ties: earlier request, faster block, lower job id. */
@@ -448,6 +585,7 @@ final class IncrementalPass implements DecisionPass {
         lastEnd = Arrays.copyOf(lastEnd, n);
         remaining = Arrays.copyOf(remaining, n);
         minEnergy = Arrays.copyOf(minEnergy, n);
+        minLayerNs = Arrays.copyOf(minLayerNs, n);
         evalTarget = Arrays.copyOf(evalTarget, n);
         evalTolerance = Arrays.copyOf(evalTolerance, n);
         evalChosen = Arrays.copyOf(evalChosen, n);
@@ -463,7 +601,17 @@ final class IncrementalPass implements DecisionPass {
             index = new int[size];
             urgency = new double[size];
             candidate = new boolean[size];
+            heapPos = new int[size];
+            heapBound = new double[size];
         }
+    }
+
+    private static int[] grow(int[] a, int at) {
+        return at == a.length ? Arrays.copyOf(a, a.length * 2) : a;
+    }
+
+    private static double[] grow(double[] a, int at) {
+        return at == a.length ? Arrays.copyOf(a, a.length * 2) : a;
     }
 
     private static int[] push(int[] a, int at, int value) {
