@@ -28,8 +28,8 @@ import org.rtmmlab.api.scheduler.SchedulerView;
  *       {@code blockLayers} layers;</li>
  *   <li>ask for a wake-up at the end of the current window.</li>
  * </ol>
- * Scratch arrays grow with the job count and are reused: no allocation per decision once warm (a window's record is
- * allocated when it closes).
+ * Steps 3-5 are the {@link DecisionPass} ({@link IncrementalPass}: the live jobs and their costs kept across calls,
+ * issue 15). No allocation per decision once warm (a window's record is allocated when it closes).
  */
 final class DreamScheduler implements Scheduler {
 
@@ -55,18 +55,22 @@ final class DreamScheduler implements Scheduler {
     private long lastPointNs;
     private long maxSeenId = -1;
     private long drops;
-    private long[] remaining = new long[16];
-    private double[] urgency = new double[16];
-    private double[] minEnergy = new double[16];
-    private int[] layers = new int[16];
-    private boolean[] candidate = new boolean[16];
+    private final DecisionPass pass;
 
     /**
      * @param tune     run the online tuner (else the parameters stay as set; windows are still measured)
      * @param supernet switch variants by load
      */
     DreamScheduler(SchedulerContext context, DreamSettings settings, boolean tune, boolean supernet) {
+        this(context, settings, tune, supernet,
+                new IncrementalPass(settings, context.costs().acceleratorCount()));
+    }
+
+    /** @param pass the job part of each decision (tests hold {@link IncrementalPass} to a scan through this) */
+    DreamScheduler(SchedulerContext context, DreamSettings settings, boolean tune, boolean supernet,
+                   DecisionPass pass) {
         this.context = context;
+        this.pass = pass;
         this.settings = settings;
         CostView costs = context.costs();
         int models = costs.modelCount();
@@ -121,23 +125,14 @@ final class DreamScheduler implements Scheduler {
             lastPointNs = now;
         }
         advanceTo(now);
-        int n = v.jobCount();
-        grow(n);
         if (switcher != null) {
             switcher.decayTo(now);
         }
-        countReleases(v, n);
-        for (int j = 0; j < n; j++) {
-            remaining[j] = MapScore.bestRemainingNs(v, j);
-        }
-        if (switcher != null) {
-            switchVariants(v, d, n);
-        }
-        Arrays.fill(candidate, 0, n, false);
-        if (settings.drop()) {
-            admit(v, d, n);
-        }
-        dispatch(v, d, n);
+        countReleases(v, v.jobCount());
+        int level = switcher != null ? switcher.update(now) : -1;
+        Arrays.fill(accTaken, false);
+        drops += pass.decide(v, d, level, tuner.value(OnlineTuner.ALPHA), tuner.value(OnlineTuner.BETA),
+                tuner.value(OnlineTuner.TOLERANCE), accTaken);
         for (int a = 0; a < idleAfter.length; a++) {
             idleAfter[a] = !accTaken[a] && v.idle(a);
         }
@@ -193,121 +188,6 @@ final class DreamScheduler implements Scheduler {
         maxSeenId = top;
     }
 
-    private void switchVariants(SchedulerView v, Decisions d, int n) {
-        int level = switcher.update(v.now());
-        double tolerance = tuner.value(OnlineTuner.TOLERANCE);
-        for (int j = 0; j < n; j++) {
-            if (v.nextLayer(j) == 0 && v.runningOn(j) < 0) {
-                int m = v.jobModel(j);
-                int variants = v.model(m).variantCount();
-                int target = SupernetSwitcher.variantAt(level, variants);
-                if (settings.drop()) {
-                    target = feasibleVariant(v, j, m, target, variants, tolerance);
-                }
-                if (v.jobVariant(j) != target) {
-                    d.selectVariant(j, target);
-                    remaining[j] = MapScore.bestRemainingNs(v, j);
-                }
-            }
-        }
-    }
-
-    /**
-     * Adaptive model selection before admission control (the survey's "admission control and adaptive model
-     * selection"; the rule is ours): a frame that would be dropped at the level's variant takes the largest smaller
-     * variant with which it can still meet its deadline (+ tolerance); if none can, it keeps the level's variant.
-     */
-    private static int feasibleVariant(SchedulerView v, int j, int m, int target, int variants, double tolerance) {
-        for (int var = target; var < variants; var++) {
-            long r = MapScore.bestRemainingNs(v, m, var, 0);
-            if (!AdmissionControl.hopeless(v.now(), r, v.arrivalNs(j), v.deadlineNs(j), tolerance)) {
-                return var;
-            }
-        }
-        return target;
-    }
-
-    private void admit(SchedulerView v, Decisions d, int n) {
-        double tolerance = tuner.value(OnlineTuner.TOLERANCE);
-        long now = v.now();
-        for (int j = 0; j < n; j++) {
-            if (v.runningOn(j) < 0
-                    && AdmissionControl.hopeless(now, remaining[j], v.arrivalNs(j), v.deadlineNs(j), tolerance)) {
-                d.drop(j);
-                candidate[j] = false;
-                remaining[j] = -1; // marks a dropped job
-                drops++;
-            }
-        }
-    }
-
-    private void dispatch(SchedulerView v, Decisions d, int n) {
-        Arrays.fill(accTaken, false);
-        long now = v.now();
-        double beta = tuner.value(OnlineTuner.BETA);
-        int ready = 0;
-        for (int j = 0; j < n; j++) {
-            if (remaining[j] >= 0 && v.ready(j) && v.nextLayer(j) < v.layerCount(j)) {
-                candidate[j] = true;
-                ready++;
-                layers[j] = Math.min(settings.blockLayers(), v.layerCount(j) - v.nextLayer(j));
-                urgency[j] = MapScore.urgency(remaining[j], v.deadlineNs(j) - now);
-                minEnergy[j] = beta != 0 ? MapScore.minBlockEnergyPj(v, j, layers[j]) : 0;
-            }
-        }
-        double alpha = tuner.value(OnlineTuner.ALPHA);
-        double move = settings.movePenalty();
-        double late = settings.latePenalty();
-        int accs = v.acceleratorCount();
-        while (ready > 0) {
-            int bestJ = -1;
-            int bestA = -1;
-            double bestScore = 0;
-            long bestNs = 0;
-            for (int a = 0; a < accs; a++) {
-                if (accTaken[a] || !v.idle(a)) {
-                    continue;
-                }
-                for (int j = 0; j < n; j++) {
-                    if (!candidate[j]) {
-                        continue;
-                    }
-                    double s = MapScore.score(v, j, a, layers[j], urgency[j], minEnergy[j], alpha, beta, move,
-                            now + remaining[j] <= v.deadlineNs(j), late);
-                    long ns = v.blockLatencyNs(v.jobModel(j), v.jobVariant(j), v.nextLayer(j), layers[j], a);
-                    if (bestJ < 0 || better(v, s, j, ns, bestScore, bestJ, bestNs)) {
-                        bestJ = j;
-                        bestA = a;
-                        bestScore = s;
-                        bestNs = ns;
-                    }
-                }
-            }
-            if (bestJ < 0) {
-                return;
-            }
-            d.dispatch(bestJ, bestA, layers[bestJ]);
-            candidate[bestJ] = false;
-            accTaken[bestA] = true;
-            ready--;
-        }
-    }
-
-    /** Higher score; ties: earlier request (the port's rule), then the faster block, then lower job id. */
-    private static boolean better(SchedulerView v, double s, int j, long ns, double bestScore, int bestJ,
-                                  long bestNs) {
-        if (s != bestScore) {
-            return s > bestScore;
-        }
-        if (v.arrivalNs(j) != v.arrivalNs(bestJ)) {
-            return v.arrivalNs(j) < v.arrivalNs(bestJ);
-        }
-        if (ns != bestNs) {
-            return ns < bestNs;
-        }
-        return v.jobId(j) < v.jobId(bestJ);
-    }
-
     @Override
     public void observe(RequestRecord r) {
         if (r.outcome() == Outcome.IN_FLIGHT) {
@@ -353,16 +233,5 @@ final class DreamScheduler implements Scheduler {
         }
         String digits = Integer.toString(window);
         return "dream.window." + "0".repeat(Math.max(0, indexDigits - digits.length())) + digits + ".";
-    }
-
-    private void grow(int n) {
-        if (remaining.length < n) {
-            int size = Math.max(n, remaining.length * 2);
-            remaining = new long[size];
-            urgency = new double[size];
-            minEnergy = new double[size];
-            layers = new int[size];
-            candidate = new boolean[size];
-        }
     }
 }

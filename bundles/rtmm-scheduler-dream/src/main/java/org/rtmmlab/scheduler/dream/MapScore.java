@@ -84,16 +84,32 @@ final class MapScore {
         int m = v.jobModel(j);
         int var = v.jobVariant(j);
         int from = v.nextLayer(j);
-        double s = urgency + alpha * fairness(v.now() - v.lastRunEndNs(j), v.latencyNs(m, var, from, a));
+        return score(v.now(), urgency, v.lastRunEndNs(j), v.latencyNs(m, var, from, a), alpha, beta,
+                beta != 0 ? v.blockEnergyPj(m, var, from, layers, a) : 0, minEnergyPj, v.lastAccelerator(j), a,
+                movePenalty, feasible, v.remainingLatencyNs(m, var, from, a), v.deadlineNs(j), latePenalty);
+    }
+
+    /**
+     * The same score from values read beforehand (what {@link IncrementalPass} keeps per job), in the same order of
+     * floating-point operations, so both give the same double.
+     *
+     * @param lastRunEndNs the end of the job's last block (or its arrival)
+     * @param nextLayerNs  latency of its next layer on {@code a}
+     * @param blockPj      energy of its next block on {@code a} (read only when {@code beta != 0})
+     * @param last         the accelerator it last ran on, or -1
+     * @param remainingNs  its remaining latency with every layer on {@code a}
+     */
+    static double score(long now, double urgency, long lastRunEndNs, long nextLayerNs, double alpha, double beta,
+                        double blockPj, double minEnergyPj, int last, int a, double movePenalty, boolean feasible,
+                        long remainingNs, long deadlineNs, double latePenalty) {
+        double s = urgency + alpha * fairness(now - lastRunEndNs, nextLayerNs);
         if (beta != 0) {
-            double e = v.blockEnergyPj(m, var, from, layers, a);
-            s -= beta * (minEnergyPj > 0 ? e / minEnergyPj - 1 : 0);
+            s -= beta * (minEnergyPj > 0 ? blockPj / minEnergyPj - 1 : 0);
         }
-        int last = v.lastAccelerator(j);
         if (last >= 0 && last != a) {
             s -= movePenalty;
         }
-        if (latePenalty != 0 && feasible && v.now() + v.remainingLatencyNs(m, var, from, a) > v.deadlineNs(j)) {
+        if (latePenalty != 0 && feasible && now + remainingNs > deadlineNs) {
             s -= latePenalty;
         }
         return s;
