@@ -11,7 +11,6 @@ import org.rtmmlab.api.scheduler.Decisions;
 import org.rtmmlab.api.scheduler.Scheduler;
 import org.rtmmlab.api.scheduler.SchedulerView;
 import org.rtmmlab.api.workload.Model;
-import org.rtmmlab.api.workload.OpType;
 import org.rtmmlab.api.workload.Scenario;
 import org.rtmmlab.api.workload.Task;
 
@@ -50,6 +49,7 @@ final class RtmdlScheduler implements Scheduler {
     private final int[] lowTask;
     private final SubTaskQueue cpuQueue = new SubTaskQueue();
     private final SubTaskQueue gpuQueue = new SubTaskQueue();
+    private final LayerRuns layerRuns;
     private boolean[] usable = new boolean[16];
     private double[] utilAt = new double[16];
     private long cpuDispatches;
@@ -88,6 +88,7 @@ final class RtmdlScheduler implements Scheduler {
         lowTask = new int[costs.acceleratorCount()];
         Arrays.fill(highId, -1);
         Arrays.fill(lowId, -1);
+        layerRuns = new LayerRuns(costs);
     }
 
     /**
@@ -193,8 +194,8 @@ final class RtmdlScheduler implements Scheduler {
         other.clear();
     }
 
-    private static boolean host(SchedulerView v, int j) {
-        return v.model(v.jobModel(j)).layersOf(v.jobVariant(j)).get(v.nextLayer(j)).type() == OpType.HOST;
+    private boolean host(SchedulerView v, int j) {
+        return layerRuns.host(v.jobModel(j), v.jobVariant(j), v.nextLayer(j));
     }
 
     /** Empties a stream whose task finished its GPU sub-task (ended, or waiting with a CPU stage next). */
@@ -209,12 +210,30 @@ final class RtmdlScheduler implements Scheduler {
         }
     }
 
-    private static boolean holdsGpuWork(SchedulerView v, long requestId) {
+    private boolean holdsGpuWork(SchedulerView v, long requestId) {
         int j = indexOf(v, requestId);
         return j >= 0 && (v.runningOn(j) >= 0 || !host(v, j));
     }
 
+    /**
+     * @return the view index of the job with id {@code requestId}, or -1: a binary search, since the engine's views
+     *         list jobs in release order with increasing ids; a scan when that finds nothing (a view whose ids do not
+     *         increase, or a job that left)
+     */
     private static int indexOf(SchedulerView v, long requestId) {
+        int lo = 0;
+        int hi = v.jobCount() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            long id = v.jobId(mid);
+            if (id < requestId) {
+                lo = mid + 1;
+            } else if (id > requestId) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
         for (int j = 0; j < v.jobCount(); j++) {
             if (v.jobId(j) == requestId) {
                 return j;
@@ -310,16 +329,8 @@ final class RtmdlScheduler implements Scheduler {
     }
 
     /** @return how many consecutive layers from job j's next one are HOST (cpu) / not HOST (gpu) and run on a */
-    private static int run(SchedulerView v, int j, int a, boolean cpu) {
-        int m = v.jobModel(j);
-        int variant = v.jobVariant(j);
-        var layers = v.model(m).layersOf(variant);
-        int from = v.nextLayer(j);
-        int l = from;
-        while (l < layers.size() && (layers.get(l).type() == OpType.HOST) == cpu && v.supported(m, variant, l, a)) {
-            l++;
-        }
-        return l - from;
+    private int run(SchedulerView v, int j, int a, boolean cpu) {
+        return layerRuns.run(v.jobModel(j), v.jobVariant(j), v.nextLayer(j), a, cpu);
     }
 
     @Override
