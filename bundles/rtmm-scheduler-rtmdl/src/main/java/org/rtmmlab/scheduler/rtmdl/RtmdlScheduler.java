@@ -11,7 +11,6 @@ import org.rtmmlab.api.scheduler.Decisions;
 import org.rtmmlab.api.scheduler.Scheduler;
 import org.rtmmlab.api.scheduler.SchedulerView;
 import org.rtmmlab.api.workload.Model;
-import org.rtmmlab.api.workload.OpType;
 import org.rtmmlab.api.workload.Scenario;
 import org.rtmmlab.api.workload.Task;
 
@@ -48,8 +47,12 @@ final class RtmdlScheduler implements Scheduler {
     private final long[] lowId;
     private final int[] highTask;
     private final int[] lowTask;
+    /** per accelerator: the view index where the high / low stream's job was last found (a hint for the next call). */
+    private final int[] highAt;
+    private final int[] lowAt;
     private final SubTaskQueue cpuQueue = new SubTaskQueue();
     private final SubTaskQueue gpuQueue = new SubTaskQueue();
+    private final LayerRuns layerRuns;
     private boolean[] usable = new boolean[16];
     private double[] utilAt = new double[16];
     private long cpuDispatches;
@@ -86,8 +89,11 @@ final class RtmdlScheduler implements Scheduler {
         lowId = new long[costs.acceleratorCount()];
         highTask = new int[costs.acceleratorCount()];
         lowTask = new int[costs.acceleratorCount()];
+        highAt = new int[costs.acceleratorCount()];
+        lowAt = new int[costs.acceleratorCount()];
         Arrays.fill(highId, -1);
         Arrays.fill(lowId, -1);
+        layerRuns = new LayerRuns(costs);
     }
 
     /**
@@ -141,12 +147,14 @@ final class RtmdlScheduler implements Scheduler {
         cpuQueue.clear();
         gpuQueue.clear();
         int holder = settings.split() ? -1 : inProgress(v);
+        boolean dropLate = settings.dropLate();
+        long now = v.now();
         for (int j = 0; j < n; j++) {
-            int t = v.jobTask(j);
-            if (settings.dropLate() && v.runningOn(j) < 0 && v.now() >= v.deadlineNs(j)) {
+            if (dropLate && now >= v.deadlineNs(j) && v.runningOn(j) < 0) {
                 d.drop(j); // its frame is missed anyway; the GPU goes to frames that can still make it
                 continue;
             }
+            int t = v.jobTask(j);
             if (v.nextLayer(j) == 0 && v.runningOn(j) < 0 && v.jobVariant(j) != taskVariant[t]) {
                 d.selectVariant(j, taskVariant[t]);
             }
@@ -193,28 +201,49 @@ final class RtmdlScheduler implements Scheduler {
         other.clear();
     }
 
-    private static boolean host(SchedulerView v, int j) {
-        return v.model(v.jobModel(j)).layersOf(v.jobVariant(j)).get(v.nextLayer(j)).type() == OpType.HOST;
+    private boolean host(SchedulerView v, int j) {
+        return layerRuns.host(v.jobModel(j), v.jobVariant(j), v.nextLayer(j));
     }
 
     /** Empties a stream whose task finished its GPU sub-task (ended, or waiting with a CPU stage next). */
     private void refreshStreams(SchedulerView v) {
         for (int a = 0; a < highId.length; a++) {
-            if (highId[a] >= 0 && !holdsGpuWork(v, highId[a])) {
+            if (highId[a] >= 0 && !holdsGpuWork(v, highAt[a] = indexOf(v, highId[a], highAt[a]))) {
                 highId[a] = -1;
             }
-            if (lowId[a] >= 0 && !holdsGpuWork(v, lowId[a])) {
+            if (lowId[a] >= 0 && !holdsGpuWork(v, lowAt[a] = indexOf(v, lowId[a], lowAt[a]))) {
                 lowId[a] = -1;
             }
         }
     }
 
-    private static boolean holdsGpuWork(SchedulerView v, long requestId) {
-        int j = indexOf(v, requestId);
+    private boolean holdsGpuWork(SchedulerView v, int j) {
         return j >= 0 && (v.runningOn(j) >= 0 || !host(v, j));
     }
 
-    private static int indexOf(SchedulerView v, long requestId) {
+    /**
+     * @return the view index of the job with id {@code requestId}, or -1: {@code hint} if the job is there (where
+     *         it was found at the last call, when no job before it left), else a binary search, since the engine's
+     *         views list jobs in release order with increasing ids; a scan when that finds nothing (a view whose ids
+     *         do not increase, or a job that left)
+     */
+    private static int indexOf(SchedulerView v, long requestId, int hint) {
+        if (hint >= 0 && hint < v.jobCount() && v.jobId(hint) == requestId) {
+            return hint;
+        }
+        int lo = 0;
+        int hi = v.jobCount() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            long id = v.jobId(mid);
+            if (id < requestId) {
+                lo = mid + 1;
+            } else if (id > requestId) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
         for (int j = 0; j < v.jobCount(); j++) {
             if (v.jobId(j) == requestId) {
                 return j;
@@ -265,17 +294,16 @@ final class RtmdlScheduler implements Scheduler {
         }
         if (highId[a] >= 0) {
             double share = streams && lowId[a] >= 0 ? 1 - taskUtil[lowTask[a]] : 1.0;
-            dispatchStream(v, d, a, highId[a], share, streams, false);
+            dispatchStream(v, d, a, highAt[a] = indexOf(v, highId[a], highAt[a]), share, streams, false);
         }
         if (lowId[a] >= 0) {
             double share = highId[a] >= 0 ? taskUtil[lowTask[a]] : 1.0;
-            dispatchStream(v, d, a, lowId[a], share, streams, true);
+            dispatchStream(v, d, a, lowAt[a] = indexOf(v, lowId[a], lowAt[a]), share, streams, true);
         }
     }
 
-    private void dispatchStream(SchedulerView v, Decisions d, int a, long requestId, double share, boolean streams,
+    private void dispatchStream(SchedulerView v, Decisions d, int a, int j, double share, boolean streams,
                                 boolean low) {
-        int j = indexOf(v, requestId);
         if (j < 0 || !v.ready(j) || v.freeShare(a) < share - EPSILON) {
             return; // running its layer, or the other stream's layer still holds the GPU
         }
@@ -310,16 +338,8 @@ final class RtmdlScheduler implements Scheduler {
     }
 
     /** @return how many consecutive layers from job j's next one are HOST (cpu) / not HOST (gpu) and run on a */
-    private static int run(SchedulerView v, int j, int a, boolean cpu) {
-        int m = v.jobModel(j);
-        int variant = v.jobVariant(j);
-        var layers = v.model(m).layersOf(variant);
-        int from = v.nextLayer(j);
-        int l = from;
-        while (l < layers.size() && (layers.get(l).type() == OpType.HOST) == cpu && v.supported(m, variant, l, a)) {
-            l++;
-        }
-        return l - from;
+    private int run(SchedulerView v, int j, int a, boolean cpu) {
+        return layerRuns.run(v.jobModel(j), v.jobVariant(j), v.nextLayer(j), a, cpu);
     }
 
     @Override

@@ -5,10 +5,14 @@ import java.util.Arrays;
 /**
  * One of RT-mDL's sub-task priority queues (CPU or GPU; Ling et al., SenSys 2021, run-time scheduler: "CPU and GPU
  * sub-tasks wait in separate priority queues"): job indices of one decision point ordered by priority (higher
- * first), then earlier absolute deadline, then lower job id. Rebuilt at every decision point by insertion.
+ * first), then earlier absolute deadline, then lower job id. Rebuilt at every decision point: entries are appended,
+ * and sorted once (a merge sort, O(n log n)) when the order is first read after an append (issue 15: inserting each
+ * entry at its place cost O(n^2) when the jobs come in the reverse of the order, e.g. deadlines falling with the index).
+ * Ids are unique, so the order is total and does not depend on the order of the appends.
  *
- * <p>Storage: entry {@code k} is the record {@code key[3k .. 3k+2]} = (priority, deadline, job id) and
- * {@code jobs[k]}, in two arrays that only grow, so steady state allocates nothing.
+ * <p>Storage: entry {@code e} is the record {@code key[3e .. 3e+2]} = (priority, deadline, job id) and
+ * {@code jobs[e]}; {@code order[k]} is the entry at position {@code k}. Arrays only grow, so steady state allocates
+ * nothing.
  */
 final class SubTaskQueue {
 
@@ -17,10 +21,14 @@ final class SubTaskQueue {
 
     private int[] jobs = new int[16];
     private long[] key = new long[16 * STRIDE];
+    private int[] order = new int[16];
+    private int[] scratch = new int[16];
     private int size;
+    private boolean sorted = true;
 
     void clear() {
         size = 0;
+        sorted = true;
     }
 
     int size() {
@@ -29,42 +37,74 @@ final class SubTaskQueue {
 
     /** @return the job index at position {@code k} (0 = head, the highest priority) */
     int job(int k) {
-        return jobs[k];
+        sort();
+        return jobs[order[k]];
     }
 
     /** @return the priority of the job at position {@code k} */
     int priority(int k) {
-        return (int) key[k * STRIDE];
+        sort();
+        return (int) key[order[k] * STRIDE];
     }
 
-    /** Inserts a job at its place in the order. */
+    /** Adds a job; it takes its place in the order when the order is next read. */
     void add(int job, int prio, long deadlineNs, long jobId) {
         if (size == jobs.length) {
-            jobs = Arrays.copyOf(jobs, size * 2);
-            key = Arrays.copyOf(key, size * 2 * STRIDE);
+            int n = size * 2;
+            jobs = Arrays.copyOf(jobs, n);
+            key = Arrays.copyOf(key, n * STRIDE);
+            order = Arrays.copyOf(order, n);
+            scratch = new int[n];
         }
-        int k = size;
-        while (k > 0 && before(prio, deadlineNs, jobId, k - 1)) {
-            k--;
-        }
-        System.arraycopy(jobs, k, jobs, k + 1, size - k);
-        System.arraycopy(key, k * STRIDE, key, (k + 1) * STRIDE, (size - k) * STRIDE);
-        jobs[k] = job;
-        key[k * STRIDE] = prio;
-        key[k * STRIDE + 1] = deadlineNs;
-        key[k * STRIDE + 2] = jobId;
+        jobs[size] = job;
+        key[size * STRIDE] = prio;
+        key[size * STRIDE + 1] = deadlineNs;
+        key[size * STRIDE + 2] = jobId;
+        order[size] = size;
         size++;
+        sorted = false;
     }
 
-    /** @return whether (prio, deadline, id) goes before the entry at position {@code k} */
-    private boolean before(int prio, long deadlineNs, long jobId, int k) {
-        int at = k * STRIDE;
-        if (prio != key[at]) {
-            return prio > key[at];
+    private void sort() {
+        if (sorted) {
+            return;
         }
-        if (deadlineNs != key[at + 1]) {
-            return deadlineNs < key[at + 1];
+        for (int k = 0; k < size; k++) {
+            order[k] = k;
         }
-        return jobId < key[at + 2];
+        // bottom-up merge sort of order[0, size) between order and scratch
+        int[] from = order;
+        int[] to = scratch;
+        for (int width = 1; width < size; width *= 2) {
+            for (int lo = 0; lo < size; lo += 2 * width) {
+                int mid = Math.min(lo + width, size);
+                int hi = Math.min(lo + 2 * width, size);
+                int i = lo;
+                int j = mid;
+                for (int k = lo; k < hi; k++) {
+                    to[k] = i < mid && (j >= hi || !before(from[j], from[i])) ? from[i++] : from[j++];
+                }
+            }
+            int[] t = from;
+            from = to;
+            to = t;
+        }
+        if (from != order) {
+            System.arraycopy(from, 0, order, 0, size);
+        }
+        sorted = true;
+    }
+
+    /** @return whether entry {@code a} goes before entry {@code b} */
+    private boolean before(int a, int b) {
+        int x = a * STRIDE;
+        int y = b * STRIDE;
+        if (key[x] != key[y]) {
+            return key[x] > key[y];
+        }
+        if (key[x + 1] != key[y + 1]) {
+            return key[x + 1] < key[y + 1];
+        }
+        return key[x + 2] < key[y + 2];
     }
 }

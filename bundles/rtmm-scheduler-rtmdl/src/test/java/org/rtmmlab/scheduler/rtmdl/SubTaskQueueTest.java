@@ -41,4 +41,25 @@ class SubTaskQueueTest {
         q.add(7, 2, 1, 1);
         assertEquals(7, q.job(0));
     }
+
+    @Test
+    void entriesAddedInReverseOrderOrAfterAReadTakeTheirPlace() {
+        SubTaskQueue q = new SubTaskQueue();
+        for (int j = 0; j < 100; j++) {
+            q.add(j, 1, 10_000 - 10L * j, 500 + j); // deadlines fall with j: the sorted order is j = 99 .. 0
+        }
+        for (int k = 0; k < 100; k++) {
+            assertEquals(99 - k, q.job(k), "position " + k);
+        }
+        q.add(100, 1, 5_000, 1); // earlier than every deadline: the new head
+        q.add(101, 1, 9_010, 2); // j = 99's deadline, a lower id: right before it
+        q.add(102, 2, 20_000, 3); // a higher priority: before all, whatever its deadline
+        int[] head = {102, 100, 101, 99, 98};
+        for (int k = 0; k < head.length; k++) {
+            assertEquals(head[k], q.job(k), "position " + k);
+        }
+        assertEquals(0, q.job(102));
+        assertEquals(2, q.priority(0));
+        assertEquals(1, q.priority(102));
+    }
 }

@@ -14,13 +14,16 @@ import org.rtmmlab.api.workload.Layer;
  * {@link BlockSize#layers()} layers of its job; its deadline share = the task's relative deadline (QoS target) x the
  * block's share of the model's MACs. It goes to the least capable idle accelerator (fewest PEs x clock; ties: lower
  * index) that runs it within its share, else to the idle accelerator that runs it fastest.
+ *
+ * <p>Decision cost (issue 15): the ready blocks are kept in FCFS order across calls ({@link ReadyBlocks}), so a call
+ * looks at the blocks it places plus the jobs that ran since the last call, not at the whole backlog.
  */
 final class VeltairScheduler implements Scheduler {
 
     private final BlockSize blockSize;
     /** {@code macsBefore[m][v][i]}: MACs of layers {@code [0, i)} of model m, variant v. */
     private final long[][][] macsBefore;
-    private boolean[] jobTaken = new boolean[0];
+    private final ReadyBlocks blocks = new ReadyBlocks();
     private boolean[] accTaken = new boolean[0];
 
     VeltairScheduler(VeltairSettings settings, CostView costs) {
@@ -42,44 +45,29 @@ final class VeltairScheduler implements Scheduler {
 
     @Override
     public void decide(SchedulerView view, Decisions decisions) {
-        jobTaken = cleared(jobTaken, view.jobCount());
         accTaken = cleared(accTaken, view.acceleratorCount());
+        int ready = blocks.begin(view);
         int dispatched = 0;
-        int conflicts = 0;
-        for (int j = nextReady(view); j >= 0; j = nextReady(view)) {
-            if (!anyAcceleratorLeft(view)) {
-                // every job still ready would find no accelerator (a conflict each): count them in one pass instead
-                // of picking them one by one, so a decision costs O(jobs x accelerators), not O(jobs^2)
-                conflicts += untakenReady(view);
+        // every ready block that gets no accelerator is a conflict: those the loop looks at and cannot place, and all
+        // those it does not reach once the accelerators are taken; so conflicts = ready blocks - dispatches
+        for (int taken = 0; taken < ready && anyAcceleratorLeft(view); taken++) {
+            int j = blocks.next(view);
+            if (j < 0) {
                 break;
             }
-            jobTaken[j] = true;
             int from = view.nextLayer(j);
             int layers = Math.min(blockSize.layers(), view.layerCount(j) - from);
             int a = accelerator(view, j, from, layers);
             if (a < 0) {
-                conflicts++;
+                blocks.keep();
                 continue;
             }
             decisions.dispatch(j, a, layers);
+            blocks.dispatched();
             accTaken[a] = true;
             dispatched++;
         }
-        blockSize.record(dispatched, conflicts);
-    }
-
-    /** @return the ready, untaken job whose next block became ready first, or -1 */
-    private int nextReady(SchedulerView view) {
-        int best = -1;
-        for (int j = 0; j < view.jobCount(); j++) {
-            if (jobTaken[j] || !view.ready(j) || view.nextLayer(j) >= view.layerCount(j)) {
-                continue;
-            }
-            if (best < 0 || before(view, j, best)) {
-                best = j;
-            }
-        }
-        return best;
+        blockSize.record(dispatched, ready - dispatched);
     }
 
     /** @return true if an accelerator is idle and not yet given a block in this decision */
@@ -90,27 +78,6 @@ final class VeltairScheduler implements Scheduler {
             }
         }
         return false;
-    }
-
-    /** @return the ready jobs with layers left not yet taken in this decision */
-    private int untakenReady(SchedulerView view) {
-        int n = 0;
-        for (int j = 0; j < view.jobCount(); j++) {
-            if (!jobTaken[j] && view.ready(j) && view.nextLayer(j) < view.layerCount(j)) {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    private static boolean before(SchedulerView view, int j, int k) {
-        if (view.lastRunEndNs(j) != view.lastRunEndNs(k)) {
-            return view.lastRunEndNs(j) < view.lastRunEndNs(k);
-        }
-        if (view.arrivalNs(j) != view.arrivalNs(k)) {
-            return view.arrivalNs(j) < view.arrivalNs(k);
-        }
-        return view.jobId(j) < view.jobId(k);
     }
 
     /** @return the block's deadline share, ns: relative deadline x its share of the model's MACs */

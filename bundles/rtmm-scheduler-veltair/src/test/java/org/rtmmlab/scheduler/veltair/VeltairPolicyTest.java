@@ -76,6 +76,22 @@ class VeltairPolicyTest {
     }
 
     @Test
+    void aViewWhoseIdsDoNotIncreaseIsReadWholeAtEveryCall() {
+        HandView v = new HandView().at(50);
+        v.accelerator("a", 64);
+        int t = v.task("M", model(v, "M", new long[] {1, 1}, new long[][] {{5}, {5}}), 1000);
+        v.job(9, t).arrival(20);
+        v.job(4, t).arrival(10); // a lower id after a higher one: the kept order cannot find jobs by id
+        v.job(7, t).arrival(30);
+        VeltairScheduler s = (VeltairScheduler) new VeltairPolicy().create(v.context(Map.of("blockLayers", "1")));
+        for (int call = 0; call < 3; call++) { // the same view object each time, decisions not applied
+            HandDecisions d = new HandDecisions(v);
+            s.decide(v, d);
+            assertEquals(List.of("4@ax1"), d.log(), "call " + call);
+        }
+    }
+
+    @Test
     void blocksGrowWhenReadyBlocksKeepConflictingAndShrinkWhenTheyDoNot() {
         HandView busy = new HandView();
         busy.accelerator("a", 64);
