@@ -5,7 +5,7 @@ import org.rtmmlab.api.scheduler.SchedulerView;
 
 /**
  * Per-scheduler scratch marks of the jobs and accelerators used within one {@code decide} call (view indices are
- * valid for one call only). Arrays grow as needed and are reused, so steady-state decisions do not allocate.
+ * valid for one call only), for the scans kept as references (O(jobs) per call: the kept orders do without). Arrays grow as needed and are reused, so steady-state decisions do not allocate.
  */
 final class DecisionScratch {
 
@@ -18,11 +18,6 @@ final class DecisionScratch {
     void reset(SchedulerView view) {
         acceleratorTaken = cleared(acceleratorTaken, view.acceleratorCount());
         jobTaken = cleared(jobTaken, view.jobCount());
-    }
-
-    /** Clears the accelerator marks only, for a policy that tracks its jobs itself ({@link JobOrder}). */
-    void resetAccelerators(SchedulerView view) {
-        acceleratorTaken = cleared(acceleratorTaken, view.acceleratorCount());
     }
 
     /** Marks job {@code j} and accelerator {@code a} as used. */

@@ -17,17 +17,16 @@ import org.rtmmlab.api.scheduler.dispatch.JobOrder;
 abstract class PriorityDispatchScheduler implements Scheduler, JobOrder.Keys {
 
     private final DecisionScratch scratch = new DecisionScratch();
+    private final AvailableAccelerators free = new AvailableAccelerators();
     private final JobOrder order = new JobOrder(this);
     private final int blockLayers;
     private final AcceleratorRanking ranking;
-    /** Below this many jobs one pass over the view is cheaper than keeping the order (issue 15 overload figures). */
-    static final int SCAN_BELOW = 32;
-    private boolean forceOrder;
+    private boolean scan;
 
     /** @param blockLayers layers per dispatched block, 0 = the whole remaining job */
     PriorityDispatchScheduler(int blockLayers) {
         this.blockLayers = blockLayers;
-        this.ranking = new AcceleratorRanking(blockLayers);
+        this.ranking = new AcceleratorRanking(blockLayers, true);
     }
 
     /**
@@ -65,11 +64,6 @@ abstract class PriorityDispatchScheduler implements Scheduler, JobOrder.Keys {
         order.rebuildEveryCall();
     }
 
-    /** Tests: the kept order at every backlog size (no scan below {@link #SCAN_BELOW}). */
-    void alwaysKeptOrder() {
-        forceOrder = true;
-    }
-
     /** Called after job {@code j}'s next block was dispatched to accelerator {@code a}; default nothing. */
     void dispatched(SchedulerView view, int j, int a) {
     }
@@ -79,51 +73,64 @@ abstract class PriorityDispatchScheduler implements Scheduler, JobOrder.Keys {
         return -1;
     }
 
+    /**
+     * Tests: every call picks each job by a full pass over the view instead of the kept order (the scan of the first
+     * implementation: the reference the kept order is held to).
+     */
+    void scanEveryDispatch() {
+        scan = true;
+    }
+
     @Override
     public final void decide(SchedulerView view, Decisions decisions) {
-        boolean scan = view.jobCount() < SCAN_BELOW && !forceOrder;
+        if (free.reset(view) == 0) {
+            return; // every accelerator busy: nothing can be dispatched, so no job is looked at (the order stays valid)
+        }
+        int queues = queueCount(view);
         if (scan) {
             scratch.reset(view);
-            order.forget(); // rebuilt from the whole view when the backlog grows again
         } else {
-            scratch.resetAccelerators(view);
             order.begin(view);
         }
-        while (true) {
-            int j = scan ? firstByScan(view) : first(view);
+        boolean[] available = free.available;
+        while (free.count() > 0) { // with every accelerator taken, no job looked at from here on could be dispatched
+            int j = scan ? firstByScan(view, queues) : first(view, queues);
             if (j < 0) {
                 return;
             }
             int from = view.nextLayer(j);
             int remaining = view.layerCount(j) - from;
             if (remaining <= 0) {
-                done(scan, j, true); // nothing left to run; the engine retires it
+                done(j, true); // nothing left to run; the engine retires it
                 continue;
             }
             int layers = BlockLayers.next(blockLayers, remaining);
+            int m = view.jobModel(j);
+            int variant = view.jobVariant(j);
+            AcceleratorRanking.RankedBlock block = ranking.block(view, m, variant, from);
             int a = preferredAccelerator(view, j);
-            if (a < 0 || scratch.acceleratorTaken[a] || !view.idle(a)
-                    || !view.supported(view.jobModel(j), view.jobVariant(j), from, a)) {
-                a = ranking.fastestIdle(view, scratch.acceleratorTaken, view.jobModel(j), view.jobVariant(j), from);
+            if (a < 0 || !available[a] || block.prefix[a] == 0) { // prefix 0: a cannot run layer from
+                a = block.firstAvailable(available);
             }
             if (a < 0) {
-                done(scan, j, false);
-                return; // no idle accelerator left
+                done(j, false);
+                return; // no idle accelerator left that runs this job's next layer
             }
-            layers = AcceleratorChoice.supportedPrefix(view, view.jobModel(j), view.jobVariant(j), from, layers, a);
+            layers = layers == block.layers ? block.prefix[a]
+                    : AcceleratorChoice.supportedPrefix(view, m, variant, from, layers, a);
             if (layers == 0) { // the preferred accelerator cannot run the next layer: this job waits
-                done(scan, j, false);
+                done(j, false);
                 continue;
             }
             decisions.dispatch(j, a, layers);
-            scratch.acceleratorTaken[a] = true;
-            done(scan, j, true);
+            free.take(a);
+            done(j, true);
             dispatched(view, j, a);
         }
     }
 
     /** Job {@code j} was looked at in this call: it changes ({@code changes}, e.g. dispatched) or keeps its state. */
-    private void done(boolean scan, int j, boolean changes) {
+    private void done(int j, boolean changes) {
         if (scan) {
             scratch.jobTaken[j] = true;
         } else if (changes) {
@@ -134,8 +141,7 @@ abstract class PriorityDispatchScheduler implements Scheduler, JobOrder.Keys {
     }
 
     /** @return the first ready job in the policy's order not yet looked at in this call, or -1 */
-    private int first(SchedulerView view) {
-        int queues = queueCount(view);
+    private int first(SchedulerView view, int queues) {
         for (int r = 0; r < queues; r++) {
             int j = order.first(view, queueAt(view, r));
             if (j >= 0) {
@@ -145,13 +151,12 @@ abstract class PriorityDispatchScheduler implements Scheduler, JobOrder.Keys {
         return -1;
     }
 
-    /** The same choice as {@link #first} by one pass over the view: cheaper than the kept order for a few jobs. */
-    private int firstByScan(SchedulerView view) {
+    /** The same choice as {@link #first} by one pass over the view (the reference; O(jobs) per job looked at). */
+    private int firstByScan(SchedulerView view, int queues) {
         int best = -1;
         int bestRank = 0;
         long bestKey1 = 0;
         boolean[] taken = scratch.jobTaken;
-        int queues = queueCount(view);
         for (int j = 0; j < view.jobCount(); j++) {
             if (taken[j] || !view.ready(j)) {
                 continue;

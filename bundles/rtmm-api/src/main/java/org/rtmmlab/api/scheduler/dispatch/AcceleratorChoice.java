@@ -60,6 +60,24 @@ public final class AcceleratorChoice {
         return best(view, taken, m, variant, from, count, true, false);
     }
 
+    /**
+     * @param view           the view (only its costs are read)
+     * @param taken          accelerators to leave out, by index
+     * @param m              model index
+     * @param variant        variant index
+     * @param from           first layer of the block
+     * @param count          layers of the block
+     * @param energyTieBreak as in {@link #fastestIdle}
+     * @return the accelerator {@link #fastestIdle} with this tie-break would pick if every accelerator not in
+     * {@code taken} were idle; -1 if none runs layer {@code from}. Ranking the accelerators by repeated calls (each
+     * pick added to {@code taken}) once per block lets a dispatch take the first idle one of the ranking instead.
+     * @since 1.1
+     */
+    public static int fastestIdleIgnoringState(SchedulerView view, boolean[] taken, int m, int variant, int from,
+                                               int count, boolean energyTieBreak) {
+        return best(view, taken, m, variant, from, count, energyTieBreak, false);
+    }
+
     private static int best(SchedulerView view, boolean[] taken, int m, int variant, int from, int count,
                             boolean energyTieBreak, boolean idleOnly) {
         boolean wholeRemainder = from + count == view.layerCount(m, variant);

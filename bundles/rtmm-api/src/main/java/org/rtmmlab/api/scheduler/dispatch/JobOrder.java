@@ -204,6 +204,31 @@ public final class JobOrder {
         return -1;
     }
 
+    /**
+     * Like {@link #first}, but a waiting job that is not ready (e.g. its dependency is unmet) counts too: for a policy
+     * whose queue is blocked by its head (XRBench's FIFO per model).
+     *
+     * @param queue the queue to take from
+     * @return the view index of the first job of {@code queue} that is not running, ready or not, taken out of it (the
+     * caller then calls {@link #park()} or {@link #putBack()}), or -1 if the queue has none
+     */
+    public int firstWaiting(SchedulerView view, int queue) {
+        JobHeap heap = queues[queue];
+        while (heap.size() > 0) {
+            int slot = heap.pop();
+            int j = find(view, slot);
+            if (j < 0) {
+                entries.release(slot); // finished or dropped
+            } else if (view.runningOn(j) >= 0) {
+                park(slot);
+            } else {
+                current = slot;
+                return j;
+            }
+        }
+        return -1;
+    }
+
     /** The job {@link #first} returned will change (dispatched, or nothing left to run): re-keyed next call. */
     public void park() {
         park(current);

@@ -5,7 +5,7 @@
  * picks the idle accelerator that runs a block fastest.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.rtmmlab.api.scheduler.dispatch;
 
 import org.osgi.annotation.bundle.Export;
