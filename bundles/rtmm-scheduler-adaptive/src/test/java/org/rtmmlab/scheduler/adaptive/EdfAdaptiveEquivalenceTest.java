@@ -7,7 +7,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.rtmmlab.api.scheduler.PropertyReader;
 import org.rtmmlab.api.scheduler.SchedulerContext;
-import org.rtmmlab.engine.catalog.PluginKind;
 import org.rtmmlab.testkit.engine.RecordedTwinRun;
 
 /**
@@ -50,7 +49,7 @@ class EdfAdaptiveEquivalenceTest {
                     cell[0], cell[1], (long) (Double.parseDouble(cell[4]) * 1e9))
                     .withXrbenchCompat(Boolean.parseBoolean(cell[5])).withProperties(props).withVariantsInAnyOrder();
             if (accelerators > 0) {
-                twin = twin.withPlugin(PluginKind.ACCELERATOR_MODEL, new MacCostModel(
+                twin = twin.withPlugin(new MacCostModel(
                         EdfAdaptiveEndToEndTest.demandMacsPerNs() * Double.parseDouble(cell[3]), accelerators));
             }
             RecordedTwinRun.Counts counts = twin.run();

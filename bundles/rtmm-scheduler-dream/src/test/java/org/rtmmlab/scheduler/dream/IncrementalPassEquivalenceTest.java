@@ -10,7 +10,6 @@ import org.rtmmlab.api.scheduler.SchedulerContext;
 import org.rtmmlab.api.workload.Scenario;
 import org.rtmmlab.api.workload.Task;
 import org.rtmmlab.engine.catalog.DefaultPluginCatalog;
-import org.rtmmlab.engine.catalog.PluginKind;
 import org.rtmmlab.testkit.engine.RecordedTwinRun;
 import org.rtmmlab.workload.xrbench.XrbenchScenarioProvider;
 
@@ -104,8 +103,8 @@ class IncrementalPassEquivalenceTest {
                     List.of(RateCostModel.accelerator("npu", perNs * 0.7, 1)));
             DreamPolicyBase policy = tune ? new DreamPolicy() : new DreamNoTunePolicy();
             RecordedTwinRun.Counts c = twin(policy, tune, true, id, "rate/one", 2 * SECOND).withSeed(3)
-                    .withCatalog(DefaultPluginCatalog::new).withPlugin(PluginKind.SCENARIO_PROVIDER, xr)
-                    .withPlugin(PluginKind.ACCELERATOR_MODEL, new RateCostModel(one)).run();
+                    .withCatalog(DefaultPluginCatalog::new).withPlugin(xr)
+                    .withPlugin(new RateCostModel(one)).run();
             report(c, policy.id() + " " + id + " on rate/one {}");
             assertTrue(c.selections() > 0, "variants selected");
         }

@@ -126,12 +126,13 @@ public final class RecordedTwinRun {
     }
 
     /**
-     * @return this twin run with {@code plugin} added to each run's catalog (after the catalog's own plugins, so it
-     *         wins look-ups of its id; the same instance serves both runs)
+     * @return this twin run with {@code plugin} (a scenario provider, cost model, reporter...) added to each run's
+     *         catalog after the catalog's own plugins, so it wins look-ups of its id; the same instance serves both
+     *         runs
      */
-    public RecordedTwinRun withPlugin(PluginKind kind, RtmmPlugin plugin) {
+    public RecordedTwinRun withPlugin(RtmmPlugin plugin) {
         List<PluginDescriptor> more = new ArrayList<>(plugins);
-        more.add(new PluginDescriptor(kind, plugin.id(), plugin.description(), "test", "0", plugin));
+        more.add(new PluginDescriptor(PluginKind.of(plugin), plugin.id(), plugin.description(), "test", "0", plugin));
         return new RecordedTwinRun(policy, checked, reference, config, catalog, more, variantsInAnyOrder);
     }
 
