@@ -3,11 +3,11 @@ package org.rtmmlab.scheduler.adaptive;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-import org.rtmmlab.api.RtmmPlugin;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.rtmmlab.api.scheduler.PropertyReader;
 import org.rtmmlab.api.scheduler.SchedulerContext;
+import org.rtmmlab.testkit.engine.RecordedTwinRun;
 
 /**
  * Issue 15: {@link EdfAdaptiveScheduler} (queue counts kept as jobs come and go, per-model lists of jobs not started,
@@ -15,7 +15,10 @@ import org.rtmmlab.api.scheduler.SchedulerContext;
  * decision point of real engine runs with width variants (on the test cost model {@code macs}, the table platforms
  * cannot price them): overload (AR_Assistant on two accelerators, models stepping down and up), XRBench
  * compatibility mode (jobs waiting on upstream frames), no deadline drops (a backlog of 50 to 70 jobs, the models at their smallest variant), a
- * four-accelerator platform, and plain EDF (no variants) under overload on an XRBench platform.
+ * four-accelerator platform, and plain EDF (no variants) under overload on an XRBench platform. Each run is made once
+ * with each ({@link RecordedTwinRun}: variant selections applied, both hear every ended request, which the kept queue
+ * counts need); the variant selections of one call are compared as a set (they are independent of one another; the
+ * kept scheduler makes them model by model), the rest in order.
  */
 class EdfAdaptiveEquivalenceTest {
 
@@ -41,12 +44,15 @@ class EdfAdaptiveEquivalenceTest {
             }
             EdfAdaptivePolicy policy = new EdfAdaptivePolicy();
             int accelerators = Integer.parseInt(cell[2]);
-            RtmmPlugin[] macs = accelerators == 0 ? new RtmmPlugin[0] : new RtmmPlugin[] {new MacCostModel(
-                    EdfAdaptiveEndToEndTest.demandMacsPerNs() * Double.parseDouble(cell[3]), accelerators)};
-            AdaptiveTwinRun.Counts counts = AdaptiveTwinRun.run(policy,
+            RecordedTwinRun twin = RecordedTwinRun.of(policy,
                     c -> ((EdfAdaptiveScheduler) policy.create(c)).alwaysKept(), EdfAdaptiveEquivalenceTest::scan,
-                    cell[0], cell[1], (long) (Double.parseDouble(cell[4]) * 1e9), Boolean.parseBoolean(cell[5]),
-                    props, macs);
+                    cell[0], cell[1], (long) (Double.parseDouble(cell[4]) * 1e9))
+                    .withXrbenchCompat(Boolean.parseBoolean(cell[5])).withProperties(props).withVariantsInAnyOrder();
+            if (accelerators > 0) {
+                twin = twin.withPlugin(new MacCostModel(
+                        EdfAdaptiveEndToEndTest.demandMacsPerNs() * Double.parseDouble(cell[3]), accelerators));
+            }
+            RecordedTwinRun.Counts counts = twin.run();
             String what = cell[0] + " on " + cell[1] + ": " + counts;
             assertTrue(counts.decisions() >= 50 && counts.dispatches() >= 10, what);
             assertTrue(counts.maxJobs() >= Integer.parseInt(cell[6]), what);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.rtmmlab.testkit.engine.RecordedTwinRun;
 
 /**
  * Issue 15: {@link PremaScheduler} (tokens as lines in time, jobs kept in per-class heaps per token tier, crossing
@@ -12,7 +13,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * backlog scanned at every call) at every decision point of real engine runs: overload (AR_Assistant on two
  * accelerators: a backlog of started jobs with tokens past 3 and 9, preemptions), with kills (a checkpoint cost),
  * scenario events (AR_gaming), no deadline drops ({@code engine.dropRule=none}: backlogs of hundreds), XRBench
- * compatibility mode (whole-model blocks, jobs waiting on upstream frames) and a four-accelerator platform.
+ * compatibility mode (whole-model blocks, jobs waiting on upstream frames) and a four-accelerator platform. Each run
+ * is made once with each ({@link RecordedTwinRun}: restarts applied, both hear every ended request); variant
+ * selections, which PREMA does not make, would be compared as a set.
  */
 class PremaEquivalenceTest {
 
@@ -29,9 +32,9 @@ class PremaEquivalenceTest {
         PremaPolicy policy = new PremaPolicy();
         Map<String, String> props = Map.of("blockLayers", Integer.toString(blockLayers), "checkpointNs",
                 Long.toString(checkpointNs), "engine.dropRule", dropRule);
-        PremaTwinRun.Counts counts = PremaTwinRun.run(policy, policy::create,
+        RecordedTwinRun.Counts counts = RecordedTwinRun.of(policy, policy::create,
                 c -> new PremaScan(PremaSettings.read(Map.of(), c.properties())), scenario, platform,
-                (long) (seconds * 1e9), compat, props);
+                (long) (seconds * 1e9)).withXrbenchCompat(compat).withProperties(props).withVariantsInAnyOrder().run();
         String what = scenario + " on " + platform + ": " + counts;
         assertTrue(counts.decisions() >= 100 && counts.dispatches() >= 100, what);
         assertTrue(counts.maxJobs() >= leastBacklog, what);
