@@ -1,6 +1,7 @@
 package org.rtmmlab.scheduler.dream;
 
 import java.util.Arrays;
+import org.rtmmlab.api.scheduler.dispatch.JobIndex;
 import org.rtmmlab.api.scheduler.Decisions;
 import org.rtmmlab.api.scheduler.SchedulerView;
 
@@ -238,26 +239,11 @@ final class IncrementalPass implements DecisionPass {
 
     /** @return the view index of {@code slot}'s job, searched from {@code lo}, or -1 if it left the view */
     private int find(SchedulerView v, int slot, int lo) {
-        long want = id[slot];
-        int hi = Math.min(hint[slot], v.jobCount() - 1); // jobs only leave before it: its index never grows
-        if (hi >= lo && v.jobId(hi) == want) {
-            hint[slot] = hi;
-            return hi;
+        int j = JobIndex.find(v, id[slot], hint[slot], lo);
+        if (j >= 0) {
+            hint[slot] = j;
         }
-        hi--;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            long m = v.jobId(mid);
-            if (m < want) {
-                lo = mid + 1;
-            } else if (m > want) {
-                hi = mid - 1;
-            } else {
-                hint[slot] = mid;
-                return mid;
-            }
-        }
-        return -1;
+        return j;
     }
 
     /** Merges the {@code count} jobs of {@code back} (waiting again) into the live list, by id. */

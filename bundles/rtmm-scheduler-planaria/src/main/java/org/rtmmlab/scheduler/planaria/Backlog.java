@@ -1,6 +1,7 @@
 package org.rtmmlab.scheduler.planaria;
 
 import java.util.Arrays;
+import org.rtmmlab.api.scheduler.dispatch.JobIndex;
 import org.rtmmlab.api.scheduler.SchedulerView;
 
 /**
@@ -394,30 +395,11 @@ final class Backlog {
 
     /** @return the view index of entry {@code s}'s job, or -1 if it left the view */
     private int find(SchedulerView view, int s) {
-        long jobId = id[s];
-        int n = view.jobCount();
-        int h = hint[s];
-        if (h < n && view.jobId(h) == jobId) {
-            return h;
+        int j = incremental ? JobIndex.find(view, id[s], hint[s]) : JobIndex.atHint(view, id[s], hint[s]);
+        if (j >= 0) {
+            hint[s] = j;
         }
-        if (!incremental) {
-            return -1;
-        }
-        int lo = 0;
-        int hi = n - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            long m = view.jobId(mid);
-            if (m < jobId) {
-                lo = mid + 1;
-            } else if (m > jobId) {
-                hi = mid - 1;
-            } else {
-                hint[s] = mid;
-                return mid;
-            }
-        }
-        return -1;
+        return j;
     }
 
     /** @return true if slot {@code a} comes before slot {@code b} in score order (a total order: ids are unique) */

@@ -1,6 +1,7 @@
 package org.rtmmlab.scheduler.veltair;
 
 import java.util.Arrays;
+import org.rtmmlab.api.scheduler.dispatch.JobIndex;
 import org.rtmmlab.api.scheduler.SchedulerView;
 
 /**
@@ -175,29 +176,11 @@ final class ReadyBlocks {
 
     /** @return the view index of entry {@code slot}'s job, or -1 if it left the view */
     private int find(SchedulerView view, int slot) {
-        long want = id[slot];
-        int hi = Math.min(hint[slot], view.jobCount() - 1); // jobs only leave before it: its index never grows
-        if (hi >= 0 && view.jobId(hi) == want) {
-            return hi;
+        int j = incremental ? JobIndex.find(view, id[slot], hint[slot]) : JobIndex.atHint(view, id[slot], hint[slot]);
+        if (j >= 0) {
+            hint[slot] = j;
         }
-        if (!incremental) {
-            return -1;
-        }
-        int lo = 0;
-        hi--;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            long m = view.jobId(mid);
-            if (m < want) {
-                lo = mid + 1;
-            } else if (m > want) {
-                hi = mid - 1;
-            } else {
-                hint[slot] = mid;
-                return mid;
-            }
-        }
-        return -1;
+        return j;
     }
 
     /** @return true if entry {@code a} goes before entry {@code b}: VELTAIR's FCFS order (a total order) */

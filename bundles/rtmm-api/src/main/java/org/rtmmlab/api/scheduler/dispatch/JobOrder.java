@@ -298,29 +298,12 @@ public final class JobOrder {
     /** @return the view index of entry {@code slot}'s job, or -1 if it left the view */
     private int find(SchedulerView view, int slot) {
         long id = entries.id[slot];
-        int n = view.jobCount();
-        int hi = Math.min(entries.hint[slot], n - 1); // jobs only leave before it: its index never grows
-        if (hi >= 0 && view.jobId(hi) == id) {
-            return hi;
+        int hint = entries.hint[slot];
+        int j = incremental ? JobIndex.find(view, id, hint) : JobIndex.atHint(view, id, hint);
+        if (j >= 0) {
+            entries.hint[slot] = j;
         }
-        if (!incremental) {
-            return -1;
-        }
-        int lo = 0;
-        hi--;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            long m = view.jobId(mid);
-            if (m < id) {
-                lo = mid + 1;
-            } else if (m > id) {
-                hi = mid - 1;
-            } else {
-                entries.hint[slot] = mid;
-                return mid;
-            }
-        }
-        return -1;
+        return j;
     }
 
     private void park(int slot) {
