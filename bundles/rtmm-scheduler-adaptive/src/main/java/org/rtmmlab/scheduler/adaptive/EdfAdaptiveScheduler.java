@@ -3,6 +3,7 @@ package org.rtmmlab.scheduler.adaptive;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import org.rtmmlab.api.scheduler.dispatch.JobIndex;
 import org.rtmmlab.api.run.RequestRecord;
 import org.rtmmlab.api.scheduler.CostView;
 import org.rtmmlab.api.scheduler.Decisions;
@@ -182,10 +183,7 @@ final class EdfAdaptiveScheduler implements Scheduler, JobOrder.Keys {
      */
     private int takeNewJobs(SchedulerView v) {
         int n = v.jobCount();
-        int first = n;
-        while (first > 0 && v.jobId(first - 1) > maxId) {
-            first--;
-        }
+        int first = JobIndex.firstAfter(v, maxId);
         for (int j = first + 1; j < n; j++) {
             if (v.jobId(j) <= v.jobId(j - 1)) {
                 return -1;

@@ -150,10 +150,7 @@ final class IncrementalPass implements DecisionPass {
         if (backCount > 0) {
             mergeBack(backCount);
         }
-        int first = n;
-        while (first > 0 && v.jobId(first - 1) > maxId) {
-            first--;
-        }
+        int first = JobIndex.firstAfter(v, maxId);
         for (int j = first; j < n; j++) {
             if (j > first && v.jobId(j) <= v.jobId(j - 1)) {
                 rebuild(v); // ids not increasing: not a view this bookkeeping understands

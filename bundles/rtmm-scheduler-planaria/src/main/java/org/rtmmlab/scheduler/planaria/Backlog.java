@@ -280,10 +280,7 @@ final class Backlog {
     /** Enters the jobs released since the last re-allocation: the tail of the view with ids above the largest seen. */
     private void appendNew(SchedulerView view) {
         int n = view.jobCount();
-        int first = n;
-        while (first > 0 && view.jobId(first - 1) > maxId) {
-            first--;
-        }
+        int first = JobIndex.firstAfter(view, maxId);
         for (int j = first; j < n; j++) {
             if (j > first && view.jobId(j) <= view.jobId(j - 1)) {
                 rebuild(view); // ids not increasing: not a view this bookkeeping understands

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import org.rtmmlab.api.scheduler.dispatch.JobIndex;
 import org.rtmmlab.api.scheduler.SchedulerView;
 
 /**
@@ -109,10 +110,7 @@ final class TokenQueues {
             }
             setUp(view);
         }
-        int first = n;
-        while (first > 0 && view.jobId(first - 1) > maxId) {
-            first--;
-        }
+        int first = JobIndex.firstAfter(view, maxId);
         for (int j = first + 1; j < n; j++) {
             if (view.jobId(j) <= view.jobId(j - 1)) {
                 return false;

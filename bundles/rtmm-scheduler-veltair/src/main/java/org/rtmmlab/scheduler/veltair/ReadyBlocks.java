@@ -79,10 +79,7 @@ final class ReadyBlocks {
         watchedCount = still;
         watchedInView = still;
         int n = view.jobCount();
-        int first = n;
-        while (first > 0 && view.jobId(first - 1) > maxId) {
-            first--;
-        }
+        int first = JobIndex.firstAfter(view, maxId);
         for (int j = first; j < n; j++) {
             if (j > first && view.jobId(j) <= view.jobId(j - 1)) {
                 rebuild(view); // ids not increasing: not a view this bookkeeping understands

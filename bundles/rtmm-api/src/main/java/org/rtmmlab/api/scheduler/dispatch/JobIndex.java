@@ -61,4 +61,18 @@ public final class JobIndex {
         }
         return -1;
     }
+
+    /**
+     * @param view  the view
+     * @param maxId the largest job id seen in earlier calls
+     * @return the index of the first of the jobs released since: the tail of the view whose ids exceed {@code maxId}
+     * ({@code jobCount} when there is none)
+     */
+    public static int firstAfter(SchedulerView view, long maxId) {
+        int first = view.jobCount();
+        while (first > 0 && view.jobId(first - 1) > maxId) {
+            first--;
+        }
+        return first;
+    }
 }
